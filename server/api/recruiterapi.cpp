@@ -1,0 +1,376 @@
+// Sign-in, interviews, candidates (with CV upload) and invites.
+
+#include "apicontext.h"
+
+#include "auth/secrets.h"
+#include "core/config.h"
+#include "core/log.h"
+#include "session/sessionhub.h"
+#include "storage/database.h"
+#include "validate.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+
+namespace intervox {
+
+using namespace validate;
+
+namespace {
+
+QString s(const char *latin1) { return QString::fromLatin1(latin1); }
+constexpr qint64 kDay = 24LL * 3600 * 1000;
+
+QJsonObject interviewJson(Database *db, qint64 org, qint64 id)
+{
+    QSqlQuery q = db->exec(s("SELECT id, title, intro, language, deadline_at, created_at, updated_at FROM interviews WHERE id = ? AND org_id = ?"), {id, org});
+    if (!q.next())
+        fail(ApiError::notFound(s("no such interview")));
+    QJsonObject o{{s("id"), q.value(0).toLongLong()}, {s("title"), q.value(1).toString()}, {s("intro"), q.value(2).toString()},
+                  {s("language"), q.value(3).toString()}, {s("deadline"), isoOrNull(q.value(4))},
+                  {s("createdAt"), iso(q.value(5).toLongLong())}, {s("updatedAt"), iso(q.value(6).toLongLong())}};
+    QJsonArray questions;
+    QSqlQuery qq = db->exec(s("SELECT id, position, body, think_seconds, answer_seconds, retakes FROM questions WHERE interview_id = ? AND org_id = ? ORDER BY position"), {id, org});
+    while (qq.next())
+        questions.append(QJsonObject{{s("id"), qq.value(0).toLongLong()}, {s("index"), qq.value(1).toInt()}, {s("text"), qq.value(2).toString()},
+                                     {s("thinkSeconds"), qq.value(3).toInt()}, {s("answerSeconds"), qq.value(4).toInt()}, {s("retakes"), qq.value(5).toInt()}});
+    o.insert(s("questions"), questions);
+    return o;
+}
+
+struct InterviewInput
+{
+    QString title, intro, language;
+    std::optional<qint64> deadline;
+    struct Q { QString text; int think, answer, retakes; };
+    QList<Q> questions;
+};
+
+InterviewInput parseInterview(const QJsonObject &o)
+{
+    InterviewInput in;
+    in.title = text(o, s("title"), 1, 200);
+    in.intro = text(o, s("intro"), 0, 5000, true);
+    in.language = o.contains(s("language")) ? text(o, s("language"), 2, 2) : s("en");
+    if (in.language != QLatin1String("en") && in.language != QLatin1String("de"))
+        fail(ApiError::validation(s("language"), s("must be one of: en, de")));
+    in.deadline = timestamp(o, s("deadline"));
+    if (in.deadline && *in.deadline <= nowMs())
+        fail(ApiError::validation(s("deadline"), s("must be in the future")));
+    const QJsonValue qs = o.value(s("questions"));
+    if (!qs.isArray() || qs.toArray().isEmpty() || qs.toArray().size() > 50)
+        fail(ApiError::validation(s("questions"), s("must be a list of 1 to 50 questions")));
+    const QJsonArray arr = qs.toArray();
+    for (int i = 0; i < arr.size(); ++i) {
+        if (!arr.at(i).isObject())
+            fail(ApiError::validation(QStringLiteral("questions[%1]").arg(i), s("must be an object")));
+        const QJsonObject q = arr.at(i).toObject();
+        const QString p = QStringLiteral("questions[%1].").arg(i);
+        InterviewInput::Q item;
+        try {
+            item.text = text(q, s("text"), 1, 2000, true);
+            item.think = integer(q, s("thinkSeconds"), 0, 600, 30);
+            item.answer = integer(q, s("answerSeconds"), 10, 1800, 120);
+            item.retakes = integer(q, s("retakes"), 0, 5, 0);
+        } catch (ApiException &e) {
+            e.error.message.prepend(p);
+            e.error.field.prepend(p);
+            throw;
+        }
+        in.questions.append(item);
+    }
+    return in;
+}
+
+void writeQuestions(Database *db, qint64 org, qint64 interview, const InterviewInput &in)
+{
+    for (int i = 0; i < in.questions.size(); ++i) {
+        const auto &q = in.questions.at(i);
+        db->exec(s("INSERT INTO questions (org_id, interview_id, position, body, think_seconds, answer_seconds, retakes) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                 {org, interview, i, q.text, q.think, q.answer, q.retakes});
+    }
+}
+
+QVariant nullableMs(const std::optional<qint64> &v)
+{
+    return v ? QVariant(*v) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+QJsonObject candidateJson(Database *db, qint64 org, qint64 id)
+{
+    QSqlQuery q = db->exec(s("SELECT id, name, email, cv_sha256, cv_size, created_at FROM candidates WHERE id = ? AND org_id = ?"), {id, org});
+    if (!q.next())
+        fail(ApiError::notFound(s("no such candidate")));
+    return QJsonObject{{s("id"), q.value(0).toLongLong()}, {s("name"), q.value(1).toString()}, {s("email"), q.value(2).toString()},
+                       {s("createdAt"), iso(q.value(5).toLongLong())},
+                       {s("cv"), q.value(3).isNull() ? QJsonValue(QJsonValue::Null)
+                                                    : QJsonValue(QJsonObject{{s("sha256"), q.value(3).toString()}, {s("size"), q.value(4).toLongLong()}})}};
+}
+
+void requireOwned(Database *db, const char *table, qint64 org, qint64 id, const QString &field)
+{
+    if (db->scalar(QStringLiteral("SELECT id FROM %1 WHERE id = ? AND org_id = ?").arg(QLatin1String(table)), {id, org}).isNull())
+        fail(ApiError::validation(field, s("no such id in your organization")));
+}
+
+QString blobPath(const QString &blobDir, const QString &sha)
+{
+    return blobDir + QLatin1Char('/') + sha.left(2) + QLatin1Char('/') + sha + QStringLiteral(".pdf");
+}
+
+} // namespace
+
+HttpHandler ApiContext::authed(AuthedHandler fn, bool writer) const
+{
+    AccessTokens *t = tokens;
+    return [t, fn = std::move(fn), writer](HttpRequest &r, const HttpReplier &reply) {
+        const Principal p = t->require(r);
+        if (writer && p.role == QLatin1String("reviewer"))
+            fail(ApiError::forbidden(s("reviewers can read but not change")));
+        reply.send(fn(r, p));
+    };
+}
+
+QString ApiContext::inviteUrl(const QString &token) const
+{
+    QString base = publicUrl.toString();
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    return base + QStringLiteral("/i/") + token;
+}
+
+void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
+{
+    Database *db = ctx.db;
+
+    // ---- auth
+    http.route("POST", s("/api/v1/auth/login"), [&ctx](HttpRequest &r, const HttpReplier &reply) {
+        const QJsonObject o = r.jsonObject();
+        const QString email = text(o, s("email"), 1, 254).toLower();
+        const QString password = text(o, s("password"), 1, 1024);
+        ctx.tokens->signIn(email, password, [reply](std::optional<Principal> p, QString token, qint64 expires) {
+            if (!p) {
+                reply.send(ApiError::unauthorized(s("wrong email or password")));
+                return;
+            }
+            reply.send(HttpResponse::json(200, QJsonObject{{s("accessToken"), token}, {s("expiresAt"), iso(expires)},
+                                                           {s("user"), QJsonObject{{s("id"), p->userId}, {s("email"), p->email},
+                                                                                   {s("name"), p->name}, {s("role"), p->role}}}}));
+        });
+    }, BodyKind::Json);
+    http.route("POST", s("/api/v1/auth/logout"), ctx.authed([&ctx](HttpRequest &, const Principal &p) {
+        ctx.tokens->revoke(p.tokenId);
+        return HttpResponse::noContent();
+    }));
+    http.route("GET", s("/api/v1/me"), ctx.authed([db](HttpRequest &, const Principal &p) {
+        const QString org = db->scalar(s("SELECT name FROM organizations WHERE id = ?"), {p.orgId}).toString();
+        return HttpResponse::json(200, QJsonObject{{s("id"), p.userId}, {s("email"), p.email}, {s("name"), p.name}, {s("role"), p.role},
+                                                   {s("organization"), QJsonObject{{s("id"), p.orgId}, {s("name"), org}}}});
+    }));
+
+    // ---- interviews
+    http.route("GET", s("/api/v1/interviews"), ctx.authed([db](HttpRequest &, const Principal &p) {
+        QJsonArray items;
+        QSqlQuery q = db->exec(s("SELECT id FROM interviews WHERE org_id = ? ORDER BY id DESC LIMIT 1000"), {p.orgId});
+        QList<qint64> ids;
+        while (q.next())
+            ids.append(q.value(0).toLongLong());
+        for (qint64 id : ids)
+            items.append(interviewJson(db, p.orgId, id));
+        return HttpResponse::json(200, QJsonObject{{s("items"), items}});
+    }));
+    http.route("POST", s("/api/v1/interviews"), ctx.authed([db](HttpRequest &r, const Principal &p) {
+        const InterviewInput in = parseInterview(r.jsonObject());
+        qint64 id = 0;
+        db->transaction([&] {
+            const qint64 now = nowMs();
+            id = db->insert(s("INSERT INTO interviews (org_id, title, intro, language, deadline_at, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                            {p.orgId, in.title, in.intro, in.language, nullableMs(in.deadline), p.userId, now, now});
+            writeQuestions(db, p.orgId, id, in);
+        });
+        return HttpResponse::json(201, interviewJson(db, p.orgId, id));
+    }, true), BodyKind::Json);
+    http.route("GET", s("/api/v1/interviews/{id}"), ctx.authed([db](HttpRequest &r, const Principal &p) {
+        return HttpResponse::json(200, interviewJson(db, p.orgId, r.ids.at(0)));
+    }));
+    http.route("PUT", s("/api/v1/interviews/{id}"), ctx.authed([db](HttpRequest &r, const Principal &p) {
+        const qint64 id = r.ids.at(0);
+        interviewJson(db, p.orgId, id); // 404 first
+        const InterviewInput in = parseInterview(r.jsonObject());
+        db->transaction([&] {
+            if (!db->scalar(s("SELECT id FROM sessions WHERE interview_id = ? LIMIT 1"), {id}).isNull())
+                fail(ApiError::conflict(s("candidates have started this interview; create a new interview instead of changing its questions")));
+            db->exec(s("UPDATE interviews SET title = ?, intro = ?, language = ?, deadline_at = ?, updated_at = ? WHERE id = ? AND org_id = ?"),
+                     {in.title, in.intro, in.language, nullableMs(in.deadline), nowMs(), id, p.orgId});
+            db->exec(s("DELETE FROM questions WHERE interview_id = ? AND org_id = ?"), {id, p.orgId});
+            writeQuestions(db, p.orgId, id, in);
+        });
+        return HttpResponse::json(200, interviewJson(db, p.orgId, id));
+    }, true), BodyKind::Json);
+    http.route("DELETE", s("/api/v1/interviews/{id}"), ctx.authed([db](HttpRequest &r, const Principal &p) {
+        const qint64 id = r.ids.at(0);
+        interviewJson(db, p.orgId, id);
+        db->transaction([&] {
+            if (!db->scalar(s("SELECT id FROM sessions WHERE interview_id = ? LIMIT 1"), {id}).isNull())
+                fail(ApiError::conflict(s("candidates have started this interview; it cannot be deleted")));
+            db->exec(s("DELETE FROM invites WHERE interview_id = ? AND org_id = ?"), {id, p.orgId});
+            db->exec(s("DELETE FROM questions WHERE interview_id = ? AND org_id = ?"), {id, p.orgId});
+            db->exec(s("DELETE FROM interviews WHERE id = ? AND org_id = ?"), {id, p.orgId});
+        });
+        return HttpResponse::noContent();
+    }, true));
+
+    // ---- candidates
+    http.route("GET", s("/api/v1/candidates"), ctx.authed([db](HttpRequest &, const Principal &p) {
+        QJsonArray items;
+        QSqlQuery q = db->exec(s("SELECT id FROM candidates WHERE org_id = ? ORDER BY id DESC LIMIT 5000"), {p.orgId});
+        QList<qint64> ids;
+        while (q.next())
+            ids.append(q.value(0).toLongLong());
+        for (qint64 id : ids)
+            items.append(candidateJson(db, p.orgId, id));
+        return HttpResponse::json(200, QJsonObject{{s("items"), items}});
+    }));
+    http.route("POST", s("/api/v1/candidates"), ctx.authed([db](HttpRequest &r, const Principal &p) {
+        const QJsonObject o = r.jsonObject();
+        const QString name = text(o, s("name"), 1, 200);
+        const QString mail = email(o, s("email"));
+        const qint64 id = db->insert(s("INSERT INTO candidates (org_id, name, email, created_at) VALUES (?, ?, ?, ?)"), {p.orgId, name, mail, nowMs()});
+        return HttpResponse::json(201, candidateJson(db, p.orgId, id));
+    }, true), BodyKind::Json);
+    http.route("GET", s("/api/v1/candidates/{id}"), ctx.authed([db](HttpRequest &r, const Principal &p) {
+        return HttpResponse::json(200, candidateJson(db, p.orgId, r.ids.at(0)));
+    }));
+    http.route("PUT", s("/api/v1/candidates/{id}/cv"), ctx.authed([&ctx, db](HttpRequest &r, const Principal &p) {
+        candidateJson(db, p.orgId, r.ids.at(0));
+        if (!r.header("content-type").toLower().startsWith("application/pdf"))
+            fail(ApiError{ErrorCode::UnsupportedMediaType, s("a CV must be sent as Content-Type: application/pdf"), {}});
+        QFile f(r.bodyFile);
+        if (r.bodyFile.isEmpty() || !f.open(QIODevice::ReadOnly) || f.size() < 16)
+            fail(ApiError{ErrorCode::UnsupportedMediaType, s("the file is empty or too small to be a PDF"), {}});
+        const QByteArray head = f.read(5);
+        f.seek(qMax<qint64>(0, f.size() - 1024));
+        const QByteArray tail = f.read(1024);
+        if (head != "%PDF-" || !tail.contains("%%EOF"))
+            fail(ApiError{ErrorCode::UnsupportedMediaType, s("the file is not a PDF (it must start with %PDF- and end with %%EOF)"), {}});
+        f.seek(0);
+        QCryptographicHash h(QCryptographicHash::Sha256);
+        h.addData(&f);
+        const QString sha = QString::fromLatin1(h.result().toHex());
+        const qint64 size = f.size();
+        f.close();
+        const QString dest = blobPath(ctx.blobDir, sha);
+        QDir().mkpath(QFileInfo(dest).absolutePath());
+        if (!QFile::exists(dest) && !QFile::rename(r.bodyFile, dest)) {
+            qCCritical(lcHttp) << "cannot store CV at" << dest;
+            fail(ApiError::internal());
+        }
+        db->exec(s("UPDATE candidates SET cv_sha256 = ?, cv_size = ? WHERE id = ? AND org_id = ?"), {sha, size, r.ids.at(0), p.orgId});
+        return HttpResponse::json(200, candidateJson(db, p.orgId, r.ids.at(0)));
+    }, true), BodyKind::Stream, ctx.config->cvMaxBytes);
+    http.route("GET", s("/api/v1/candidates/{id}/cv"), ctx.authed([&ctx, db](HttpRequest &r, const Principal &p) {
+        const QVariant sha = db->scalar(s("SELECT cv_sha256 FROM candidates WHERE id = ? AND org_id = ?"), {r.ids.at(0), p.orgId});
+        if (sha.isNull())
+            fail(ApiError::notFound(s("this candidate has no CV")));
+        auto file = std::make_shared<QFile>(blobPath(ctx.blobDir, sha.toString()));
+        if (!file->open(QIODevice::ReadOnly))
+            fail(ApiError::notFound(s("the CV file is missing")));
+        HttpResponse resp;
+        resp.headers = {{"content-type", "application/pdf"}, {"content-disposition", "attachment; filename=\"cv.pdf\""}};
+        resp.streamLength = file->size();
+        resp.stream = file;
+        return resp;
+    }));
+
+    // ---- invites
+    auto createInvite = [db, &ctx](qint64 org, qint64 interview, qint64 candidate, qint64 expires, int maxUses) {
+        const QString token = secrets::newToken();
+        const qint64 id = db->insert(s("INSERT INTO invites (org_id, interview_id, candidate_id, token_hash, expires_at, max_uses, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                                     {org, interview, candidate, secrets::tokenHash(token), expires, maxUses, nowMs()});
+        return QJsonObject{{s("id"), id}, {s("candidateId"), candidate}, {s("interviewId"), interview}, {s("token"), token},
+                           {s("url"), ctx.inviteUrl(token)}, {s("expiresAt"), iso(expires)}, {s("maxUses"), maxUses}};
+    };
+    auto inviteTerms = [](const QJsonObject &o, qint64 *expires, int *maxUses) {
+        const auto e = timestamp(o, s("expiresAt"));
+        if (e && *e <= nowMs())
+            fail(ApiError::validation(s("expiresAt"), s("must be in the future")));
+        if (e && *e > nowMs() + 366 * kDay)
+            fail(ApiError::validation(s("expiresAt"), s("must be within one year")));
+        *expires = e ? *e : nowMs() + 14 * kDay;
+        *maxUses = integer(o, s("maxUses"), 1, 10, 1);
+    };
+    http.route("POST", s("/api/v1/invites"), ctx.authed([db, createInvite, inviteTerms](HttpRequest &r, const Principal &p) {
+        const QJsonObject o = r.jsonObject();
+        const qint64 interview = id(o, s("interviewId"));
+        const qint64 candidate = id(o, s("candidateId"));
+        requireOwned(db, "interviews", p.orgId, interview, s("interviewId"));
+        requireOwned(db, "candidates", p.orgId, candidate, s("candidateId"));
+        qint64 expires = 0;
+        int maxUses = 1;
+        inviteTerms(o, &expires, &maxUses);
+        return HttpResponse::json(201, createInvite(p.orgId, interview, candidate, expires, maxUses));
+    }, true), BodyKind::Json);
+    http.route("POST", s("/api/v1/invites/batch"), ctx.authed([db, createInvite, inviteTerms](HttpRequest &r, const Principal &p) {
+        const QJsonObject o = r.jsonObject();
+        const qint64 interview = id(o, s("interviewId"));
+        requireOwned(db, "interviews", p.orgId, interview, s("interviewId"));
+        qint64 expires = 0;
+        int maxUses = 1;
+        inviteTerms(o, &expires, &maxUses);
+        const QJsonValue list = o.value(s("candidates"));
+        if (!list.isArray() || list.toArray().isEmpty() || list.toArray().size() > 5000)
+            fail(ApiError::validation(s("candidates"), s("must be a list of 1 to 5000 {name, email} objects")));
+        QList<QPair<QString, QString>> people;
+        const QJsonArray arr = list.toArray();
+        for (int i = 0; i < arr.size(); ++i) {
+            try {
+                const QJsonObject c = arr.at(i).toObject();
+                people.append({text(c, s("name"), 1, 200), email(c, s("email"))});
+            } catch (ApiException &e) {
+                e.error.message.prepend(QStringLiteral("candidates[%1].").arg(i));
+                e.error.field.prepend(QStringLiteral("candidates[%1].").arg(i));
+                throw;
+            }
+        }
+        QJsonArray items;
+        db->transaction([&] {
+            const qint64 now = nowMs();
+            for (const auto &person : people) {
+                const qint64 cid = db->insert(s("INSERT INTO candidates (org_id, name, email, created_at) VALUES (?, ?, ?, ?)"),
+                                              {p.orgId, person.first, person.second, now});
+                items.append(createInvite(p.orgId, interview, cid, expires, maxUses));
+            }
+        });
+        return HttpResponse::json(201, QJsonObject{{s("items"), items}});
+    }, true), BodyKind::Json, 2 * 1024 * 1024);
+    http.route("GET", s("/api/v1/invites"), ctx.authed([db](HttpRequest &r, const Principal &p) {
+        const QString interview = r.query.queryItemValue(s("interviewId"));
+        bool ok = true;
+        const qint64 iv = interview.isEmpty() ? 0 : interview.toLongLong(&ok);
+        if (!ok || iv < 0)
+            fail(ApiError::badRequest(s("interviewId must be an id")));
+        QSqlQuery q = db->exec(s("SELECT id, candidate_id, interview_id, expires_at, max_uses, uses, revoked_at FROM invites"
+                                 " WHERE org_id = ? AND (? = 0 OR interview_id = ?) ORDER BY id DESC LIMIT 10000"), {p.orgId, iv, iv});
+        QJsonArray items;
+        while (q.next())
+            items.append(QJsonObject{{s("id"), q.value(0).toLongLong()}, {s("candidateId"), q.value(1).toLongLong()},
+                                     {s("interviewId"), q.value(2).toLongLong()}, {s("expiresAt"), iso(q.value(3).toLongLong())},
+                                     {s("maxUses"), q.value(4).toInt()}, {s("uses"), q.value(5).toInt()}, {s("revoked"), !q.value(6).isNull()}});
+        return HttpResponse::json(200, QJsonObject{{s("items"), items}});
+    }));
+    http.route("POST", s("/api/v1/invites/{id}/revoke"), ctx.authed([db, &ctx](HttpRequest &r, const Principal &p) {
+        const qint64 id = r.ids.at(0);
+        if (db->scalar(s("SELECT id FROM invites WHERE id = ? AND org_id = ?"), {id, p.orgId}).isNull())
+            fail(ApiError::notFound(s("no such invite")));
+        db->exec(s("UPDATE invites SET revoked_at = ? WHERE id = ? AND org_id = ? AND revoked_at IS NULL"), {nowMs(), id, p.orgId});
+        db->exec(s("INSERT INTO audit_log (org_id, user_id, action, target, at) VALUES (?, ?, 'invite.revoke', ?, ?)"),
+                 {p.orgId, p.userId, QStringLiteral("invite:%1").arg(id), nowMs()});
+        ctx.sessions->inviteRevoked(id);
+        return HttpResponse::noContent();
+    }, true));
+}
+
+} // namespace intervox

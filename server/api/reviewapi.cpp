@@ -1,0 +1,173 @@
+// Sessions, answers and recordings (with HTTP Range, streamed from disk).
+
+#include "apicontext.h"
+
+#include "recording/recordingstore.h"
+#include "recording/segmentfile.h"
+#include "session/sessionhub.h"
+#include "storage/database.h"
+#include "validate.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+
+namespace intervox {
+
+using namespace validate;
+
+namespace {
+
+QString s(const char *latin1) { return QString::fromLatin1(latin1); }
+
+QJsonObject sessionJson(const QSqlQuery &q)
+{
+    return QJsonObject{{s("id"), q.value(0).toLongLong()}, {s("interviewId"), q.value(1).toLongLong()},
+                       {s("candidateId"), q.value(2).toLongLong()}, {s("phase"), q.value(3).toString()},
+                       {s("question"), q.value(4).toInt()},
+                       {s("consent"), q.value(5).isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(q.value(5).toString())},
+                       {s("consentAt"), isoOrNull(q.value(6))}, {s("startedAt"), iso(q.value(7).toLongLong())},
+                       {s("finishedAt"), isoOrNull(q.value(8))}, {s("inviteId"), q.value(9).toLongLong()}};
+}
+
+const char *kSessionColumns = "id, interview_id, candidate_id, phase, question_index, consent, consent_at, started_at, finished_at, invite_id";
+
+QJsonObject answerJson(Database *db, qint64 org, qint64 id)
+{
+    QSqlQuery q = db->exec(s("SELECT id, session_id, question_index, take, status, mime, chunks, bytes, duration_ms, media, superseded, started_at, finished_at"
+                             " FROM answers WHERE id = ? AND org_id = ?"), {id, org});
+    if (!q.next())
+        fail(ApiError::notFound(s("no such answer")));
+    QJsonObject o{{s("id"), q.value(0).toLongLong()}, {s("sessionId"), q.value(1).toLongLong()}, {s("question"), q.value(2).toInt()},
+                  {s("take"), q.value(3).toInt()}, {s("status"), q.value(4).toString()}, {s("mime"), q.value(5).toString()},
+                  {s("chunks"), q.value(6).toLongLong()}, {s("bytes"), q.value(7).toLongLong()},
+                  {s("durationMs"), q.value(8).isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(q.value(8).toLongLong())},
+                  {s("media"), q.value(9).toString()}, {s("superseded"), q.value(10).toInt() != 0},
+                  {s("startedAt"), iso(q.value(11).toLongLong())}, {s("finishedAt"), isoOrNull(q.value(12))}};
+    QJsonArray segments;
+    QSqlQuery sg = db->exec(s("SELECT segment, chunks, bytes, sha256, duration_ms FROM answer_segments WHERE answer_id = ? AND org_id = ? ORDER BY segment"), {id, org});
+    while (sg.next())
+        segments.append(QJsonObject{{s("segment"), sg.value(0).toInt()}, {s("chunks"), sg.value(1).toLongLong()}, {s("bytes"), sg.value(2).toLongLong()},
+                                    {s("sha256"), sg.value(3).toString()}, {s("durationMs"), sg.value(4).toLongLong()}});
+    o.insert(s("segments"), segments);
+    return o;
+}
+
+// Serves `length` bytes of `path` honouring a single "Range: bytes=…" (RFC 9110 §14).
+HttpResponse fileResponse(const HttpRequest &r, const QString &path, qint64 length, const QByteArray &type)
+{
+    auto file = std::make_shared<QFile>(path);
+    if (!file->open(QIODevice::ReadOnly))
+        fail(ApiError::notFound(s("the recording file is missing")));
+    qint64 first = 0, last = length - 1;
+    bool partial = false;
+    const QByteArray range = r.header("range").trimmed();
+    if (!range.isEmpty()) {
+        if (!range.startsWith("bytes=") || range.contains(','))
+            fail(ApiError::badRequest(s("Range: only one byte range (bytes=FIRST-LAST) is supported")));
+        const QByteArray spec = range.mid(6);
+        const int dash = spec.indexOf('-');
+        bool ok1 = true, ok2 = true;
+        if (dash < 0)
+            fail(ApiError::badRequest(s("Range: expected bytes=FIRST-LAST")));
+        const QByteArray a = spec.left(dash).trimmed(), b = spec.mid(dash + 1).trimmed();
+        if (a.isEmpty()) { // suffix: the last N bytes
+            const qint64 n = b.toLongLong(&ok2);
+            if (!ok2 || n <= 0)
+                fail(ApiError{ErrorCode::RangeNotSatisfiable, s("Range: empty suffix"), {}});
+            first = qMax<qint64>(0, length - n);
+        } else {
+            first = a.toLongLong(&ok1);
+            if (!b.isEmpty())
+                last = qMin(length - 1, b.toLongLong(&ok2));
+        }
+        if (!ok1 || !ok2 || first < 0 || last < first) {
+            HttpResponse e = HttpResponse::error(ApiError{ErrorCode::RangeNotSatisfiable,
+                                                          QStringLiteral("Range: the file has %1 bytes").arg(length), {}});
+            e.headers.emplaceBack("content-range", "bytes */" + QByteArray::number(length));
+            return e;
+        }
+        partial = true;
+    }
+    if (first > 0 && !file->seek(first))
+        fail(ApiError::internal());
+    HttpResponse resp;
+    resp.status = partial ? 206 : 200;
+    resp.headers = {{"content-type", type}, {"accept-ranges", "bytes"}, {"cache-control", "private, no-store"}};
+    if (partial)
+        resp.headers.emplaceBack("content-range", "bytes " + QByteArray::number(first) + '-' + QByteArray::number(last) + '/' + QByteArray::number(length));
+    resp.stream = file;
+    resp.streamLength = length == 0 ? 0 : last - first + 1;
+    return resp;
+}
+
+QByteArray containerType(const QString &mime)
+{
+    if (mime.startsWith(QLatin1String("audio/mp4")))
+        return "audio/mp4";
+    if (mime.startsWith(QLatin1String("audio/ogg")))
+        return "audio/ogg";
+    return "audio/webm";
+}
+
+} // namespace
+
+void registerReviewApi(HttpServer &http, ApiContext &ctx)
+{
+    Database *db = ctx.db;
+    http.route("GET", s("/api/v1/sessions"), ctx.authed([db](HttpRequest &r, const Principal &p) {
+        const QString interview = r.query.queryItemValue(s("interviewId"));
+        bool ok = true;
+        const qint64 iv = interview.isEmpty() ? 0 : interview.toLongLong(&ok);
+        if (!ok || iv < 0)
+            fail(ApiError::badRequest(s("interviewId must be an id")));
+        QSqlQuery q = db->exec(QStringLiteral("SELECT %1 FROM sessions WHERE org_id = ? AND (? = 0 OR interview_id = ?) ORDER BY id DESC LIMIT 10000")
+                                   .arg(QLatin1String(kSessionColumns)), {p.orgId, iv, iv});
+        QJsonArray items;
+        while (q.next())
+            items.append(sessionJson(q));
+        return HttpResponse::json(200, QJsonObject{{s("items"), items}});
+    }));
+    http.route("GET", s("/api/v1/sessions/{id}"), ctx.authed([db](HttpRequest &r, const Principal &p) {
+        QSqlQuery q = db->exec(QStringLiteral("SELECT %1 FROM sessions WHERE id = ? AND org_id = ?").arg(QLatin1String(kSessionColumns)), {r.ids.at(0), p.orgId});
+        if (!q.next())
+            fail(ApiError::notFound(s("no such session")));
+        QJsonObject o = sessionJson(q);
+        QSqlQuery a = db->exec(s("SELECT id FROM answers WHERE session_id = ? AND org_id = ? ORDER BY id"), {r.ids.at(0), p.orgId});
+        QList<qint64> ids;
+        while (a.next())
+            ids.append(a.value(0).toLongLong());
+        QJsonArray answers;
+        for (qint64 id : ids)
+            answers.append(answerJson(db, p.orgId, id));
+        o.insert(s("answers"), answers);
+        return HttpResponse::json(200, o);
+    }));
+    http.route("GET", s("/api/v1/answers/{id}"), ctx.authed([db](HttpRequest &r, const Principal &p) {
+        return HttpResponse::json(200, answerJson(db, p.orgId, r.ids.at(0)));
+    }));
+    http.route("GET", s("/api/v1/answers/{id}/recording"), ctx.authed([db, &ctx](HttpRequest &r, const Principal &p) {
+        const QJsonObject a = answerJson(db, p.orgId, r.ids.at(0));
+        const QString media = a.value(s("media")).toString();
+        if (media == QLatin1String("pending") || media == QLatin1String("none"))
+            fail(ApiError::conflict(s("the recording is still being processed; try again in a few seconds")));
+        const QString mime = a.value(s("mime")).toString();
+        const QString dir = ctx.recordings->answerDir(p.orgId, a.value(s("sessionId")).toInteger(), r.ids.at(0));
+        if (media == QLatin1String("failed")) // fall back to the first segment as recorded
+            return fileResponse(r, SegmentFile::mediaPath(dir, 0), a.value(s("segments")).toArray().at(0).toObject().value(s("bytes")).toInteger(), containerType(mime));
+        const QString path = RecordingStore::joinedPath(dir, mime);
+        return fileResponse(r, path, QFileInfo(path).size(), containerType(mime));
+    }));
+    http.route("GET", s("/api/v1/answers/{id}/segments/{n}"), ctx.authed([db, &ctx](HttpRequest &r, const Principal &p) {
+        const QJsonObject a = answerJson(db, p.orgId, r.ids.at(0));
+        const qint64 n = r.ids.at(1);
+        const QJsonArray segments = a.value(s("segments")).toArray();
+        if (n >= segments.size())
+            fail(ApiError::notFound(s("no such segment")));
+        const QString dir = ctx.recordings->answerDir(p.orgId, a.value(s("sessionId")).toInteger(), r.ids.at(0));
+        return fileResponse(r, SegmentFile::mediaPath(dir, n), segments.at(n).toObject().value(s("bytes")).toInteger(),
+                            containerType(a.value(s("mime")).toString()));
+    }));
+}
+
+} // namespace intervox

@@ -1,0 +1,49 @@
+#pragma once
+// Recruiter sign-in: password check off the event loop, bearer tokens (stored hashed) and their lookup.
+
+#include <QObject>
+#include <QString>
+#include <functional>
+#include <optional>
+
+class QThreadPool;
+
+namespace intervox {
+
+class Database;
+struct HttpRequest;
+
+struct Principal
+{
+    qint64 userId = 0;
+    qint64 orgId = 0;
+    QString role;       // owner, admin, recruiter, reviewer
+    QString email;
+    QString name;
+    qint64 tokenId = 0;
+};
+
+class AccessTokens : public QObject
+{
+    Q_OBJECT
+public:
+    AccessTokens(Database *db, QObject *parent = nullptr);
+    ~AccessTokens() override;
+
+    static constexpr qint64 kLifetimeMs = 12LL * 3600 * 1000;
+
+    // Checks the password on a worker thread; `done` gets the new token and principal, or nullopt.
+    void signIn(const QString &email, const QString &password,
+                std::function<void(std::optional<Principal>, QString token, qint64 expiresAt)> done);
+    std::optional<Principal> lookup(const QString &token);
+    // The request's bearer token, or throws ApiException 401.
+    Principal require(const HttpRequest &request);
+    void revoke(qint64 tokenId);
+
+private:
+    Database *m_db;
+    QThreadPool *m_pool;
+    QString m_dummyHash; // verified against for unknown emails, so timing does not reveal which exist
+};
+
+} // namespace intervox

@@ -1,0 +1,129 @@
+#include "config.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QProcessEnvironment>
+#include <QSettings>
+
+namespace intervox {
+
+namespace {
+
+const QStringList kKeys = {
+    QStringLiteral("listen"), QStringLiteral("data_dir"), QStringLiteral("database"), QStringLiteral("public_url"),
+    QStringLiteral("cv_max_mb"), QStringLiteral("max_connections"), QStringLiteral("session_idle_seconds"),
+    QStringLiteral("ffmpeg"),
+};
+
+bool parseInt(const QString &v, int lo, int hi, int *out)
+{
+    bool ok = false;
+    const int n = v.trimmed().toInt(&ok);
+    if (!ok || n < lo || n > hi)
+        return false;
+    *out = n;
+    return true;
+}
+
+} // namespace
+
+std::optional<Config> Config::load(const QString &iniPath, const QMap<QString, QString> &overrides, QString *error)
+{
+    QMap<QString, QString> values;
+    if (!iniPath.isEmpty()) {
+        if (!QFileInfo::exists(iniPath)) {
+            *error = QStringLiteral("config file %1 does not exist").arg(iniPath);
+            return std::nullopt;
+        }
+        QSettings ini(iniPath, QSettings::IniFormat);
+        if (ini.status() != QSettings::NoError) {
+            *error = QStringLiteral("config file %1 cannot be parsed").arg(iniPath);
+            return std::nullopt;
+        }
+        for (const QString &key : ini.allKeys()) {
+            const QString k = key.startsWith(QLatin1String("General/")) ? key.mid(8) : key;
+            if (!kKeys.contains(k)) {
+                *error = QStringLiteral("%1: unknown key '%2'").arg(iniPath, k);
+                return std::nullopt;
+            }
+            values.insert(k, ini.value(key).toString());
+        }
+    }
+    const auto env = QProcessEnvironment::systemEnvironment();
+    for (const QString &k : kKeys) {
+        const QString name = QStringLiteral("INTERVOX_") + k.toUpper();
+        if (env.contains(name))
+            values.insert(k, env.value(name));
+    }
+    for (auto it = overrides.begin(); it != overrides.end(); ++it)
+        values.insert(it.key(), it.value());
+
+    Config c;
+    if (values.contains(QStringLiteral("listen"))) {
+        const QString v = values.value(QStringLiteral("listen")).trimmed();
+        const int colon = v.lastIndexOf(QLatin1Char(':'));
+        int port = 0;
+        QHostAddress addr(colon > 0 ? v.left(colon).remove(QLatin1Char('[')).remove(QLatin1Char(']')) : QString());
+        if (colon <= 0 || addr.isNull() || !parseInt(v.mid(colon + 1), 0, 65535, &port)) {
+            *error = QStringLiteral("listen: expected ADDRESS:PORT (e.g. 127.0.0.1:8080), got '%1'").arg(v);
+            return std::nullopt;
+        }
+        c.listenAddress = addr;
+        c.listenPort = quint16(port);
+    }
+    c.dataDir = values.value(QStringLiteral("data_dir"), QStringLiteral("/var/lib/intervox"));
+    if (c.dataDir.trimmed().isEmpty()) {
+        *error = QStringLiteral("data_dir: must not be empty");
+        return std::nullopt;
+    }
+    c.dataDir = QDir(c.dataDir).absolutePath();
+    c.database = values.value(QStringLiteral("database")).trimmed();
+    if (!c.database.isEmpty() && !c.database.startsWith(QLatin1String("postgres://"))
+        && !c.database.startsWith(QLatin1String("postgresql://")) && !c.database.startsWith(QLatin1String("sqlite:"))) {
+        *error = QStringLiteral("database: expected postgres://USER:PASSWORD@HOST:PORT/NAME or sqlite:PATH");
+        return std::nullopt;
+    }
+    if (values.contains(QStringLiteral("public_url"))) {
+        c.publicUrl = QUrl(values.value(QStringLiteral("public_url")).trimmed(), QUrl::StrictMode);
+        if (!c.publicUrl.isValid() || (c.publicUrl.scheme() != QLatin1String("http") && c.publicUrl.scheme() != QLatin1String("https"))) {
+            *error = QStringLiteral("public_url: expected an http:// or https:// URL");
+            return std::nullopt;
+        }
+    }
+    int n = 0;
+    if (values.contains(QStringLiteral("cv_max_mb"))) {
+        if (!parseInt(values.value(QStringLiteral("cv_max_mb")), 1, 100, &n)) {
+            *error = QStringLiteral("cv_max_mb: expected a whole number from 1 to 100");
+            return std::nullopt;
+        }
+        c.cvMaxBytes = qint64(n) * 1024 * 1024;
+    }
+    if (values.contains(QStringLiteral("max_connections"))) {
+        if (!parseInt(values.value(QStringLiteral("max_connections")), 10, 1000000, &n)) {
+            *error = QStringLiteral("max_connections: expected a whole number from 10 to 1000000");
+            return std::nullopt;
+        }
+        c.maxConnections = n;
+    }
+    if (values.contains(QStringLiteral("session_idle_seconds"))) {
+        if (!parseInt(values.value(QStringLiteral("session_idle_seconds")), 10, 3600, &n)) {
+            *error = QStringLiteral("session_idle_seconds: expected a whole number from 10 to 3600");
+            return std::nullopt;
+        }
+        c.sessionIdleSeconds = n;
+    }
+    if (values.contains(QStringLiteral("ffmpeg")))
+        c.ffmpeg = values.value(QStringLiteral("ffmpeg"));
+    return c;
+}
+
+QString Config::databaseDescription() const
+{
+    if (database.isEmpty())
+        return QStringLiteral("sqlite:") + QDir(dataDir).filePath(QStringLiteral("intervox.db"));
+    QUrl u(database);
+    u.setPassword(QString());
+    return u.toString();
+}
+
+} // namespace intervox

@@ -1,0 +1,32 @@
+#pragma once
+// Server configuration: one loader for INI file, INTERVOX_* environment variables and command-line overrides
+// (in increasing priority). A bad value fails fast with the key named.
+
+#include <QHostAddress>
+#include <QMap>
+#include <QString>
+#include <QUrl>
+#include <optional>
+
+namespace intervox {
+
+struct Config
+{
+    QHostAddress listenAddress = QHostAddress::LocalHost;
+    quint16 listenPort = 8080;
+    QString dataDir;            // recordings, CVs, SQLite database
+    QString database;           // empty: SQLite in dataDir; else postgres://user:pass@host:port/name
+    QUrl publicUrl;             // base of invite links; default http://<listen>
+    qint64 cvMaxBytes = 10 * 1024 * 1024;
+    int maxConnections = 20000;
+    int sessionIdleSeconds = 90;
+    QString ffmpeg = QStringLiteral("ffmpeg");
+
+    // Loads `iniPath` (may be empty), then applies env (INTERVOX_<KEY>), then `overrides` (key → value).
+    // On error returns nullopt and sets `error` to a message naming the key.
+    static std::optional<Config> load(const QString &iniPath, const QMap<QString, QString> &overrides, QString *error);
+
+    QString databaseDescription() const; // without password, for logs
+};
+
+} // namespace intervox

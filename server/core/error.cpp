@@ -1,0 +1,53 @@
+#include "error.h"
+
+namespace intervox {
+
+int ApiError::httpStatus() const
+{
+    switch (code) {
+    case ErrorCode::BadRequest: return 400;
+    case ErrorCode::Validation: return 422;
+    case ErrorCode::Unauthorized: return 401;
+    case ErrorCode::Forbidden: return 403;
+    case ErrorCode::NotFound: return 404;
+    case ErrorCode::MethodNotAllowed: return 405;
+    case ErrorCode::Conflict: return 409;
+    case ErrorCode::TooLarge: return 413;
+    case ErrorCode::UnsupportedMediaType: return 415;
+    case ErrorCode::RangeNotSatisfiable: return 416;
+    case ErrorCode::TooManyRequests: return 429;
+    case ErrorCode::Unavailable: return 503;
+    case ErrorCode::Internal: return 500;
+    }
+    return 500;
+}
+
+QString ApiError::codeName() const
+{
+    switch (code) {
+    case ErrorCode::BadRequest: return QStringLiteral("bad_request");
+    case ErrorCode::Validation: return QStringLiteral("validation");
+    case ErrorCode::Unauthorized: return QStringLiteral("unauthorized");
+    case ErrorCode::Forbidden: return QStringLiteral("forbidden");
+    case ErrorCode::NotFound: return QStringLiteral("not_found");
+    case ErrorCode::MethodNotAllowed: return QStringLiteral("method_not_allowed");
+    case ErrorCode::Conflict: return QStringLiteral("conflict");
+    case ErrorCode::TooLarge: return QStringLiteral("too_large");
+    case ErrorCode::UnsupportedMediaType: return QStringLiteral("unsupported_media_type");
+    case ErrorCode::RangeNotSatisfiable: return QStringLiteral("range_not_satisfiable");
+    case ErrorCode::TooManyRequests: return QStringLiteral("too_many_requests");
+    case ErrorCode::Unavailable: return QStringLiteral("unavailable");
+    case ErrorCode::Internal: return QStringLiteral("internal");
+    }
+    return QStringLiteral("internal");
+}
+
+QJsonObject ApiError::toJson() const
+{
+    QJsonObject e{{QStringLiteral("code"), codeName()}, {QStringLiteral("message"), message}};
+    if (!field.isEmpty())
+        e.insert(QStringLiteral("field"), field);
+    return QJsonObject{{QStringLiteral("error"), e}};
+}
+
+} // namespace intervox

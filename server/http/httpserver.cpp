@@ -1,0 +1,573 @@
+#include "httpserver.h"
+
+#include "core/log.h"
+
+#include <QDir>
+#include <QJsonObject>
+#include <QTcpSocket>
+#include <QTimerEvent>
+#include <QUrl>
+#include <QWebSocketServer>
+
+#include <sys/socket.h>
+
+namespace intervox {
+
+namespace {
+constexpr qint64 kMaxHeaderBytes = 16 * 1024;
+constexpr int kMaxHeaders = 100;
+constexpr qint64 kDefaultJsonBody = 64 * 1024;
+constexpr int kHeaderTimeoutMs = 15000;     // whole header section, also keep-alive idle
+constexpr int kBodyIdleTimeoutMs = 30000;   // no body bytes for this long
+constexpr int kWriteIdleTimeoutMs = 60000;  // client reads nothing for this long
+constexpr int kDiscardMs = 3000;            // after refusing a body, drain so the client can read the reply
+constexpr qint64 kStreamPiece = 64 * 1024;
+
+const char *reasonPhrase(int status)
+{
+    switch (status) {
+    case 100: return "Continue";
+    case 200: return "OK";
+    case 201: return "Created";
+    case 204: return "No Content";
+    case 206: return "Partial Content";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 408: return "Request Timeout";
+    case 409: return "Conflict";
+    case 413: return "Payload Too Large";
+    case 415: return "Unsupported Media Type";
+    case 416: return "Range Not Satisfiable";
+    case 422: return "Unprocessable Entity";
+    case 429: return "Too Many Requests";
+    case 431: return "Request Header Fields Too Large";
+    case 500: return "Internal Server Error";
+    case 503: return "Service Unavailable";
+    default: return "Status";
+    }
+}
+} // namespace
+
+// ---------------------------------------------------------------- request/response values
+
+QByteArray HttpRequest::header(const QByteArray &lowerName) const
+{
+    for (const auto &h : headers)
+        if (h.first == lowerName)
+            return h.second;
+    return {};
+}
+
+QJsonObject HttpRequest::jsonObject() const
+{
+    QJsonParseError err;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
+    if (err.error != QJsonParseError::NoError)
+        fail(ApiError::badRequest(QStringLiteral("body is not valid JSON (%1 at byte %2)").arg(err.errorString()).arg(err.offset)));
+    if (!doc.isObject())
+        fail(ApiError::badRequest(QStringLiteral("body must be a JSON object")));
+    return doc.object();
+}
+
+HttpResponse HttpResponse::json(int status, const QJsonDocument &doc)
+{
+    HttpResponse r;
+    r.status = status;
+    r.body = doc.toJson(QJsonDocument::Compact);
+    r.headers.emplaceBack("content-type", "application/json");
+    return r;
+}
+
+HttpResponse HttpResponse::error(const ApiError &e)
+{
+    HttpResponse r = json(e.httpStatus(), e.toJson());
+    if (e.code == ErrorCode::Unauthorized)
+        r.headers.emplaceBack("www-authenticate", "Bearer");
+    return r;
+}
+
+void HttpResponse::setHeader(const QByteArray &name, const QByteArray &value)
+{
+    for (auto &h : headers)
+        if (h.first == name) {
+            h.second = value;
+            return;
+        }
+    headers.emplaceBack(name, value);
+}
+
+struct ReplierState
+{
+    QPointer<HttpConnection> connection;
+    quint64 serial = 0;
+    bool sent = false;
+};
+
+HttpReplier::HttpReplier(HttpConnection *c, quint64 serial)
+    : m_state(std::make_shared<ReplierState>(ReplierState{c, serial, false}))
+{
+}
+
+void HttpReplier::send(HttpResponse response) const
+{
+    if (!m_state || m_state->sent)
+        return;
+    m_state->sent = true;
+    if (m_state->connection)
+        m_state->connection->reply(m_state->serial, std::move(response));
+}
+
+// ---------------------------------------------------------------- server
+
+HttpServer::HttpServer(const QString &tempDir, QObject *parent)
+    : QObject(parent), m_tempDir(tempDir)
+{
+    QDir().mkpath(m_tempDir);
+    m_tcp.setMaxPendingConnections(1024);
+    connect(&m_tcp, &QTcpServer::pendingConnectionAvailable, this, &HttpServer::onNewConnection);
+}
+
+HttpServer::~HttpServer() = default;
+
+void HttpServer::route(const QByteArray &method, const QString &pattern, HttpHandler handler, BodyKind body, qint64 maxBody)
+{
+    HttpRoute r;
+    r.method = method;
+    r.segments = pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    r.body = body;
+    r.maxBody = maxBody > 0 ? maxBody : (body == BodyKind::Json ? kDefaultJsonBody : 0);
+    r.handler = std::move(handler);
+    m_routes.append(std::move(r));
+}
+
+void HttpServer::webSocketRoute(const QString &path, QWebSocketServer *server)
+{
+    m_wsRoutes.append({path, server});
+}
+
+bool HttpServer::listen(const QHostAddress &address, quint16 port)
+{
+    return m_tcp.listen(address, port);
+}
+
+quint16 HttpServer::port() const
+{
+    return m_tcp.serverPort();
+}
+
+void HttpServer::close()
+{
+    m_tcp.close();
+}
+
+HttpServer::Match HttpServer::match(const QByteArray &method, const QString &path) const
+{
+    Match result;
+    const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    for (const HttpRoute &r : m_routes) {
+        QList<qint64> ids;
+        bool ok = true;
+        int i = 0;
+        for (; i < r.segments.size(); ++i) {
+            const QString &seg = r.segments.at(i);
+            if (seg == QLatin1String("*")) {
+                i = parts.size();
+                break;
+            }
+            if (i >= parts.size()) {
+                ok = false;
+                break;
+            }
+            if (seg == QLatin1String("{id}") || seg == QLatin1String("{n}")) {
+                const QString &p = parts.at(i);
+                bool num = p.size() <= 15 && !p.isEmpty();
+                for (QChar c : p)
+                    num = num && c.isDigit() && c.unicode() < 128;
+                const qint64 v = num ? p.toLongLong() : 0;
+                if (!num || (v <= 0 && seg == QLatin1String("{id}"))) {
+                    ok = false;
+                    break;
+                }
+                ids.append(v);
+            } else if (seg != parts.at(i)) {
+                ok = false;
+                break;
+            }
+        }
+        if (!ok || i != parts.size())
+            continue;
+        result.pathKnown = true;
+        if (r.method == method) {
+            result.route = &r;
+            result.ids = ids;
+            return result;
+        }
+    }
+    return result;
+}
+
+QWebSocketServer *HttpServer::webSocketFor(const QString &path) const
+{
+    for (const auto &r : m_wsRoutes)
+        if (r.first == path)
+            return r.second;
+    return nullptr;
+}
+
+void HttpServer::onNewConnection()
+{
+    while (QTcpSocket *s = m_tcp.nextPendingConnection()) {
+        if (m_open >= m_maxConnections) {
+            s->abort();
+            s->deleteLater();
+            continue;
+        }
+        new HttpConnection(this, s);
+    }
+}
+
+// ---------------------------------------------------------------- connection
+
+HttpConnection::HttpConnection(HttpServer *server, QTcpSocket *socket)
+    : QObject(server), m_server(server), m_socket(socket)
+{
+    ++m_server->m_open;
+    m_socket->setParent(this);
+    connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::pumpStream);
+    connect(m_socket, &QTcpSocket::disconnected, this, [this] {
+        m_state = State::Closed;
+        deleteLater();
+    });
+    armTimeout(kHeaderTimeoutMs);
+    if (m_socket->bytesAvailable())
+        onReadyRead();
+}
+
+HttpConnection::~HttpConnection()
+{
+    --m_server->m_open;
+    if (m_bodyFile)
+        m_bodyFile->remove();
+}
+
+void HttpConnection::armTimeout(int ms)
+{
+    m_timeout.start(ms, Qt::CoarseTimer, this);
+}
+
+void HttpConnection::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_timeout.timerId())
+        return QObject::timerEvent(event);
+    m_timeout.stop();
+    if (m_state == State::Headers && m_socket && m_socket->bytesAvailable() > 0) {
+        fail(ApiError{ErrorCode::BadRequest, QStringLiteral("request headers took too long"), {}});
+        return;
+    }
+    if (m_state == State::Body) {
+        fail(ApiError{ErrorCode::BadRequest, QStringLiteral("request body took too long"), {}});
+        return;
+    }
+    if (m_socket)
+        m_socket->abort();
+    m_state = State::Closed;
+    deleteLater();
+}
+
+void HttpConnection::onReadyRead()
+{
+    if (!m_socket)
+        return;
+    switch (m_state) {
+    case State::Headers:
+        while (m_state == State::Headers && m_socket && m_socket->bytesAvailable() > 0) {
+            if (!parseHeaders())
+                return;
+        }
+        return;
+    case State::Body: {
+        armTimeout(kBodyIdleTimeoutMs);
+        const QByteArray data = m_socket->read(qMin<qint64>(m_bodyRemaining, 256 * 1024));
+        m_bodyRemaining -= data.size();
+        if (m_bodyFile) {
+            if (m_bodyFile->write(data) != data.size()) {
+                qCWarning(lcHttp) << "cannot write upload to" << m_bodyFile->fileName() << m_bodyFile->errorString();
+                fail(ApiError{ErrorCode::Unavailable, QStringLiteral("the server cannot store the upload now"), {}});
+                return;
+            }
+        } else {
+            m_request.body.append(data);
+        }
+        if (m_bodyRemaining == 0)
+            dispatch();
+        else if (m_socket->bytesAvailable() > 0)
+            QMetaObject::invokeMethod(this, &HttpConnection::onReadyRead, Qt::QueuedConnection);
+        return;
+    }
+    case State::Discarding:
+        m_socket->skip(m_socket->bytesAvailable());
+        return;
+    case State::Handling:
+    case State::Writing:
+    case State::Closed:
+        return; // pipelined bytes wait until the current exchange is done
+    }
+}
+
+bool HttpConnection::parseHeaders()
+{
+    const QByteArray peeked = m_socket->peek(kMaxHeaderBytes);
+    const int end = peeked.indexOf("\r\n\r\n");
+    if (end < 0) {
+        if (peeked.size() >= kMaxHeaderBytes) {
+            HttpResponse r = HttpResponse::error(ApiError{ErrorCode::BadRequest, QStringLiteral("request headers over 16 KiB"), {}});
+            r.status = 431;
+            m_keepAlive = false;
+            m_closeAfterWrite = true;
+            writeResponse(std::move(r));
+        }
+        return false;
+    }
+    const QByteArray head = peeked.left(end);
+    const QList<QByteArray> lines = head.split('\n');
+    m_request = HttpRequest();
+    m_request.peer = m_socket->peerAddress();
+    m_route = nullptr;
+    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
+    if (requestLine.size() != 3 || !requestLine.at(2).startsWith("HTTP/1.") || !requestLine.at(1).startsWith('/')) {
+        m_socket->read(end + 4);
+        fail(ApiError::badRequest(QStringLiteral("malformed request line")));
+        return false;
+    }
+    m_request.method = requestLine.at(0);
+    const bool http10 = requestLine.at(2) == "HTTP/1.0";
+    const QByteArray target = requestLine.at(1);
+    const int q = target.indexOf('?');
+    m_request.path = QUrl::fromPercentEncoding(q < 0 ? target : target.left(q));
+    if (q >= 0)
+        m_request.query = QUrlQuery(QString::fromUtf8(target.mid(q + 1)));
+    if (lines.size() - 1 > kMaxHeaders) {
+        m_socket->read(end + 4);
+        fail(ApiError::badRequest(QStringLiteral("more than 100 request headers")));
+        return false;
+    }
+    for (int i = 1; i < lines.size(); ++i) {
+        const QByteArray line = lines.at(i).trimmed();
+        const int colon = line.indexOf(':');
+        if (colon <= 0) {
+            m_socket->read(end + 4);
+            fail(ApiError::badRequest(QStringLiteral("malformed header line")));
+            return false;
+        }
+        m_request.headers.emplaceBack(line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed());
+    }
+    const QByteArray connection = m_request.header("connection").toLower();
+    m_keepAlive = http10 ? connection.contains("keep-alive") : !connection.contains("close");
+
+    if (m_request.method == "GET" && m_request.header("upgrade").toLower().contains("websocket")) {
+        if (QWebSocketServer *ws = m_server->webSocketFor(m_request.path)) {
+            // Hand the untouched socket (request still unread) to the WebSocket handshake.
+            m_timeout.stop();
+            QTcpSocket *s = m_socket;
+            m_socket = nullptr;
+            disconnect(s, nullptr, this, nullptr);
+            s->setParent(nullptr);
+            m_state = State::Closed;
+            ws->handleConnection(s);
+            deleteLater();
+            return false;
+        }
+    }
+    m_socket->read(end + 4);
+    startRequest();
+    return true;
+}
+
+void HttpConnection::startRequest()
+{
+    if (!m_request.header("transfer-encoding").isEmpty()) {
+        fail(ApiError::badRequest(QStringLiteral("chunked request bodies are not supported; send Content-Length")));
+        return;
+    }
+    const QByteArray cl = m_request.header("content-length");
+    qint64 length = 0;
+    if (!cl.isEmpty()) {
+        bool ok = cl.size() <= 18;
+        for (char c : cl)
+            ok = ok && c >= '0' && c <= '9';
+        length = ok ? cl.toLongLong() : -1;
+        if (length < 0) {
+            fail(ApiError::badRequest(QStringLiteral("Content-Length is not a number")));
+            return;
+        }
+    }
+    m_request.contentLength = length;
+    const HttpServer::Match m = m_server->match(m_request.method, m_request.path);
+    if (!m.route) {
+        if (m.pathKnown)
+            fail(ApiError{ErrorCode::MethodNotAllowed, QStringLiteral("%1 is not allowed here").arg(QString::fromLatin1(m_request.method)), {}}, length > 0);
+        else
+            fail(ApiError::notFound(QStringLiteral("no such resource")), length > 0);
+        return;
+    }
+    m_route = m.route;
+    m_request.ids = m.ids;
+    if (m_route->body == BodyKind::None) {
+        if (length > 0) {
+            fail(ApiError::badRequest(QStringLiteral("this request takes no body")));
+            return;
+        }
+        dispatch();
+        return;
+    }
+    if (length > m_route->maxBody) {
+        fail(ApiError{ErrorCode::TooLarge,
+                      QStringLiteral("body is %1 bytes; the limit here is %2 bytes").arg(length).arg(m_route->maxBody), {}});
+        return;
+    }
+    if (m_route->body == BodyKind::Json && length > 0
+        && !m_request.header("content-type").toLower().startsWith("application/json")) {
+        fail(ApiError{ErrorCode::UnsupportedMediaType, QStringLiteral("Content-Type must be application/json"), {}});
+        return;
+    }
+    if (m_route->body == BodyKind::Stream) {
+        m_bodyFile = std::make_unique<QTemporaryFile>(QDir(m_server->m_tempDir).filePath(QStringLiteral("upload-XXXXXX")));
+        if (!m_bodyFile->open()) {
+            qCWarning(lcHttp) << "cannot create upload file in" << m_server->m_tempDir;
+            m_bodyFile.reset();
+            fail(ApiError{ErrorCode::Unavailable, QStringLiteral("the server cannot store the upload now"), {}});
+            return;
+        }
+        m_socket->setReadBufferSize(256 * 1024); // TCP back-pressure instead of buffering the body in memory
+    }
+    if (m_request.header("expect").toLower() == "100-continue")
+        m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+    m_bodyRemaining = length;
+    if (length == 0) {
+        dispatch();
+        return;
+    }
+    m_state = State::Body;
+    armTimeout(kBodyIdleTimeoutMs);
+    if (m_socket->bytesAvailable() > 0)
+        onReadyRead();
+}
+
+void HttpConnection::dispatch()
+{
+    m_state = State::Handling;
+    m_timeout.stop();
+    if (m_bodyFile) {
+        m_bodyFile->flush();
+        m_request.bodyFile = m_bodyFile->fileName();
+        m_socket->setReadBufferSize(0);
+    }
+    const HttpReplier replier(this, ++m_serial);
+    try {
+        m_route->handler(m_request, replier);
+    } catch (const ApiException &e) {
+        replier.send(e.error);
+    } catch (const std::exception &e) {
+        qCCritical(lcHttp) << "handler for" << m_request.method << m_request.path << "threw" << e.what();
+        replier.send(ApiError::internal());
+    }
+}
+
+void HttpConnection::reply(quint64 serial, HttpResponse response)
+{
+    if (serial != m_serial || m_state != State::Handling || !m_socket)
+        return;
+    writeResponse(std::move(response));
+}
+
+void HttpConnection::fail(const ApiError &e, bool close)
+{
+    if (close) {
+        m_keepAlive = false;
+        m_closeAfterWrite = true;
+    }
+    writeResponse(HttpResponse::error(e));
+}
+
+void HttpConnection::writeResponse(HttpResponse response)
+{
+    if (!m_socket)
+        return;
+    if (m_bodyFile) {
+        m_bodyFile->remove();
+        m_bodyFile.reset();
+    }
+    const bool close = !m_keepAlive || m_closeAfterWrite;
+    QByteArray head;
+    head.reserve(256 + response.body.size());
+    head += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
+    for (const auto &h : m_server->m_defaultHeaders)
+        head += h.first + ": " + h.second + "\r\n";
+    for (const auto &h : response.headers)
+        head += h.first + ": " + h.second + "\r\n";
+    const qint64 length = response.stream ? response.streamLength : response.body.size();
+    head += "content-length: " + QByteArray::number(length) + "\r\n";
+    if (close)
+        head += "connection: close\r\n";
+    head += "\r\n";
+    if (!response.stream && m_request.method != "HEAD")
+        head += response.body;
+    m_socket->write(head);
+    m_closeAfterWrite = close;
+    m_state = State::Writing;
+    m_stream = response.stream;
+    m_streamRemaining = m_stream ? length : 0;
+    armTimeout(kWriteIdleTimeoutMs);
+    pumpStream();
+}
+
+void HttpConnection::pumpStream()
+{
+    if (m_state != State::Writing || !m_socket)
+        return;
+    armTimeout(kWriteIdleTimeoutMs);
+    while (m_stream && m_streamRemaining > 0 && m_socket->bytesToWrite() < 2 * kStreamPiece) {
+        const QByteArray piece = m_stream->read(qMin(kStreamPiece, m_streamRemaining));
+        if (piece.isEmpty()) {
+            qCWarning(lcHttp) << "file ended early while sending" << m_request.path;
+            m_socket->abort();
+            return;
+        }
+        m_streamRemaining -= piece.size();
+        m_socket->write(piece);
+    }
+    if (m_streamRemaining > 0 || m_socket->bytesToWrite() > 0)
+        return;
+    finishExchange();
+}
+
+void HttpConnection::finishExchange()
+{
+    m_stream.reset();
+    if (m_closeAfterWrite) {
+        closeSoon();
+        return;
+    }
+    m_state = State::Headers;
+    m_route = nullptr;
+    m_request = HttpRequest();
+    armTimeout(kHeaderTimeoutMs);
+    if (m_socket->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, &HttpConnection::onReadyRead, Qt::QueuedConnection);
+}
+
+void HttpConnection::closeSoon()
+{
+    // Half-close and drain what the client still sends, so it reads our reply instead of a reset.
+    m_state = State::Discarding;
+    m_socket->setReadBufferSize(64 * 1024);
+    m_socket->skip(m_socket->bytesAvailable());
+    ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
+    armTimeout(kDiscardMs);
+}
+
+} // namespace intervox

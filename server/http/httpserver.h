@@ -1,0 +1,110 @@
+#pragma once
+// A small, strict HTTP/1.1 server on QTcpServer: header and body limits checked before a body is read,
+// streamed uploads to disk and downloads from disk, idle/slow-client timeouts, keep-alive, and WebSocket
+// upgrades handed untouched to QWebSocketServer. (Qt 6.4's QHttpServer buffers whole bodies and has no
+// timeouts, which a server open to strangers cannot afford.)
+
+#include "httptypes.h"
+
+#include <QBasicTimer>
+#include <QObject>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTemporaryFile>
+#include <functional>
+
+class QTcpSocket;
+class QWebSocketServer;
+
+namespace intervox {
+
+enum class BodyKind { None, Json, Stream };
+
+struct HttpRoute
+{
+    QByteArray method;
+    QStringList segments;       // "{id}" captures a positive integer, "{n}" one ≥ 0; "*" matches the rest of the path
+    BodyKind body = BodyKind::None;
+    qint64 maxBody = 0;         // Json: default 64 KiB; Stream: required
+    HttpHandler handler;
+};
+
+class HttpServer : public QObject
+{
+    Q_OBJECT
+public:
+    explicit HttpServer(const QString &tempDir, QObject *parent = nullptr);
+    ~HttpServer() override;
+
+    // Patterns look like "/api/v1/interviews/{id}". Later routes do not shadow earlier ones.
+    void route(const QByteArray &method, const QString &pattern, HttpHandler handler,
+               BodyKind body = BodyKind::None, qint64 maxBody = 0);
+    // Requests to `path` with "Upgrade: websocket" are handed to `server` (its handshake reads the request).
+    void webSocketRoute(const QString &path, QWebSocketServer *server);
+
+    bool listen(const QHostAddress &address, quint16 port);
+    quint16 port() const;
+    void setMaxConnections(int n) { m_maxConnections = n; }
+    int openConnections() const { return m_open; }
+    void close();
+
+    // Extra headers added to every response (security headers).
+    void setDefaultHeaders(const HeaderList &headers) { m_defaultHeaders = headers; }
+
+private:
+    friend class HttpConnection;
+    struct Match { const HttpRoute *route = nullptr; QList<qint64> ids; bool pathKnown = false; };
+    Match match(const QByteArray &method, const QString &path) const;
+    QWebSocketServer *webSocketFor(const QString &path) const;
+    void onNewConnection();
+
+    QTcpServer m_tcp;
+    QList<HttpRoute> m_routes;
+    QList<QPair<QString, QPointer<QWebSocketServer>>> m_wsRoutes;
+    QString m_tempDir;
+    HeaderList m_defaultHeaders;
+    int m_maxConnections = 20000;
+    int m_open = 0;
+};
+
+// One client connection until it closes or is upgraded to a WebSocket.
+class HttpConnection : public QObject
+{
+    Q_OBJECT
+public:
+    HttpConnection(HttpServer *server, QTcpSocket *socket);
+    ~HttpConnection() override;
+    void reply(quint64 serial, HttpResponse response);
+
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
+private:
+    enum class State { Headers, Body, Handling, Writing, Discarding, Closed };
+    void onReadyRead();
+    bool parseHeaders();
+    void startRequest();
+    void dispatch();
+    void fail(const ApiError &e, bool close = true);
+    void writeResponse(HttpResponse response);
+    void pumpStream();
+    void finishExchange();
+    void closeSoon();
+    void armTimeout(int ms);
+
+    HttpServer *m_server;
+    QTcpSocket *m_socket;
+    State m_state = State::Headers;
+    HttpRequest m_request;
+    const HttpRoute *m_route = nullptr;
+    std::unique_ptr<QTemporaryFile> m_bodyFile;
+    qint64 m_bodyRemaining = 0;
+    bool m_keepAlive = true;
+    bool m_closeAfterWrite = false;
+    quint64 m_serial = 0;
+    std::shared_ptr<QIODevice> m_stream;
+    qint64 m_streamRemaining = 0;
+    QBasicTimer m_timeout;
+};
+
+} // namespace intervox

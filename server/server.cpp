@@ -1,0 +1,244 @@
+#include "server.h"
+
+#include "api/apicontext.h"
+#include "auth/accesstokens.h"
+#include "auth/secrets.h"
+#include "core/log.h"
+#include "events/eventhub.h"
+#include "http/httpserver.h"
+#include "recording/recordingstore.h"
+#include "session/sessionhub.h"
+#include "storage/database.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace intervox {
+
+namespace {
+QString s(const char *latin1) { return QString::fromLatin1(latin1); }
+
+const QByteArray kCandidateCsp = "default-src 'self'; connect-src 'self'; media-src 'self' blob:; img-src 'self' data:; "
+                                 "style-src 'self'; script-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+QByteArray contentTypeFor(const QString &path)
+{
+    if (path.endsWith(QLatin1String(".html")))
+        return "text/html; charset=utf-8";
+    if (path.endsWith(QLatin1String(".js")) || path.endsWith(QLatin1String(".mjs")))
+        return "text/javascript; charset=utf-8";
+    if (path.endsWith(QLatin1String(".css")))
+        return "text/css; charset=utf-8";
+    if (path.endsWith(QLatin1String(".json")))
+        return "application/json";
+    if (path.endsWith(QLatin1String(".svg")))
+        return "image/svg+xml";
+    if (path.endsWith(QLatin1String(".png")))
+        return "image/png";
+    if (path.endsWith(QLatin1String(".ico")))
+        return "image/x-icon";
+    return "application/octet-stream";
+}
+
+HttpResponse resourceResponse(const QString &resource, bool noStore)
+{
+    QFile f(resource);
+    if (!f.open(QIODevice::ReadOnly))
+        fail(ApiError::notFound(s("no such file")));
+    HttpResponse r;
+    r.body = f.readAll();
+    r.headers = {{"content-type", contentTypeFor(resource)}, {"content-security-policy", kCandidateCsp},
+                 {"cache-control", noStore ? "no-store" : "public, max-age=300"}};
+    return r;
+}
+} // namespace
+
+Server::Server(Config config, QObject *parent)
+    : QObject(parent), m_config(std::move(config))
+{
+}
+
+Server::~Server()
+{
+    if (m_recordings)
+        m_recordings->waitForWorkers();
+    delete m_http;
+    delete m_sessions;
+    delete m_events;
+    delete m_tokens;
+    delete m_recordings;
+    if (m_db)
+        m_db->close();
+}
+
+bool Server::start(QString *error)
+{
+    if (!secrets::init()) {
+        *error = s("libsodium could not be initialised");
+        return false;
+    }
+    if (!QDir().mkpath(m_config.dataDir)) {
+        *error = QStringLiteral("data_dir: cannot create %1").arg(m_config.dataDir);
+        return false;
+    }
+    m_db = std::make_unique<Database>();
+    if (!m_db->open(m_config, error) || !m_db->migrate(error))
+        return false;
+    qCInfo(lcStorage).noquote() << "database" << m_config.databaseDescription() << "at schema version" << m_db->schemaVersion();
+
+    m_recordings = new RecordingStore(m_config.dataDir + s("/recordings"), m_config.ffmpeg);
+    m_tokens = new AccessTokens(m_db.get());
+    m_events = new EventHub(m_tokens);
+    m_sessions = new SessionHub(m_db.get(), m_recordings, m_events, m_config.sessionIdleSeconds);
+    m_http = new HttpServer(m_config.dataDir + s("/tmp"));
+    m_http->setMaxConnections(m_config.maxConnections);
+    m_http->setDefaultHeaders({{"x-content-type-options", "nosniff"}, {"referrer-policy", "no-referrer"},
+                               {"x-frame-options", "DENY"}});
+    m_http->webSocketRoute(s("/ws/session"), m_sessions->server());
+    m_http->webSocketRoute(s("/api/v1/events"), m_events->server());
+
+    m_api = std::make_unique<ApiContext>();
+    m_api->db = m_db.get();
+    m_api->tokens = m_tokens;
+    m_api->sessions = m_sessions;
+    m_api->recordings = m_recordings;
+    m_api->config = &m_config;
+    m_api->blobDir = m_config.dataDir + s("/blobs/sha256");
+    registerRecruiterApi(*m_http, *m_api);
+    registerReviewApi(*m_http, *m_api);
+    registerOpsRoutes();
+    registerWebRoutes();
+
+    if (!m_http->listen(m_config.listenAddress, m_config.listenPort)) {
+        *error = QStringLiteral("listen: cannot listen on %1:%2 (in use, or no permission)").arg(m_config.listenAddress.toString()).arg(m_config.listenPort);
+        return false;
+    }
+    m_api->publicUrl = m_config.publicUrl.isValid() && !m_config.publicUrl.isEmpty() ? m_config.publicUrl : QUrl(baseUrl());
+    m_sessions->resumePendingJoins();
+    return true;
+}
+
+quint16 Server::port() const
+{
+    return m_http ? m_http->port() : 0;
+}
+
+QString Server::baseUrl() const
+{
+    const QString host = m_config.listenAddress == QHostAddress::AnyIPv4 || m_config.listenAddress == QHostAddress::Any
+                             ? s("127.0.0.1") : m_config.listenAddress.toString();
+    return QStringLiteral("http://%1:%2").arg(host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host).arg(port());
+}
+
+void Server::drain()
+{
+    if (m_http)
+        m_http->close();
+    if (m_sessions)
+        m_sessions->drain();
+    if (m_events)
+        m_events->closeAll();
+}
+
+void Server::registerOpsRoutes()
+{
+    m_http->route("GET", s("/healthz"), [](HttpRequest &, const HttpReplier &reply) {
+        reply.send(HttpResponse::json(200, QJsonObject{{s("status"), s("ok")}}));
+    });
+    m_http->route("GET", s("/readyz"), [this](HttpRequest &, const HttpReplier &reply) {
+        const bool ok = m_db->ping();
+        reply.send(HttpResponse::json(ok ? 200 : 503, QJsonObject{{s("status"), ok ? s("ready") : s("database unreachable")}}));
+    });
+    m_http->route("GET", s("/metrics"), [this](HttpRequest &, const HttpReplier &reply) {
+        const SessionMetrics &m = m_sessions->metrics();
+        QByteArray out;
+        auto metric = [&out](const char *name, const char *type, const char *help, quint64 value) {
+            out += QByteArray("# HELP ") + name + ' ' + help + "\n# TYPE " + name + ' ' + type + '\n' + name + ' ' + QByteArray::number(value) + '\n';
+        };
+        metric("intervox_session_sockets", "gauge", "Candidate WebSockets open.", quint64(m_sessions->connectedSockets()));
+        metric("intervox_event_subscribers", "gauge", "Recruiter live-event sockets.", quint64(m_events->subscribers()));
+        metric("intervox_http_connections", "gauge", "HTTP connections open (not yet upgraded).", quint64(m_http->openConnections()));
+        metric("intervox_sessions_started_total", "counter", "Candidate sessions started.", m.sessionsOpened);
+        metric("intervox_chunks_acked_total", "counter", "Audio chunks stored and acknowledged.", m.chunksAcked);
+        metric("intervox_chunk_bytes_total", "counter", "Audio bytes stored.", m.bytesStored);
+        metric("intervox_chunks_refused_total", "counter", "Audio chunks refused (nack).", m.nacks);
+        metric("intervox_answers_saved_total", "counter", "Answers completely saved and synced.", m.answersSaved);
+        HttpResponse r;
+        r.body = out;
+        r.headers = {{"content-type", "text/plain; version=0.0.4"}};
+        reply.send(r);
+    });
+}
+
+void Server::registerWebRoutes()
+{
+    // The candidate page: /i/<token> is the page itself (the token is read by its script, never by the server
+    // here); /c/<file> are its assets, compiled into the binary.
+    m_http->route("GET", s("/i/*"), [](HttpRequest &, const HttpReplier &reply) {
+        reply.send(resourceResponse(s(":/web/candidate/index.html"), true));
+    });
+    m_http->route("GET", s("/c/*"), [](HttpRequest &r, const HttpReplier &reply) {
+        const QString rel = r.path.mid(3);
+        static const QRegularExpression safe(s("^[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*\\.[a-z0-9]+$"));
+        if (!safe.match(rel).hasMatch())
+            fail(ApiError::notFound(s("no such file")));
+        reply.send(resourceResponse(s(":/web/candidate/") + rel, false));
+    });
+    m_http->route("GET", s("/"), [](HttpRequest &, const HttpReplier &reply) {
+        HttpResponse r;
+        r.body = "Intervox server. Candidates: open the link from your invitation email.\n";
+        r.headers = {{"content-type", "text/plain; charset=utf-8"}};
+        reply.send(r);
+    });
+}
+
+bool createOrganizationAdmin(Database &db, const QString &organization, const QString &email, const QString &name,
+                             const QString &password, QString *resultJson, QString *error)
+{
+    const QString org = organization.trimmed(), mail = email.trimmed().toLower(), person = name.trimmed();
+    if (org.isEmpty() || org.size() > 200) {
+        *error = s("--organization: must be 1 to 200 characters");
+        return false;
+    }
+    static const QRegularExpression re(s("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
+    if (!re.match(mail).hasMatch() || mail.size() > 254) {
+        *error = s("--email: must be an email address like name@example.com");
+        return false;
+    }
+    if (person.isEmpty() || person.size() > 200) {
+        *error = s("--name: must be 1 to 200 characters");
+        return false;
+    }
+    if (password.size() < 10 || password.size() > 1024) {
+        *error = s("password: must be 10 to 1024 characters");
+        return false;
+    }
+    if (!secrets::init()) {
+        *error = s("libsodium could not be initialised");
+        return false;
+    }
+    try {
+        if (!db.scalar(s("SELECT id FROM users WHERE email = ?"), {mail}).isNull()) {
+            *error = QStringLiteral("--email: a user with %1 already exists").arg(mail);
+            return false;
+        }
+        const QString hash = secrets::hashPassword(password);
+        qint64 orgId = 0, userId = 0;
+        db.transaction([&] {
+            orgId = db.insert(s("INSERT INTO organizations (name, created_at) VALUES (?, ?)"), {org, nowMs()});
+            userId = db.insert(s("INSERT INTO users (org_id, email, name, role, password_hash, created_at) VALUES (?, ?, ?, 'owner', ?, ?)"),
+                               {orgId, mail, person, hash, nowMs()});
+        });
+        *resultJson = QString::fromUtf8(QJsonDocument(QJsonObject{{s("organizationId"), orgId}, {s("userId"), userId}, {s("email"), mail}, {s("role"), s("owner")}})
+                                            .toJson(QJsonDocument::Compact));
+        return true;
+    } catch (const ApiException &) {
+        *error = s("database error (see the log)");
+        return false;
+    }
+}
+
+} // namespace intervox

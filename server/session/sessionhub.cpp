@@ -1,0 +1,188 @@
+#include "sessionhub.h"
+
+#include "core/error.h"
+#include "core/log.h"
+#include "events/eventhub.h"
+#include "recording/recordingstore.h"
+#include "sessionsocket.h"
+#include "storage/database.h"
+
+#include <QTimerEvent>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+namespace intervox {
+
+namespace {
+constexpr int kSweepMs = 1000;
+constexpr qint64 kHelloTimeoutMs = 10000;
+QString s(const char *latin1) { return QString::fromLatin1(latin1); }
+} // namespace
+
+SessionHub::SessionHub(Database *db, RecordingStore *store, EventHub *events, int idleSeconds, QObject *parent)
+    : QObject(parent), m_db(db), m_store(store), m_events(events),
+      m_server(new QWebSocketServer(s("intervox"), QWebSocketServer::NonSecureMode, this)),
+      m_idleMs(idleSeconds * 1000)
+{
+    m_server->setMaxPendingConnections(100000);
+    m_server->setHandshakeTimeout(10000);
+    connect(m_server, &QWebSocketServer::newConnection, this, &SessionHub::onConnection);
+    m_now = nowMs();
+    m_sweep.start(kSweepMs, Qt::CoarseTimer, this);
+}
+
+SessionHub::~SessionHub() = default;
+
+void SessionHub::onConnection()
+{
+    while (QWebSocket *ws = m_server->nextPendingConnection()) {
+        auto *socket = new SessionSocket(this, ws);
+        m_sockets.insert(socket);
+    }
+}
+
+void SessionHub::socketGone(SessionSocket *socket)
+{
+    if (!m_sockets.remove(socket))
+        return;
+    socket->releaseFiles();
+    const qint64 session = socket->sessionId();
+    if (session != 0 && m_bySession.value(session) == socket) {
+        m_bySession.remove(session);
+        if (socket->m_phase != QLatin1String("finished") && socket->m_phase != QLatin1String("refused"))
+            socket->publish(s("disconnected"));
+    }
+    socket->deleteLater();
+}
+
+void SessionHub::claim(qint64 sessionId, SessionSocket *socket)
+{
+    SessionSocket *old = m_bySession.value(sessionId);
+    if (old && old != socket) {
+        qCInfo(lcSession) << "session" << sessionId << "opened again; closing the older connection";
+        m_bySession.remove(sessionId);
+        old->closeWith(4000, s("opened in another tab"));
+    }
+    m_bySession.insert(sessionId, socket);
+}
+
+void SessionHub::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_sweep.timerId())
+        return QObject::timerEvent(event);
+    m_now = nowMs();
+    // Close sockets that never said hello, and those silent for longer than the idle limit.
+    QList<SessionSocket *> stale;
+    for (SessionSocket *socket : std::as_const(m_sockets)) {
+        if (!socket->authenticated() && m_now - socket->connectedAt() > kHelloTimeoutMs)
+            stale.append(socket);
+        else if (m_now - socket->lastFrameAt() > m_idleMs)
+            stale.append(socket);
+    }
+    for (SessionSocket *socket : stale)
+        socket->closeWith(4408, socket->authenticated() ? s("idle") : s("hello timeout"));
+}
+
+void SessionHub::finalized(qint64 sessionId, qint64 answerId, const QJsonArray &expected, const QList<SegmentDigest> &digests)
+{
+    SessionSocket *socket = m_bySession.value(sessionId);
+    if (digests.size() != expected.size()) {
+        qCCritical(lcRecording) << "answer" << answerId << "could not be synced; the page will retry";
+        if (socket && socket->m_answer && socket->m_answer->id == answerId) {
+            socket->m_answer->finalizing = false;
+            socket->sendError(s("storage"), s("the server could not save the recording yet; retrying"));
+        }
+        return;
+    }
+    for (int i = 0; i < expected.size(); ++i) {
+        const QJsonObject e = expected.at(i).toObject();
+        const SegmentDigest &d = digests.at(i);
+        const bool same = qint64(d.chunks) == e.value(QLatin1String("chunks")).toInteger()
+                          && d.bytes == e.value(QLatin1String("bytes")).toInteger()
+                          && d.sha256 == e.value(QLatin1String("sha256")).toString();
+        if (!same) {
+            qCWarning(lcRecording) << "answer" << answerId << "segment" << i << "differs from what the page recorded:"
+                                   << d.chunks << d.bytes << "vs" << e;
+            if (socket)
+                socket->segmentMismatch(answerId, i);
+            return;
+        }
+    }
+    quint64 chunks = 0, bytes = 0;
+    qint64 durationMs = 0;
+    qint64 org = 0, questionIndex = 0;
+    QString mime;
+    try {
+        m_db->transaction([&] {
+            QSqlQuery a = m_db->exec(s("SELECT org_id, question_index, mime, status FROM answers WHERE id = ?"), {answerId});
+            if (!a.next() || a.value(3).toString() == QLatin1String("saved"))
+                throw ApiException{ApiError::conflict(s("already saved"))};
+            org = a.value(0).toLongLong();
+            questionIndex = a.value(1).toLongLong();
+            mime = a.value(2).toString();
+            for (int i = 0; i < expected.size(); ++i) {
+                const QJsonObject e = expected.at(i).toObject();
+                const SegmentDigest &d = digests.at(i);
+                const qint64 dur = e.value(QLatin1String("durationMs")).toInteger();
+                m_db->exec(s("INSERT INTO answer_segments (answer_id, segment, org_id, chunks, bytes, sha256, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                           {answerId, i, org, qint64(d.chunks), d.bytes, d.sha256, dur});
+                chunks += d.chunks;
+                bytes += quint64(d.bytes);
+                durationMs += dur;
+            }
+            m_db->exec(s("UPDATE answers SET status = 'saved', finished_at = ?, chunks = ?, bytes = ?, duration_ms = ?, media = 'pending' WHERE id = ?"),
+                       {nowMs(), qint64(chunks), qint64(bytes), durationMs, answerId});
+            m_db->exec(s("UPDATE answers SET superseded = 1 WHERE session_id = ? AND question_index = ? AND id <> ?"),
+                       {sessionId, questionIndex, answerId});
+            m_db->exec(s("UPDATE sessions SET phase = 'review', deadline_at = NULL WHERE id = ?"), {sessionId});
+        });
+    } catch (const ApiException &e) {
+        if (e.error.code != ErrorCode::Conflict)
+            qCCritical(lcRecording) << "cannot record saved answer" << answerId;
+        return;
+    }
+    ++m_metrics.answersSaved;
+    qCInfo(lcRecording) << "answer" << answerId << "saved:" << chunks << "chunks," << bytes << "bytes in" << expected.size() << "segment(s)";
+    if (socket) {
+        socket->publish(s("answer_saved"), QJsonObject{{s("answerId"), answerId}});
+        socket->answerSaved(answerId, chunks, bytes);
+    }
+    joinAnswer(answerId, org, sessionId, int(expected.size()), mime);
+}
+
+void SessionHub::joinAnswer(qint64 answerId, qint64 org, qint64 session, int segments, const QString &mime)
+{
+    m_store->join(m_store->answerDir(org, session, answerId), segments, mime, [this, answerId](bool ok, qint64) {
+        try {
+            m_db->exec(s("UPDATE answers SET media = ? WHERE id = ?"), {ok ? s("ready") : s("failed"), answerId});
+        } catch (const ApiException &) {
+        }
+    });
+}
+
+void SessionHub::resumePendingJoins()
+{
+    QSqlQuery q = m_db->exec(s("SELECT a.id, a.org_id, a.session_id, a.mime, (SELECT COUNT(*) FROM answer_segments g WHERE g.answer_id = a.id)"
+                               " FROM answers a WHERE a.media = 'pending'"));
+    while (q.next())
+        joinAnswer(q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(4).toInt(), q.value(3).toString());
+}
+
+void SessionHub::inviteRevoked(qint64 inviteId)
+{
+    for (SessionSocket *socket : std::as_const(m_sockets)) {
+        if (socket->m_invite == inviteId && socket->authenticated()) {
+            socket->sendError(s("invite_revoked"), s("This invitation was withdrawn by the company."));
+            socket->closeWith(4403, s("invite_revoked"));
+        }
+    }
+}
+
+void SessionHub::drain()
+{
+    m_server->pauseAccepting();
+    for (SessionSocket *socket : std::as_const(m_sockets))
+        socket->closeWith(QWebSocketProtocol::CloseCodeGoingAway, s("server restarting; reconnect shortly"));
+}
+
+} // namespace intervox

@@ -1,0 +1,77 @@
+#pragma once
+// Candidate sessions: accepts /ws/session sockets, owns the per-session state machine (consent, think and
+// answer timers, retakes) and the chunk path. Timing lives here, on the server; the page only displays it.
+
+#include <QBasicTimer>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QObject>
+#include <QSet>
+#include <map>
+#include <memory>
+
+class QWebSocket;
+class QWebSocketServer;
+
+namespace intervox {
+
+class Database;
+class EventHub;
+class RecordingStore;
+class SegmentFile;
+class SessionSocket;
+struct SegmentDigest;
+
+struct SessionMetrics
+{
+    quint64 chunksAcked = 0;
+    quint64 bytesStored = 0;
+    quint64 nacks = 0;
+    quint64 answersSaved = 0;
+    quint64 sessionsOpened = 0;
+};
+
+class SessionHub : public QObject
+{
+    Q_OBJECT
+public:
+    SessionHub(Database *db, RecordingStore *store, EventHub *events, int idleSeconds, QObject *parent = nullptr);
+    ~SessionHub() override;
+
+    QWebSocketServer *server() const { return m_server; }
+    int connectedSockets() const { return int(m_sockets.size()); }
+    const SessionMetrics &metrics() const { return m_metrics; }
+
+    // Re-queues joins of answers saved before a restart.
+    void resumePendingJoins();
+    // Closes the sockets of sessions started from an invite that was just revoked.
+    void inviteRevoked(qint64 inviteId);
+    // Graceful shutdown: tell every page to reconnect later (1001).
+    void drain();
+
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
+private:
+    friend class SessionSocket;
+    void onConnection();
+    void socketGone(SessionSocket *s);
+    void claim(qint64 sessionId, SessionSocket *s); // a newer tab of the same session wins
+    void finalized(qint64 sessionId, qint64 answerId, const QJsonArray &expected, const QList<SegmentDigest> &digests);
+    void joinAnswer(qint64 answerId, qint64 org, qint64 session, int segments, const QString &mime);
+    qint64 coarseNow() const { return m_now; }
+
+    Database *m_db;
+    RecordingStore *m_store;
+    EventHub *m_events;
+    QWebSocketServer *m_server;
+    QSet<SessionSocket *> m_sockets;
+    QHash<qint64, SessionSocket *> m_bySession;
+    SessionMetrics m_metrics;
+    QBasicTimer m_sweep;
+    qint64 m_now = 0;
+    int m_idleMs;
+};
+
+} // namespace intervox

@@ -1,0 +1,636 @@
+#include "sessionsocket.h"
+
+#include "auth/secrets.h"
+#include "chunkframe.h"
+#include "core/error.h"
+#include "core/log.h"
+#include "events/eventhub.h"
+#include "recording/recordingstore.h"
+#include "recording/segmentfile.h"
+#include "sessionhub.h"
+#include "storage/database.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QTimerEvent>
+#include <QWebSocket>
+
+namespace intervox {
+
+namespace {
+constexpr int kMaxSegments = 64;
+constexpr int kMaxTextFrame = 8 * 1024;
+constexpr int kMaxRefusedFrames = 20;
+
+const QStringList kMimes = {QStringLiteral("audio/webm;codecs=opus"), QStringLiteral("audio/webm"),
+                            QStringLiteral("audio/ogg;codecs=opus"), QStringLiteral("audio/mp4")};
+
+QString s(const char *latin1) { return QString::fromLatin1(latin1); }
+} // namespace
+
+SessionSocket::SessionSocket(SessionHub *hub, QWebSocket *ws)
+    : QObject(hub), m_hub(hub), m_ws(ws)
+{
+    m_ws->setParent(this);
+    m_ws->setMaxAllowedIncomingFrameSize(ChunkFrame::kHeaderSize + ChunkFrame::kMaxPayload);
+    m_ws->setMaxAllowedIncomingMessageSize(ChunkFrame::kHeaderSize + ChunkFrame::kMaxPayload);
+    m_connectedAt = m_lastFrame = nowMs();
+    connect(m_ws, &QWebSocket::textMessageReceived, this, &SessionSocket::onText);
+    connect(m_ws, &QWebSocket::binaryMessageReceived, this, &SessionSocket::onBinary);
+    connect(m_ws, &QWebSocket::disconnected, this, [this] { m_hub->socketGone(this); });
+}
+
+SessionSocket::~SessionSocket() = default;
+
+void SessionSocket::closeWith(int code, const QString &reason)
+{
+    releaseFiles();
+    m_ws->close(QWebSocketProtocol::CloseCode(code), reason);
+}
+
+void SessionSocket::releaseFiles()
+{
+    if (m_answer)
+        m_answer->segments.clear();
+}
+
+qint64 SessionSocket::scaled(int seconds) const
+{
+    return qint64(seconds) * 1000 * (100 + m_extraPercent) / 100;
+}
+
+// ---------------------------------------------------------------- frames
+
+void SessionSocket::onText(const QString &text)
+{
+    m_lastFrame = m_hub->coarseNow();
+    if (text.size() > kMaxTextFrame) {
+        sendError(s("too_large"), s("text frames are limited to 8 KiB"));
+        return;
+    }
+    QJsonParseError err;
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &err);
+    if (err.error != QJsonParseError::NoError || !doc.isObject()) {
+        if (!authenticated()) {
+            sendError(s("protocol"), s("the first frame must be a hello JSON object"));
+            closeWith(4400, s("protocol"));
+            return;
+        }
+        sendError(s("bad_json"), s("text frames must be JSON objects"));
+        return;
+    }
+    const QJsonObject m = doc.object();
+    const QString type = m.value(QLatin1String("type")).toString();
+    try {
+        if (!authenticated()) {
+            if (type != QLatin1String("hello")) {
+                sendError(s("protocol"), s("the first frame must be {\"type\":\"hello\",…}"));
+                closeWith(4400, s("protocol"));
+                return;
+            }
+            hello(m);
+            return;
+        }
+        applyClock();
+        if (type == QLatin1String("ping"))
+            m_ws->sendTextMessage(s("{\"type\":\"pong\"}"));
+        else if (type == QLatin1String("consent"))
+            consent(m);
+        else if (type == QLatin1String("begin"))
+            begin();
+        else if (type == QLatin1String("start_answer")) {
+            if (m_phase != QLatin1String("thinking"))
+                return sendError(s("wrong_phase"), QStringLiteral("start_answer is only possible while thinking (now: %1)").arg(m_phase));
+            startAnswer(nowMs());
+        } else if (type == QLatin1String("finish_answer"))
+            finishAnswer(m);
+        else if (type == QLatin1String("retake"))
+            retake();
+        else if (type == QLatin1String("next"))
+            next();
+        else if (type == QLatin1String("hello"))
+            sendError(s("protocol"), s("already authenticated"));
+        else
+            sendError(s("unknown_type"), QStringLiteral("unknown message type '%1'").arg(type.left(40)));
+    } catch (const ApiException &e) {
+        sendError(e.error.codeName(), e.error.message);
+    }
+}
+
+void SessionSocket::sendError(const QString &code, const QString &message)
+{
+    m_ws->sendTextMessage(QString::fromUtf8(QJsonDocument(QJsonObject{{s("type"), s("error")}, {s("code"), code}, {s("message"), message}})
+                                                .toJson(QJsonDocument::Compact)));
+    if (authenticated() && ++m_refusedFrames > kMaxRefusedFrames)
+        closeWith(4400, s("too many refused frames"));
+}
+
+void SessionSocket::sendAck(quint32 answer, quint16 segment, quint32 seq)
+{
+    // Hot path: no JSON library, one small string.
+    m_ws->sendTextMessage(QStringLiteral("{\"type\":\"ack\",\"answer\":%1,\"segment\":%2,\"seq\":%3}").arg(answer).arg(segment).arg(seq));
+}
+
+void SessionSocket::sendNack(quint32 answer, quint16 segment, quint32 seq, quint32 expected, const char *code)
+{
+    ++m_hub->m_metrics.nacks;
+    m_ws->sendTextMessage(QStringLiteral("{\"type\":\"nack\",\"answer\":%1,\"segment\":%2,\"seq\":%3,\"expected\":%4,\"code\":\"%5\"}")
+                              .arg(answer).arg(segment).arg(seq).arg(expected).arg(QLatin1String(code)));
+}
+
+void SessionSocket::onBinary(const QByteArray &frame)
+{
+    m_lastFrame = m_hub->coarseNow();
+    ChunkFrame c;
+    if (!authenticated()) {
+        sendError(s("protocol"), s("the first frame must be a hello JSON object"));
+        closeWith(4400, s("protocol"));
+        return;
+    }
+    if (!c.parse(frame)) {
+        sendError(s("bad_chunk"), s("a chunk is a 16-byte header (version 1) and 1 to 262144 payload bytes"));
+        return;
+    }
+    if (!m_answer || m_answer->id != qint64(c.answer)) {
+        const QVariant status = m_hub->m_db->scalar(s("SELECT status FROM answers WHERE id = ? AND session_id = ?"), {qint64(c.answer), m_session});
+        sendNack(c.answer, c.segment, c.seq, 0, status.isNull() ? "unknown_answer" : "answer_closed");
+        return;
+    }
+    if (m_answer->finalizing && m_answer->segments.empty()) {
+        // Saving is under way; a late replay gets the final count.
+        quint32 chunks = 0;
+        qint64 bytes = 0;
+        SegmentFile::stat(m_answer->dir, c.segment, &chunks, &bytes);
+        if (c.seq < chunks)
+            sendAck(c.answer, c.segment, chunks - 1);
+        else
+            sendNack(c.answer, c.segment, c.seq, chunks, "answer_closed");
+        return;
+    }
+    QString refusal;
+    SegmentFile *seg = segmentFor(c.segment, &refusal);
+    if (!seg) {
+        sendNack(c.answer, c.segment, c.seq, 0, refusal.toLatin1().constData());
+        return;
+    }
+    const quint32 stored = seg->chunks();
+    if (c.seq < stored) { // replay after a reconnect: already safe
+        sendAck(c.answer, c.segment, stored - 1);
+        return;
+    }
+    if (c.seq > stored) {
+        sendNack(c.answer, c.segment, c.seq, stored, "out_of_order");
+        return;
+    }
+    if (crc32Of(c.payload, c.payloadSize) != c.crc) {
+        sendNack(c.answer, c.segment, c.seq, stored, "checksum");
+        return;
+    }
+    if (!seg->append(c.payload, c.payloadSize, c.crc)) {
+        sendNack(c.answer, c.segment, c.seq, stored, "storage");
+        return;
+    }
+    ++m_hub->m_metrics.chunksAcked;
+    m_hub->m_metrics.bytesStored += quint64(c.payloadSize);
+    sendAck(c.answer, c.segment, c.seq);
+    if (!m_answer->expected.isEmpty())
+        checkComplete();
+}
+
+SegmentFile *SessionSocket::segmentFor(int segment, QString *refusal)
+{
+    auto it = m_answer->segments.find(segment);
+    if (it != m_answer->segments.end())
+        return it->second.get();
+    if (segment >= kMaxSegments) {
+        *refusal = s("segment_refused");
+        return nullptr;
+    }
+    const bool exists = QFile::exists(SegmentFile::indexPath(m_answer->dir, segment));
+    if (!exists && (m_answer->status != QLatin1String("recording") || nowMs() >= m_answer->deadlineAt || !m_answer->expected.isEmpty())) {
+        *refusal = s("segment_refused"); // no new recorder after time is up
+        return nullptr;
+    }
+    QString error;
+    auto file = SegmentFile::open(m_answer->dir, segment, &error);
+    if (!file) {
+        qCCritical(lcRecording) << error;
+        *refusal = s("storage");
+        return nullptr;
+    }
+    SegmentFile *raw = file.get();
+    m_answer->segments.emplace(segment, std::move(file));
+    return raw;
+}
+
+// ---------------------------------------------------------------- hello and state
+
+void SessionSocket::hello(const QJsonObject &m)
+{
+    const QString token = m.value(QLatin1String("token")).toString();
+    const QString mime = m.value(QLatin1String("mime")).toString(kMimes.first());
+    if (m.value(QLatin1String("protocol")).toInt(1) != 1) {
+        sendError(s("protocol"), s("this server speaks protocol 1"));
+        closeWith(4400, s("protocol"));
+        return;
+    }
+    if (!kMimes.contains(mime)) {
+        sendError(s("protocol"), QStringLiteral("mime must be one of: %1").arg(kMimes.join(s(", "))));
+        closeWith(4400, s("protocol"));
+        return;
+    }
+    Database *db = m_hub->m_db;
+    QSqlQuery q;
+    if (secrets::looksLikeToken(token))
+        q = db->exec(s("SELECT i.id, i.org_id, i.interview_id, i.candidate_id, i.expires_at, i.max_uses, i.uses, i.revoked_at,"
+                       " v.title, v.intro, v.language, v.deadline_at, c.name"
+                       " FROM invites i JOIN interviews v ON v.id = i.interview_id JOIN candidates c ON c.id = i.candidate_id"
+                       " WHERE i.token_hash = ?"),
+                     {secrets::tokenHash(token)});
+    if (!q.isActive() || !q.next()) {
+        sendError(s("invite_invalid"), s("This invitation link is not valid. Please check the link in your email."));
+        closeWith(4401, s("invite_invalid"));
+        return;
+    }
+    const qint64 now = nowMs();
+    m_invite = q.value(0).toLongLong();
+    const qint64 org = q.value(1).toLongLong();
+    m_interview = q.value(2).toLongLong();
+    m_candidate = q.value(3).toLongLong();
+    const qint64 expiresAt = q.value(4).toLongLong();
+    const int maxUses = q.value(5).toInt();
+    const int uses = q.value(6).toInt();
+    const bool revoked = !q.value(7).isNull();
+    m_interviewInfo = QJsonObject{{s("title"), q.value(8).toString()}, {s("intro"), q.value(9).toString()}, {s("language"), q.value(10).toString()}};
+    const qint64 deadline = q.value(11).isNull() ? 0 : q.value(11).toLongLong();
+    m_candidateName = q.value(12).toString();
+    if (revoked) {
+        sendError(s("invite_revoked"), s("This invitation was withdrawn by the company."));
+        closeWith(4403, s("invite_revoked"));
+        return;
+    }
+
+    // Resume the invite's latest session, or start one if allowed.
+    QSqlQuery sq = db->exec(s("SELECT id, phase, question_index, deadline_at, consent, extra_time_percent FROM sessions"
+                              " WHERE invite_id = ? ORDER BY id DESC LIMIT 1"), {m_invite});
+    qint64 session = 0;
+    QString phase;
+    if (sq.next()) {
+        session = sq.value(0).toLongLong();
+        phase = sq.value(1).toString();
+        m_question = sq.value(2).toInt();
+        m_deadlineAt = sq.value(3).isNull() ? 0 : sq.value(3).toLongLong();
+        m_consent = sq.value(4).toString();
+        m_extraPercent = sq.value(5).toInt();
+    }
+    const bool closed = phase == QLatin1String("finished") || phase == QLatin1String("refused");
+    if (session == 0 || (closed && uses < maxUses)) {
+        if (now >= expiresAt || (deadline > 0 && now >= deadline)) {
+            sendError(s("invite_expired"), s("This invitation has expired. Please contact the company if you still want to take part."));
+            closeWith(4410, s("invite_expired"));
+            return;
+        }
+        if (uses >= maxUses) {
+            sendError(s("invite_used"), s("This invitation has already been used."));
+            closeWith(4409, s("invite_used"));
+            return;
+        }
+        db->transaction([&] {
+            db->exec(s("UPDATE invites SET uses = uses + 1 WHERE id = ?"), {m_invite});
+            session = db->insert(s("INSERT INTO sessions (org_id, invite_id, interview_id, candidate_id, phase, question_index, mime, started_at)"
+                                   " VALUES (?, ?, ?, ?, 'consent', 0, ?, ?)"),
+                                 {org, m_invite, m_interview, m_candidate, mime, now});
+        });
+        phase = s("consent");
+        m_question = 0;
+        m_deadlineAt = 0;
+        m_consent.clear();
+        ++m_hub->m_metrics.sessionsOpened;
+    }
+    m_org = org;
+    m_phase = phase;
+    m_mime = mime;
+    m_session = session;
+
+    QSqlQuery qq = db->exec(s("SELECT id, body, think_seconds, answer_seconds, retakes FROM questions WHERE interview_id = ? ORDER BY position"), {m_interview});
+    while (qq.next())
+        m_questions.append(QuestionInfo{qq.value(0).toLongLong(), qq.value(1).toString(), qq.value(2).toInt(), qq.value(3).toInt(), qq.value(4).toInt()});
+
+    m_hub->claim(m_session, this);
+    loadOpenAnswer();
+    qCDebug(lcSession) << "session" << m_session << "connected in phase" << m_phase;
+    if (m_phase != QLatin1String("finished") && m_phase != QLatin1String("refused"))
+        publish(s("candidate_joined"));
+    applyClock();
+    sendState();
+    armDeadline();
+}
+
+void SessionSocket::loadOpenAnswer()
+{
+    m_answer.reset();
+    QSqlQuery q = m_hub->m_db->exec(s("SELECT id, question_index, status, deadline_at FROM answers WHERE session_id = ? AND status <> 'saved'"
+                                      " ORDER BY id DESC LIMIT 1"), {m_session});
+    if (!q.next())
+        return;
+    m_answer = std::make_unique<OpenAnswer>();
+    m_answer->id = q.value(0).toLongLong();
+    m_answer->questionIndex = q.value(1).toInt();
+    m_answer->status = q.value(2).toString();
+    m_answer->deadlineAt = q.value(3).toLongLong();
+    m_answer->dir = m_hub->m_store->answerDir(m_org, m_session, m_answer->id);
+}
+
+void SessionSocket::sendState()
+{
+    QJsonObject st{{s("type"), s("state")}, {s("session"), m_session}, {s("phase"), m_phase}, {s("question"), m_question},
+                   {s("interview"), m_interviewInfo}, {s("candidate"), QJsonObject{{s("name"), m_candidateName}}},
+                   {s("extraTimePercent"), m_extraPercent}};
+    if (!m_consent.isEmpty())
+        st.insert(s("consent"), m_consent);
+    else
+        st.insert(s("consent"), QJsonValue::Null);
+    if (m_deadlineAt > 0 && (m_phase == QLatin1String("thinking") || m_phase == QLatin1String("answering")))
+        st.insert(s("deadlineIn"), qMax<qint64>(0, m_deadlineAt - nowMs()));
+    QJsonArray questions;
+    for (int i = 0; i < m_questions.size(); ++i) {
+        const QuestionInfo &q = m_questions.at(i);
+        questions.append(QJsonObject{{s("index"), i}, {s("text"), q.text}, {s("thinkSeconds"), q.thinkSeconds},
+                                     {s("answerSeconds"), q.answerSeconds}, {s("retakes"), q.retakes}});
+    }
+    st.insert(s("questions"), questions);
+
+    QJsonArray answers;
+    QSqlQuery q = m_hub->m_db->exec(s("SELECT id, question_index, take, status FROM answers WHERE session_id = ? ORDER BY id"), {m_session});
+    while (q.next()) {
+        const qint64 id = q.value(0).toLongLong();
+        QJsonArray segments;
+        if (m_answer && m_answer->id == id) {
+            const QStringList idx = QDir(m_answer->dir).entryList({s("*.idx")}, QDir::Files);
+            QList<int> numbers;
+            for (const QString &f : idx)
+                numbers.append(f.chopped(4).toInt());
+            std::sort(numbers.begin(), numbers.end());
+            for (int n : numbers) {
+                quint32 chunks = 0;
+                qint64 bytes = 0;
+                auto open = m_answer->segments.find(n);
+                if (open != m_answer->segments.end()) {
+                    chunks = open->second->chunks();
+                    bytes = open->second->bytes();
+                } else {
+                    SegmentFile::stat(m_answer->dir, n, &chunks, &bytes);
+                }
+                segments.append(QJsonObject{{s("segment"), n}, {s("chunks"), qint64(chunks)}, {s("bytes"), bytes}});
+            }
+        } else {
+            QSqlQuery sg = m_hub->m_db->exec(s("SELECT segment, chunks, bytes FROM answer_segments WHERE answer_id = ? ORDER BY segment"), {id});
+            while (sg.next())
+                segments.append(QJsonObject{{s("segment"), sg.value(0).toInt()}, {s("chunks"), sg.value(1).toLongLong()}, {s("bytes"), sg.value(2).toLongLong()}});
+        }
+        answers.append(QJsonObject{{s("answer"), id}, {s("question"), q.value(1).toInt()}, {s("take"), q.value(2).toInt()},
+                                   {s("status"), q.value(3).toString()}, {s("segments"), segments}});
+    }
+    st.insert(s("answers"), answers);
+    if (m_question < m_questions.size())
+        st.insert(s("retakesLeft"), qMax(0, m_questions.at(m_question).retakes + 1 - takesOf(m_question)));
+    m_ws->sendTextMessage(QString::fromUtf8(QJsonDocument(st).toJson(QJsonDocument::Compact)));
+}
+
+int SessionSocket::takesOf(int questionIndex)
+{
+    return m_hub->m_db->scalar(s("SELECT COUNT(*) FROM answers WHERE session_id = ? AND question_index = ?"), {m_session, questionIndex}).toInt();
+}
+
+void SessionSocket::publish(const QString &event, QJsonObject fields)
+{
+    fields.insert(s("sessionId"), m_session);
+    fields.insert(s("interviewId"), m_interview);
+    fields.insert(s("candidateId"), m_candidate);
+    m_hub->m_events->publish(m_org, event, fields);
+}
+
+// ---------------------------------------------------------------- state machine
+
+void SessionSocket::setPhase(const QString &phase, qint64 deadlineAt, int question)
+{
+    const QVariant deadline = deadlineAt > 0 ? QVariant(deadlineAt) : QVariant(QMetaType(QMetaType::LongLong));
+    if (phase == QLatin1String("finished") || phase == QLatin1String("refused"))
+        m_hub->m_db->exec(s("UPDATE sessions SET phase = ?, deadline_at = ?, question_index = ?, finished_at = ? WHERE id = ?"),
+                          {phase, deadline, question, nowMs(), m_session});
+    else
+        m_hub->m_db->exec(s("UPDATE sessions SET phase = ?, deadline_at = ?, question_index = ? WHERE id = ?"),
+                          {phase, deadline, question, m_session});
+    m_phase = phase;
+    m_deadlineAt = deadlineAt;
+    m_question = question;
+    armDeadline();
+}
+
+void SessionSocket::consent(const QJsonObject &m)
+{
+    if (m_phase != QLatin1String("consent"))
+        return sendError(s("wrong_phase"), s("consent was already given or refused"));
+    const QJsonValue accepted = m.value(QLatin1String("accepted"));
+    if (!accepted.isBool())
+        return sendError(s("validation"), s("accepted: must be true or false"));
+    m_consent = accepted.toBool() ? s("given") : s("refused");
+    m_hub->m_db->exec(s("UPDATE sessions SET consent = ?, consent_at = ? WHERE id = ?"), {m_consent, nowMs(), m_session});
+    if (accepted.toBool()) {
+        setPhase(s("intro"), 0, 0);
+    } else {
+        setPhase(s("refused"), 0, 0);
+        publish(s("consent_refused"));
+    }
+    sendState();
+}
+
+void SessionSocket::begin()
+{
+    if (m_phase != QLatin1String("intro"))
+        return sendError(s("wrong_phase"), QStringLiteral("begin is only possible after consent (now: %1)").arg(m_phase));
+    if (m_questions.isEmpty()) {
+        setPhase(s("finished"), 0, 0);
+        publish(s("finished"));
+        return sendState();
+    }
+    const qint64 now = nowMs();
+    setPhase(s("thinking"), now + scaled(m_questions.first().thinkSeconds), 0);
+    if (m_questions.first().thinkSeconds == 0)
+        return startAnswer(now);
+    sendState();
+}
+
+void SessionSocket::startAnswer(qint64 at)
+{
+    const QuestionInfo &q = m_questions.at(m_question);
+    const qint64 deadline = at + scaled(q.answerSeconds);
+    const int take = takesOf(m_question) + 1;
+    Database *db = m_hub->m_db;
+    qint64 id = 0;
+    db->transaction([&] {
+        id = db->insert(s("INSERT INTO answers (org_id, session_id, question_id, question_index, take, status, mime, started_at, deadline_at)"
+                          " VALUES (?, ?, ?, ?, ?, 'recording', ?, ?, ?)"),
+                        {m_org, m_session, q.id, m_question, take, m_mime, at, deadline});
+        setPhase(s("answering"), deadline, m_question);
+    });
+    m_answer = std::make_unique<OpenAnswer>();
+    m_answer->id = id;
+    m_answer->questionIndex = m_question;
+    m_answer->status = s("recording");
+    m_answer->deadlineAt = deadline;
+    m_answer->dir = m_hub->m_store->answerDir(m_org, m_session, id);
+    QDir().mkpath(m_answer->dir);
+    m_ws->sendTextMessage(QStringLiteral("{\"type\":\"answer_started\",\"answer\":%1,\"question\":%2,\"take\":%3,\"deadlineIn\":%4}")
+                              .arg(id).arg(m_question).arg(take).arg(qMax<qint64>(0, deadline - nowMs())));
+    sendState();
+}
+
+void SessionSocket::applyClock()
+{
+    const qint64 now = nowMs();
+    if (m_phase == QLatin1String("thinking") && m_deadlineAt > 0 && now >= m_deadlineAt) {
+        // Think time is over: the answer starts now (only while a page is connected to record it).
+        startAnswer(now);
+    } else if (m_phase == QLatin1String("answering") && m_deadlineAt > 0 && now >= m_deadlineAt && m_answer) {
+        m_hub->m_db->exec(s("UPDATE answers SET status = 'closing' WHERE id = ? AND status = 'recording'"), {m_answer->id});
+        m_answer->status = s("closing");
+        setPhase(s("uploading"), 0, m_question);
+        m_ws->sendTextMessage(QStringLiteral("{\"type\":\"time_up\",\"answer\":%1}").arg(m_answer->id));
+        sendState();
+    }
+}
+
+void SessionSocket::armDeadline()
+{
+    if ((m_phase == QLatin1String("thinking") || m_phase == QLatin1String("answering")) && m_deadlineAt > 0)
+        m_deadline.start(int(qBound<qint64>(0, m_deadlineAt - nowMs() + 5, 24LL * 3600 * 1000)), Qt::PreciseTimer, this);
+    else
+        m_deadline.stop();
+}
+
+void SessionSocket::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_deadline.timerId())
+        return QObject::timerEvent(event);
+    m_deadline.stop();
+    try {
+        applyClock();
+    } catch (const ApiException &) {
+        // logged by the database layer; the next frame retries
+    }
+}
+
+void SessionSocket::finishAnswer(const QJsonObject &m)
+{
+    const qint64 id = m.value(QLatin1String("answer")).toInteger();
+    if (!m_answer || m_answer->id != id) {
+        const QVariant status = m_hub->m_db->scalar(s("SELECT status FROM answers WHERE id = ? AND session_id = ?"), {id, m_session});
+        if (status.toString() == QLatin1String("saved")) { // a repeat after reconnect: confirm again
+            m_ws->sendTextMessage(QStringLiteral("{\"type\":\"answer_saved\",\"answer\":%1,\"repeat\":true}").arg(id));
+            return;
+        }
+        return sendError(s("unknown_answer"), s("answer: not an open answer of this session"));
+    }
+    const QJsonValue segs = m.value(QLatin1String("segments"));
+    if (!segs.isArray() || segs.toArray().isEmpty() || segs.toArray().size() > kMaxSegments)
+        return sendError(s("validation"), s("segments: must be a list of 1 to 64 segment summaries"));
+    static const QRegularExpression hex(s("^[0-9a-f]{64}$"));
+    for (const QJsonValue &v : segs.toArray()) {
+        const QJsonObject o = v.toObject();
+        if (!o.value(QLatin1String("chunks")).isDouble() || o.value(QLatin1String("chunks")).toDouble() < 0
+            || !o.value(QLatin1String("bytes")).isDouble() || o.value(QLatin1String("bytes")).toDouble() < 0
+            || !hex.match(o.value(QLatin1String("sha256")).toString()).hasMatch()
+            || o.value(QLatin1String("durationMs")).toDouble(-1) < 0)
+            return sendError(s("validation"), s("segments[]: each needs chunks, bytes (≥ 0), sha256 (64 lower-case hex) and durationMs (≥ 0)"));
+    }
+    m_answer->expected = segs.toArray();
+    if (m_answer->status == QLatin1String("recording")) {
+        m_hub->m_db->exec(s("UPDATE answers SET status = 'closing' WHERE id = ?"), {m_answer->id});
+        m_answer->status = s("closing");
+    }
+    if (m_phase == QLatin1String("answering"))
+        setPhase(s("uploading"), 0, m_question);
+    checkComplete();
+}
+
+void SessionSocket::checkComplete()
+{
+    if (!m_answer || m_answer->finalizing || m_answer->expected.isEmpty())
+        return;
+    const QJsonArray expected = m_answer->expected;
+    for (int i = 0; i < expected.size(); ++i) {
+        const quint32 want = quint32(expected.at(i).toObject().value(QLatin1String("chunks")).toInteger());
+        auto it = m_answer->segments.find(i);
+        quint32 have = 0;
+        qint64 bytes = 0;
+        if (it != m_answer->segments.end())
+            have = it->second->chunks();
+        else
+            SegmentFile::stat(m_answer->dir, i, &have, &bytes);
+        if (have < want)
+            return; // the page is still uploading
+    }
+    m_answer->finalizing = true;
+    m_answer->segments.clear(); // close the files; the worker re-opens them to hash and sync
+    const qint64 session = m_session;
+    const qint64 answer = m_answer->id;
+    m_hub->m_store->finalize(m_answer->dir, int(expected.size()), [hub = m_hub, session, answer, expected](QList<SegmentDigest> digests) {
+        hub->finalized(session, answer, expected, digests);
+    });
+}
+
+void SessionSocket::answerSaved(qint64 answerId, quint64 chunks, quint64 bytes)
+{
+    m_answer.reset();
+    m_ws->sendTextMessage(QStringLiteral("{\"type\":\"answer_saved\",\"answer\":%1,\"chunks\":%2,\"bytes\":%3}").arg(answerId).arg(chunks).arg(bytes));
+    m_phase = s("review");
+    m_deadlineAt = 0;
+    armDeadline();
+    sendState();
+}
+
+void SessionSocket::segmentMismatch(qint64 answerId, int segment)
+{
+    if (!m_answer || m_answer->id != answerId)
+        return;
+    m_answer->finalizing = false;
+    QString refusal;
+    if (SegmentFile *f = segmentFor(segment, &refusal))
+        f->reset();
+    sendNack(quint32(answerId), quint16(segment), 0, 0, "checksum");
+}
+
+void SessionSocket::retake()
+{
+    if (m_phase != QLatin1String("review"))
+        return sendError(s("wrong_phase"), s("retake is only possible after an answer was saved"));
+    const QuestionInfo &q = m_questions.at(m_question);
+    if (takesOf(m_question) >= q.retakes + 1)
+        return sendError(s("no_retakes_left"), s("no retakes left for this question"));
+    const qint64 now = nowMs();
+    setPhase(s("thinking"), now + scaled(q.thinkSeconds), m_question);
+    if (q.thinkSeconds == 0)
+        return startAnswer(now);
+    sendState();
+}
+
+void SessionSocket::next()
+{
+    if (m_phase != QLatin1String("review"))
+        return sendError(s("wrong_phase"), s("next is only possible after an answer was saved"));
+    const int nextIndex = m_question + 1;
+    if (nextIndex >= m_questions.size()) {
+        setPhase(s("finished"), 0, m_question);
+        publish(s("finished"));
+        return sendState();
+    }
+    const qint64 now = nowMs();
+    setPhase(s("thinking"), now + scaled(m_questions.at(nextIndex).thinkSeconds), nextIndex);
+    if (m_questions.at(nextIndex).thinkSeconds == 0)
+        return startAnswer(now);
+    sendState();
+}
+
+} // namespace intervox

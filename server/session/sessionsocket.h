@@ -1,0 +1,112 @@
+#pragma once
+// One candidate tab: authenticates with the invite token, then follows the session state machine and
+// stores audio chunks (see docs/protocol.md). Lives as long as its WebSocket.
+
+#include <QBasicTimer>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QObject>
+#include <QString>
+#include <map>
+#include <memory>
+
+class QWebSocket;
+
+namespace intervox {
+
+class SessionHub;
+class SegmentFile;
+
+struct QuestionInfo
+{
+    qint64 id = 0;
+    QString text;
+    int thinkSeconds = 0;
+    int answerSeconds = 0;
+    int retakes = 0;
+};
+
+class SessionSocket : public QObject
+{
+    Q_OBJECT
+public:
+    SessionSocket(SessionHub *hub, QWebSocket *ws);
+    ~SessionSocket() override;
+
+    qint64 sessionId() const { return m_session; }
+    qint64 lastFrameAt() const { return m_lastFrame; }
+    bool authenticated() const { return m_session != 0; }
+    qint64 connectedAt() const { return m_connectedAt; }
+    void closeWith(int code, const QString &reason);
+    void releaseFiles();
+
+    // After the hub finished (or refused) saving the current answer.
+    void answerSaved(qint64 answerId, quint64 chunks, quint64 bytes);
+    void segmentMismatch(qint64 answerId, int segment);
+
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
+private:
+    friend class SessionHub;
+    struct OpenAnswer
+    {
+        qint64 id = 0;
+        int questionIndex = 0;
+        QString status;         // recording, closing
+        qint64 deadlineAt = 0;
+        QString dir;
+        std::map<int, std::unique_ptr<SegmentFile>> segments;
+        QJsonArray expected;    // finish_answer's segments, once received
+        bool finalizing = false;
+    };
+
+    void onText(const QString &text);
+    void onBinary(const QByteArray &frame);
+    void hello(const QJsonObject &m);
+    void consent(const QJsonObject &m);
+    void begin();
+    void startAnswer(qint64 at);
+    void finishAnswer(const QJsonObject &m);
+    void retake();
+    void next();
+    void applyClock();
+    void armDeadline();
+    void loadOpenAnswer();
+    void checkComplete();
+    SegmentFile *segmentFor(int segment, QString *refusal);
+    void sendState();
+    void sendError(const QString &code, const QString &message);
+    void sendNack(quint32 answer, quint16 segment, quint32 seq, quint32 expected, const char *code);
+    void sendAck(quint32 answer, quint16 segment, quint32 seq);
+    void setPhase(const QString &phase, qint64 deadlineAt, int question);
+    void publish(const QString &event, QJsonObject fields = {});
+    int takesOf(int questionIndex);
+    qint64 scaled(int seconds) const;
+
+    SessionHub *m_hub;
+    QWebSocket *m_ws;
+    qint64 m_connectedAt = 0;
+    qint64 m_lastFrame = 0;
+    int m_refusedFrames = 0;
+
+    // Session (after hello)
+    qint64 m_session = 0;
+    qint64 m_org = 0;
+    qint64 m_invite = 0;
+    qint64 m_interview = 0;
+    qint64 m_candidate = 0;
+    QString m_phase;
+    int m_question = 0;
+    qint64 m_deadlineAt = 0;
+    QString m_consent;
+    QString m_mime;
+    int m_extraPercent = 0;
+    QJsonObject m_interviewInfo;
+    QString m_candidateName;
+    QList<QuestionInfo> m_questions;
+    std::unique_ptr<OpenAnswer> m_answer;
+    QBasicTimer m_deadline;
+};
+
+} // namespace intervox

@@ -1,0 +1,204 @@
+#include "database.h"
+
+#include "core/config.h"
+#include "core/error.h"
+#include "core/log.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlRecord>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace intervox {
+
+const QList<QStringList> &schemaMigrations();
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+bool Database::open(const Config &config, QString *error)
+{
+    const QString url = config.database;
+    if (url.isEmpty() || url.startsWith(QLatin1String("sqlite:"))) {
+        const QString path = url.isEmpty() ? QDir(config.dataDir).filePath(QStringLiteral("intervox.db")) : url.mid(7);
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        if (!db.open()) {
+            *error = QStringLiteral("database: cannot open SQLite file %1: %2").arg(path, db.lastError().text());
+            return false;
+        }
+        m_postgres = false;
+        // WAL: readers never block the writer; NORMAL: a process crash loses nothing, power loss at most the
+        // last transactions (recordings themselves are fdatasync'd separately).
+        for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
+            QSqlQuery q(db);
+            if (!q.exec(QString::fromLatin1(pragma))) {
+                *error = QStringLiteral("database: %1 failed: %2").arg(QString::fromLatin1(pragma), q.lastError().text());
+                return false;
+            }
+        }
+        return true;
+    }
+    const QUrl u(url);
+    if (!u.isValid() || u.host().isEmpty() || u.path().size() < 2) {
+        *error = QStringLiteral("database: expected postgres://USER:PASSWORD@HOST:PORT/NAME");
+        return false;
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
+    db.setHostName(u.host());
+    db.setPort(u.port(5432));
+    db.setDatabaseName(u.path().mid(1));
+    db.setUserName(u.userName());
+    db.setPassword(u.password());
+    QStringList options{QStringLiteral("connect_timeout=10")};
+    const QUrlQuery query(u);
+    for (const auto &item : query.queryItems())
+        if (item.first == QLatin1String("sslmode") || item.first == QLatin1String("application_name"))
+            options << item.first + QLatin1Char('=') + item.second;
+    db.setConnectOptions(options.join(QLatin1Char(';')));
+    if (!db.open()) {
+        *error = QStringLiteral("database: cannot connect to %1: %2").arg(config.databaseDescription(), db.lastError().text().trimmed());
+        return false;
+    }
+    m_postgres = true;
+    return true;
+}
+
+void Database::close()
+{
+    {
+        QSqlDatabase db = handle();
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_name);
+}
+
+int Database::latestVersion()
+{
+    return schemaMigrations().size();
+}
+
+int Database::schemaVersion()
+{
+    const QVariant v = scalar(QStringLiteral("SELECT MAX(version) FROM schema_migrations"));
+    return v.isNull() ? 0 : v.toInt();
+}
+
+bool Database::migrate(QString *error)
+{
+    QSqlDatabase db = handle();
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)"))) {
+        *error = QStringLiteral("database: cannot create schema_migrations: %1").arg(q.lastError().text());
+        return false;
+    }
+    // Several server processes may start at once against one PostgreSQL: serialise migrations.
+    if (m_postgres && !q.exec(QStringLiteral("SELECT pg_advisory_lock(7142013)"))) {
+        *error = QStringLiteral("database: cannot take the migration lock: %1").arg(q.lastError().text());
+        return false;
+    }
+    bool ok = true;
+    try {
+        const int current = schemaVersion();
+        if (current > latestVersion()) {
+            *error = QStringLiteral("database: schema version %1 is newer than this intervoxd (%2); upgrade intervoxd or restore a backup")
+                         .arg(current).arg(latestVersion());
+            ok = false;
+        }
+        const auto &all = schemaMigrations();
+        for (int v = current + 1; ok && v <= all.size(); ++v) {
+            transaction([&] {
+                for (QString sql : all.at(v - 1)) {
+                    sql.replace(QStringLiteral("{{pk}}"), m_postgres ? QStringLiteral("BIGSERIAL PRIMARY KEY")
+                                                                     : QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT"));
+                    exec(sql);
+                }
+                exec(QStringLiteral("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)"), {v, nowMs()});
+            });
+            qCInfo(lcStorage) << "applied schema migration" << v;
+        }
+    } catch (const ApiException &) {
+        *error = QStringLiteral("database: migration failed (see the log above)");
+        ok = false;
+    }
+    if (m_postgres)
+        q.exec(QStringLiteral("SELECT pg_advisory_unlock(7142013)"));
+    return ok;
+}
+
+QSqlQuery Database::exec(const QString &sql, const QVariantList &params)
+{
+    QSqlQuery q(handle());
+    q.setForwardOnly(true);
+    bool ok = q.prepare(sql);
+    if (ok) {
+        for (const QVariant &p : params)
+            q.addBindValue(p);
+        ok = q.exec();
+    }
+    if (!ok) {
+        qCCritical(lcStorage).noquote() << "query failed:" << q.lastError().text() << "|" << sql;
+        throw ApiException{ApiError::internal()};
+    }
+    return q;
+}
+
+QVariant Database::scalar(const QString &sql, const QVariantList &params)
+{
+    QSqlQuery q = exec(sql, params);
+    return q.next() ? q.value(0) : QVariant();
+}
+
+qint64 Database::insert(const QString &sql, const QVariantList &params)
+{
+    QSqlQuery q = exec(sql + QStringLiteral(" RETURNING id"), params);
+    if (!q.next()) {
+        qCCritical(lcStorage).noquote() << "insert returned no id |" << sql;
+        throw ApiException{ApiError::internal()};
+    }
+    return q.value(0).toLongLong();
+}
+
+void Database::transaction(const std::function<void()> &body)
+{
+    QSqlDatabase db = handle();
+    if (m_txDepth > 0) { // nested: part of the outer transaction
+        body();
+        return;
+    }
+    if (!db.transaction()) {
+        qCCritical(lcStorage) << "cannot begin transaction:" << db.lastError().text();
+        throw ApiException{ApiError::internal()};
+    }
+    ++m_txDepth;
+    try {
+        body();
+    } catch (...) {
+        --m_txDepth;
+        db.rollback();
+        throw;
+    }
+    --m_txDepth;
+    if (!db.commit()) {
+        qCCritical(lcStorage) << "cannot commit:" << db.lastError().text();
+        db.rollback();
+        throw ApiException{ApiError::internal()};
+    }
+}
+
+bool Database::ping()
+{
+    QSqlQuery q(handle());
+    return q.exec(QStringLiteral("SELECT 1")) && q.next();
+}
+
+} // namespace intervox

@@ -1,0 +1,49 @@
+#pragma once
+// The database connection (SQLite by default, PostgreSQL for production) and the one migration runner.
+// All queries run on the thread that opened it (the server's event loop thread); each is short.
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+#include <functional>
+
+namespace intervox {
+
+struct Config;
+
+class Database
+{
+public:
+    // Opens (and creates, for SQLite) the database named by the config. Returns false with `error` set.
+    bool open(const Config &config, QString *error);
+    void close();
+    bool isPostgres() const { return m_postgres; }
+    QSqlDatabase handle() const { return QSqlDatabase::database(m_name); }
+
+    // Applies every migration newer than the stored schema version, each in its own transaction.
+    bool migrate(QString *error);
+    int schemaVersion();
+    static int latestVersion();
+
+    // Runs one statement with positional `?` parameters. Failures are logged and thrown as an internal
+    // ApiException (a failed query is a bug or an outage, never the client's fault).
+    QSqlQuery exec(const QString &sql, const QVariantList &params = {});
+    // First column of the first row, or an invalid QVariant.
+    QVariant scalar(const QString &sql, const QVariantList &params = {});
+    // INSERT … RETURNING id
+    qint64 insert(const QString &sql, const QVariantList &params);
+    // Runs `body` in a transaction; rolls back if it throws.
+    void transaction(const std::function<void()> &body);
+
+    bool ping();
+
+private:
+    QString m_name = QStringLiteral("intervox");
+    bool m_postgres = false;
+    int m_txDepth = 0;
+};
+
+qint64 nowMs();
+
+} // namespace intervox

@@ -1,0 +1,66 @@
+// Versioned schema. Append new migrations; never edit one that has shipped.
+// {{pk}} becomes the engine's auto-increment primary key.
+
+#include <QStringList>
+
+namespace intervox {
+
+const QList<QStringList> &schemaMigrations()
+{
+    static const QList<QStringList> migrations = {
+        // 1: accounts, interviews, candidates, invites, sessions, answers
+        {
+            QStringLiteral("CREATE TABLE organizations (id {{pk}}, name TEXT NOT NULL, created_at BIGINT NOT NULL)"),
+            QStringLiteral("CREATE TABLE users (id {{pk}}, org_id BIGINT NOT NULL REFERENCES organizations(id),"
+                           " email TEXT NOT NULL UNIQUE, name TEXT NOT NULL, role TEXT NOT NULL,"
+                           " password_hash TEXT NOT NULL, created_at BIGINT NOT NULL)"),
+            QStringLiteral("CREATE TABLE access_tokens (id {{pk}}, user_id BIGINT NOT NULL REFERENCES users(id),"
+                           " org_id BIGINT NOT NULL REFERENCES organizations(id), token_hash TEXT NOT NULL UNIQUE,"
+                           " created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, revoked_at BIGINT)"),
+            QStringLiteral("CREATE TABLE interviews (id {{pk}}, org_id BIGINT NOT NULL REFERENCES organizations(id),"
+                           " title TEXT NOT NULL, intro TEXT NOT NULL, language TEXT NOT NULL, deadline_at BIGINT,"
+                           " created_by BIGINT REFERENCES users(id), created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)"),
+            QStringLiteral("CREATE TABLE questions (id {{pk}}, org_id BIGINT NOT NULL REFERENCES organizations(id),"
+                           " interview_id BIGINT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,"
+                           " position INTEGER NOT NULL, body TEXT NOT NULL, think_seconds INTEGER NOT NULL,"
+                           " answer_seconds INTEGER NOT NULL, retakes INTEGER NOT NULL)"),
+            QStringLiteral("CREATE INDEX questions_interview ON questions(interview_id, position)"),
+            QStringLiteral("CREATE TABLE candidates (id {{pk}}, org_id BIGINT NOT NULL REFERENCES organizations(id),"
+                           " name TEXT NOT NULL, email TEXT NOT NULL, cv_sha256 TEXT, cv_size BIGINT,"
+                           " created_at BIGINT NOT NULL)"),
+            QStringLiteral("CREATE INDEX candidates_org ON candidates(org_id)"),
+            QStringLiteral("CREATE TABLE invites (id {{pk}}, org_id BIGINT NOT NULL REFERENCES organizations(id),"
+                           " interview_id BIGINT NOT NULL REFERENCES interviews(id),"
+                           " candidate_id BIGINT NOT NULL REFERENCES candidates(id), token_hash TEXT NOT NULL UNIQUE,"
+                           " expires_at BIGINT NOT NULL, max_uses INTEGER NOT NULL, uses INTEGER NOT NULL DEFAULT 0,"
+                           " revoked_at BIGINT, created_at BIGINT NOT NULL)"),
+            QStringLiteral("CREATE INDEX invites_interview ON invites(org_id, interview_id)"),
+            QStringLiteral("CREATE TABLE sessions (id {{pk}}, org_id BIGINT NOT NULL REFERENCES organizations(id),"
+                           " invite_id BIGINT NOT NULL REFERENCES invites(id),"
+                           " interview_id BIGINT NOT NULL REFERENCES interviews(id),"
+                           " candidate_id BIGINT NOT NULL REFERENCES candidates(id), phase TEXT NOT NULL,"
+                           " question_index INTEGER NOT NULL DEFAULT 0, deadline_at BIGINT, consent TEXT,"
+                           " consent_at BIGINT, mime TEXT, extra_time_percent INTEGER NOT NULL DEFAULT 0,"
+                           " started_at BIGINT NOT NULL, finished_at BIGINT)"),
+            QStringLiteral("CREATE INDEX sessions_invite ON sessions(invite_id)"),
+            QStringLiteral("CREATE INDEX sessions_interview ON sessions(org_id, interview_id)"),
+            QStringLiteral("CREATE TABLE answers (id {{pk}}, org_id BIGINT NOT NULL REFERENCES organizations(id),"
+                           " session_id BIGINT NOT NULL REFERENCES sessions(id),"
+                           " question_id BIGINT NOT NULL REFERENCES questions(id), question_index INTEGER NOT NULL,"
+                           " take INTEGER NOT NULL, status TEXT NOT NULL, mime TEXT NOT NULL,"
+                           " started_at BIGINT NOT NULL, deadline_at BIGINT NOT NULL, finished_at BIGINT,"
+                           " chunks BIGINT NOT NULL DEFAULT 0, bytes BIGINT NOT NULL DEFAULT 0, duration_ms BIGINT,"
+                           " media TEXT NOT NULL DEFAULT 'none', superseded INTEGER NOT NULL DEFAULT 0)"),
+            QStringLiteral("CREATE INDEX answers_session ON answers(session_id)"),
+            QStringLiteral("CREATE INDEX answers_media ON answers(media)"),
+            QStringLiteral("CREATE TABLE answer_segments (answer_id BIGINT NOT NULL REFERENCES answers(id),"
+                           " segment INTEGER NOT NULL, org_id BIGINT NOT NULL, chunks BIGINT NOT NULL, bytes BIGINT NOT NULL,"
+                           " sha256 TEXT NOT NULL, duration_ms BIGINT NOT NULL, PRIMARY KEY (answer_id, segment))"),
+            QStringLiteral("CREATE TABLE audit_log (id {{pk}}, org_id BIGINT NOT NULL, user_id BIGINT, action TEXT NOT NULL,"
+                           " target TEXT NOT NULL, at BIGINT NOT NULL)"),
+        },
+    };
+    return migrations;
+}
+
+} // namespace intervox
