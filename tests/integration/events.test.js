@@ -1,0 +1,151 @@
+'use strict';
+// Live events (/api/v1/events): what a recruiter's app sees while candidates take interviews, and that an
+// organization never sees another's events.
+
+const assert = require('node:assert/strict');
+const { describe, it, before, after } = require('node:test');
+
+const { Environment, engine } = require('./lib/server');
+const { Client, split } = require('./lib/ws');
+const { createOrg, createInvitation, Candidate, makeWebm } = require('./lib/fixtures');
+
+const T = { timeout: 30_000 };
+const SETUP = { timeout: 60_000 };
+
+async function openEvents(server, token) {
+  const client = await Client.open(`${server.wsUrl}/api/v1/events`);
+  client.send({ type: 'auth', token });
+  return client;
+}
+
+function eventOf(name, sessionId) {
+  return (m) => m.type === 'event' && m.event === name && m.sessionId === sessionId;
+}
+
+function assertEventFields(event, { interview, candidate }, sessionId) {
+  assert.equal(event.sessionId, sessionId, JSON.stringify(event));
+  assert.equal(event.interviewId, interview.id, JSON.stringify(event));
+  assert.equal(event.candidateId, candidate.id, JSON.stringify(event));
+  assert.ok(!Number.isNaN(Date.parse(event.at)), `event time: ${JSON.stringify(event)}`);
+}
+
+describe(`live events (${engine})`, () => {
+  let env, server, orgA, orgB, eventsA, eventsB, media;
+  const sessionsOfA = new Set();
+
+  before(async () => {
+    env = await Environment.create();
+    server = await env.start();
+    orgA = await createOrg(env, server, 'events-a');
+    orgB = await createOrg(env, server, 'events-b');
+    media = await makeWebm(2);
+  }, SETUP);
+
+  after(async () => {
+    for (const socket of [eventsA, eventsB]) if (socket) socket.terminate();
+    if (env) await env.cleanup();
+  }, SETUP);
+
+  it('an events socket authenticated with an access token answers ready', T, async () => {
+    eventsA = await openEvents(server, orgA.token);
+    await eventsA.next('ready');
+    eventsB = await openEvents(server, orgB.token);
+    await eventsB.next('ready');
+  });
+
+  it('an events socket with an invalid token is closed without ready', T, async () => {
+    const socket = await openEvents(server, 'not-a-valid-token');
+    await socket.waitClosed(15_000);
+    assert.ok(!socket.history.some((m) => m.type === 'ready'), `got ready: ${JSON.stringify(socket.history)}`);
+  });
+
+  it('candidate_joined arrives when a candidate opens a session', T, async () => {
+    const invitation = await createInvitation(orgA);
+    const candidate = await Candidate.join(server, invitation.invite.token);
+    try {
+      const sessionId = candidate.state.session;
+      sessionsOfA.add(sessionId);
+      const event = await eventsA.next(eventOf('candidate_joined', sessionId));
+      assertEventFields(event, invitation, sessionId);
+    } finally { candidate.close(); }
+  });
+
+  it('answer_saved arrives with the answerId when an answer is saved', T, async () => {
+    const invitation = await createInvitation(orgA);
+    const candidate = await Candidate.join(server, invitation.invite.token);
+    try {
+      const sessionId = candidate.state.session;
+      sessionsOfA.add(sessionId);
+      await candidate.consent(true);
+      await candidate.begin();
+      const { answer } = await candidate.startAnswer();
+      const pieces = split(media, 8192);
+      await candidate.upload(answer, pieces);
+      await candidate.finish(answer, [pieces]);
+      const event = await eventsA.next(eventOf('answer_saved', sessionId));
+      assertEventFields(event, invitation, sessionId);
+      assert.equal(event.answerId, answer, JSON.stringify(event));
+    } finally { candidate.close(); }
+  });
+
+  it('finished arrives after the candidate completes the last question', T, async () => {
+    const invitation = await createInvitation(orgA);
+    const candidate = await Candidate.join(server, invitation.invite.token);
+    try {
+      const sessionId = candidate.state.session;
+      sessionsOfA.add(sessionId);
+      await candidate.consent(true);
+      await candidate.begin();
+      const { answer } = await candidate.startAnswer();
+      const pieces = split(media, 8192);
+      await candidate.upload(answer, pieces);
+      await candidate.finish(answer, [pieces]);
+      const state = await candidate.next();
+      assert.equal(state.phase, 'finished');
+      const event = await eventsA.next(eventOf('finished', sessionId));
+      assertEventFields(event, invitation, sessionId);
+    } finally { candidate.close(); }
+  });
+
+  it('disconnected arrives when the candidate\'s socket closes', T, async () => {
+    const invitation = await createInvitation(orgA);
+    const candidate = await Candidate.join(server, invitation.invite.token);
+    const sessionId = candidate.state.session;
+    sessionsOfA.add(sessionId);
+    await eventsA.next(eventOf('candidate_joined', sessionId));
+    candidate.close();
+    const event = await eventsA.next(eventOf('disconnected', sessionId));
+    assertEventFields(event, invitation, sessionId);
+    const session = await orgA.api.get(`/api/v1/sessions/${sessionId}`);
+    assert.equal(session.json.connected, false, String(session));
+  });
+
+  it('consent_refused arrives when the candidate refuses consent', T, async () => {
+    const invitation = await createInvitation(orgA);
+    const candidate = await Candidate.join(server, invitation.invite.token);
+    try {
+      const sessionId = candidate.state.session;
+      sessionsOfA.add(sessionId);
+      await candidate.consent(false);
+      const event = await eventsA.next(eventOf('consent_refused', sessionId));
+      assertEventFields(event, invitation, sessionId);
+      const session = await orgA.api.get(`/api/v1/sessions/${sessionId}`);
+      assert.equal(session.json.consent, 'refused', String(session));
+      assert.equal(session.json.phase, 'refused', String(session));
+    } finally { candidate.close(); }
+  });
+
+  it('another organization\'s events socket receives none of these events', T, async () => {
+    assert.ok(eventsB && sessionsOfA.size >= 5, 'the earlier tests of this file did not run');
+    // Barrier: an event of B's own, emitted after all of A's. Once it arrives, anything of A's would have too.
+    const invitation = await createInvitation(orgB);
+    const candidate = await Candidate.join(server, invitation.invite.token);
+    try {
+      const sessionId = candidate.state.session;
+      await eventsB.next(eventOf('candidate_joined', sessionId));
+      const leaked = eventsB.history.filter((m) => m.type === 'event'
+        && (sessionsOfA.has(m.sessionId) || m.interviewId !== invitation.interview.id));
+      assert.deepEqual(leaked, [], 'organization B received events of organization A');
+    } finally { candidate.close(); }
+  });
+});
