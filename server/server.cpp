@@ -97,8 +97,8 @@ bool Server::start(QString *error)
     m_http->setMaxConnections(m_config.maxConnections);
     m_http->setDefaultHeaders({{"x-content-type-options", "nosniff"}, {"referrer-policy", "no-referrer"},
                                {"x-frame-options", "DENY"}});
-    m_http->webSocketRoute(s("/ws/session"), m_sessions->server());
-    m_http->webSocketRoute(s("/api/v1/events"), m_events->server());
+    m_http->webSocketRoute(s("/ws/session"), [this](int fd, const QByteArray &initial, const HttpRequest &) { m_sessions->accept(fd, initial); });
+    m_http->webSocketRoute(s("/api/v1/events"), [this](int fd, const QByteArray &initial, const HttpRequest &) { m_events->accept(fd, initial); });
 
     m_api = std::make_unique<ApiContext>();
     m_api->db = m_db.get();

@@ -6,78 +6,82 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QTimer>
-#include <QWebSocket>
-#include <QWebSocketServer>
 
 namespace intervox {
 
-EventHub::EventHub(AccessTokens *tokens, QObject *parent)
-    : QObject(parent), m_tokens(tokens),
-      m_server(new QWebSocketServer(QStringLiteral("intervox-events"), QWebSocketServer::NonSecureMode, this))
+EventSubscriber::EventSubscriber(EventHub *h, WebSocketConnection *w)
+    : QObject(h), hub(h), ws(w)
 {
-    m_server->setMaxPendingConnections(1000);
-    connect(m_server, &QWebSocketServer::newConnection, this, &EventHub::onConnection);
+    ws->setParent(this);
+    ws->setHandler(this);
+    QTimer::singleShot(10000, this, [this] {
+        if (org == 0)
+            ws->close(4408, "send {\"type\":\"auth\",\"token\":…} first");
+    });
 }
 
-void EventHub::onConnection()
+void EventSubscriber::onText(QByteArrayView utf8)
 {
-    while (QWebSocket *s = m_server->nextPendingConnection()) {
-        s->setParent(this);
-        s->setMaxAllowedIncomingFrameSize(4096);
-        s->setMaxAllowedIncomingMessageSize(4096);
-        m_pending.insert(s);
-        connect(s, &QWebSocket::textMessageReceived, this, [this, s](const QString &t) { onText(s, t); });
-        connect(s, &QWebSocket::binaryMessageReceived, s, [s] { s->close(QWebSocketProtocol::CloseCode(4400), QStringLiteral("text frames only")); });
-        connect(s, &QWebSocket::disconnected, this, [this, s] {
-            m_pending.remove(s);
-            m_orgOf.remove(s);
-            s->deleteLater();
-        });
-        QTimer::singleShot(10000, s, [this, s] {
-            if (m_pending.contains(s))
-                s->close(QWebSocketProtocol::CloseCode(4408), QStringLiteral("send {\"type\":\"auth\"} first"));
-        });
-    }
-}
-
-void EventHub::onText(QWebSocket *socket, const QString &text)
-{
-    const QJsonObject m = QJsonDocument::fromJson(text.toUtf8()).object();
-    const QString type = m.value(QStringLiteral("type")).toString();
-    if (m_pending.contains(socket)) {
-        const auto p = type == QLatin1String("auth") ? m_tokens->lookup(m.value(QStringLiteral("token")).toString()) : std::nullopt;
+    const QJsonObject m = QJsonDocument::fromJson(QByteArray::fromRawData(utf8.data(), utf8.size())).object();
+    const QString type = m.value(QLatin1String("type")).toString();
+    if (org == 0) {
+        const auto p = type == QLatin1String("auth") ? hub->m_tokens->lookup(m.value(QLatin1String("token")).toString()) : std::nullopt;
         if (!p) {
-            socket->sendTextMessage(QStringLiteral(R"({"type":"error","code":"unauthorized","message":"unknown, expired or revoked access token"})"));
-            socket->close(QWebSocketProtocol::CloseCode(4401), QStringLiteral("unauthorized"));
+            ws->sendText(R"({"type":"error","code":"unauthorized","message":"unknown, expired or revoked access token"})");
+            ws->close(4401, "unauthorized");
             return;
         }
-        m_pending.remove(socket);
-        m_orgOf.insert(socket, p->orgId);
-        socket->sendTextMessage(QStringLiteral(R"({"type":"ready"})"));
+        org = p->orgId;
+        ws->sendText(R"({"type":"ready"})");
         return;
     }
     if (type == QLatin1String("ping"))
-        socket->sendTextMessage(QStringLiteral(R"({"type":"pong"})"));
+        ws->sendText(R"({"type":"pong"})");
+}
+
+void EventSubscriber::onBinary(QByteArrayView)
+{
+    ws->close(4400, "text frames only");
+}
+
+void EventSubscriber::onClosed()
+{
+    hub->m_subscribers.remove(this);
+    deleteLater();
+}
+
+EventHub::EventHub(AccessTokens *tokens, QObject *parent)
+    : QObject(parent), m_tokens(tokens)
+{
+}
+
+void EventHub::accept(int fd, const QByteArray &initial)
+{
+    auto *ws = new WebSocketConnection(fd, initial, 4096);
+    auto *subscriber = new EventSubscriber(this, ws);
+    m_subscribers.insert(subscriber);
+    ws->start();
 }
 
 void EventHub::publish(qint64 org, const QString &event, QJsonObject fields)
 {
-    if (m_orgOf.isEmpty())
-        return;
     fields.insert(QStringLiteral("type"), QStringLiteral("event"));
     fields.insert(QStringLiteral("event"), event);
     fields.insert(QStringLiteral("at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
-    const QString text = QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact));
-    for (auto it = m_orgOf.cbegin(); it != m_orgOf.cend(); ++it)
-        if (it.value() == org)
-            it.key()->sendTextMessage(text);
+    QByteArray text;
+    for (EventSubscriber *s : std::as_const(m_subscribers)) {
+        if (s->org != org)
+            continue;
+        if (text.isEmpty())
+            text = QJsonDocument(fields).toJson(QJsonDocument::Compact);
+        s->ws->sendText(text);
+    }
 }
 
 void EventHub::closeAll()
 {
-    const auto sockets = m_orgOf.keys() + QList<QWebSocket *>(m_pending.begin(), m_pending.end());
-    for (QWebSocket *s : sockets)
-        s->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
+    for (EventSubscriber *s : std::as_const(m_subscribers))
+        s->ws->close(1001, "server shutting down");
 }
 
 } // namespace intervox

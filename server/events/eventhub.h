@@ -2,37 +2,46 @@
 // Live events for recruiters: authenticated WebSockets at /api/v1/events receive what happens in their
 // organization's candidate sessions (joined, consent refused, answer saved, disconnected, finished).
 
-#include <QHash>
+#include "http/websocket.h"
+
 #include <QJsonObject>
 #include <QObject>
 #include <QSet>
 
-class QWebSocket;
-class QWebSocketServer;
-
 namespace intervox {
 
 class AccessTokens;
+class EventHub;
+
+class EventSubscriber : public QObject, public WebSocketHandler
+{
+    Q_OBJECT
+public:
+    EventSubscriber(EventHub *hub, WebSocketConnection *ws);
+    void onText(QByteArrayView utf8) override;
+    void onBinary(QByteArrayView) override;
+    void onClosed() override;
+
+    EventHub *hub;
+    WebSocketConnection *ws;
+    qint64 org = 0; // 0 until the auth frame arrived
+};
 
 class EventHub : public QObject
 {
     Q_OBJECT
 public:
-    EventHub(AccessTokens *tokens, QObject *parent = nullptr);
-    QWebSocketServer *server() const { return m_server; }
+    explicit EventHub(AccessTokens *tokens, QObject *parent = nullptr);
 
+    void accept(int fd, const QByteArray &initial);
     void publish(qint64 org, const QString &event, QJsonObject fields);
-    int subscribers() const { return int(m_orgOf.size()); }
+    int subscribers() const { return int(m_subscribers.size()); }
     void closeAll();
 
 private:
-    void onConnection();
-    void onText(QWebSocket *socket, const QString &text);
-
+    friend class EventSubscriber;
     AccessTokens *m_tokens;
-    QWebSocketServer *m_server;
-    QHash<QWebSocket *, qint64> m_orgOf;   // authenticated sockets
-    QSet<QWebSocket *> m_pending;          // waiting for their auth frame
+    QSet<EventSubscriber *> m_subscribers;
 };
 
 } // namespace intervox

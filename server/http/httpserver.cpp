@@ -7,9 +7,10 @@
 #include <QTcpSocket>
 #include <QTimerEvent>
 #include <QUrl>
-#include <QWebSocketServer>
+#include "websocket.h"
 
 #include <sys/socket.h>
+#include <unistd.h>
 
 namespace intervox {
 
@@ -143,9 +144,9 @@ void HttpServer::route(const QByteArray &method, const QString &pattern, HttpHan
     m_routes.append(std::move(r));
 }
 
-void HttpServer::webSocketRoute(const QString &path, QWebSocketServer *server)
+void HttpServer::webSocketRoute(const QString &path, WebSocketAcceptor accept)
 {
-    m_wsRoutes.append({path, server});
+    m_wsRoutes.append({path, std::move(accept)});
 }
 
 bool HttpServer::listen(const QHostAddress &address, quint16 port)
@@ -209,11 +210,11 @@ HttpServer::Match HttpServer::match(const QByteArray &method, const QString &pat
     return result;
 }
 
-QWebSocketServer *HttpServer::webSocketFor(const QString &path) const
+const HttpServer::WebSocketAcceptor *HttpServer::webSocketFor(const QString &path) const
 {
     for (const auto &r : m_wsRoutes)
         if (r.first == path)
-            return r.second;
+            return &r.second;
     return nullptr;
 }
 
@@ -368,23 +369,54 @@ bool HttpConnection::parseHeaders()
     const QByteArray connection = m_request.header("connection").toLower();
     m_keepAlive = http10 ? connection.contains("keep-alive") : !connection.contains("close");
 
-    if (m_request.method == "GET" && m_request.header("upgrade").toLower().contains("websocket")) {
-        if (QWebSocketServer *ws = m_server->webSocketFor(m_request.path)) {
-            // Hand the untouched socket (request still unread) to the WebSocket handshake.
-            m_timeout.stop();
-            QTcpSocket *s = m_socket;
-            m_socket = nullptr;
-            disconnect(s, nullptr, this, nullptr);
-            s->setParent(nullptr);
-            m_state = State::Closed;
-            ws->handleConnection(s);
-            deleteLater();
+    m_socket->read(end + 4);
+    if (m_request.header("upgrade").toLower().contains("websocket")) {
+        if (const auto *accept = m_server->webSocketFor(m_request.path)) {
+            upgrade(*accept);
             return false;
         }
     }
-    m_socket->read(end + 4);
     startRequest();
     return true;
+}
+
+void HttpConnection::upgrade(const HttpServer::WebSocketAcceptor &accept)
+{
+    const QByteArray key = m_request.header("sec-websocket-key");
+    if (m_request.method != "GET" || !m_request.header("connection").toLower().contains("upgrade")
+        || QByteArray::fromBase64(key).size() != 16) {
+        fail(ApiError::badRequest(QStringLiteral("malformed WebSocket upgrade request")));
+        return;
+    }
+    if (m_request.header("sec-websocket-version") != "13") {
+        HttpResponse r = HttpResponse::error(ApiError::badRequest(QStringLiteral("only WebSocket version 13 is supported")));
+        r.status = 426;
+        r.headers.emplaceBack("sec-websocket-version", "13");
+        m_keepAlive = false;
+        m_closeAfterWrite = true;
+        writeResponse(std::move(r));
+        return;
+    }
+    // Take the descriptor away from QTcpSocket: the WebSocket keeps no Qt socket buffers of its own.
+    const int fd = ::dup(int(m_socket->socketDescriptor()));
+    if (fd < 0) {
+        m_socket->abort();
+        return;
+    }
+    const QByteArray initial = m_socket->readAll();
+    m_timeout.stop();
+    disconnect(m_socket, nullptr, this, nullptr);
+    m_socket->abort();
+    m_state = State::Closed;
+    const QByteArray response = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                                "Sec-WebSocket-Accept: " + WebSocketConnection::acceptKey(key) + "\r\n\r\n";
+    // The socket buffer of a fresh connection always has room for these few bytes.
+    if (::send(fd, response.constData(), size_t(response.size()), MSG_NOSIGNAL) != response.size()) {
+        ::close(fd);
+    } else {
+        accept(fd, initial, m_request);
+    }
+    deleteLater();
 }
 
 void HttpConnection::startRequest()

@@ -1,7 +1,7 @@
 #pragma once
 // A small, strict HTTP/1.1 server on QTcpServer: header and body limits checked before a body is read,
 // streamed uploads to disk and downloads from disk, idle/slow-client timeouts, keep-alive, and WebSocket
-// upgrades handed untouched to QWebSocketServer. (Qt 6.4's QHttpServer buffers whole bodies and has no
+// upgrades answered here and handed to WebSocketConnection as a raw socket. (Qt 6.4's QHttpServer buffers whole bodies and has no
 // timeouts, which a server open to strangers cannot afford.)
 
 #include "httptypes.h"
@@ -14,7 +14,6 @@
 #include <functional>
 
 class QTcpSocket;
-class QWebSocketServer;
 
 namespace intervox {
 
@@ -39,8 +38,10 @@ public:
     // Patterns look like "/api/v1/interviews/{id}". Later routes do not shadow earlier ones.
     void route(const QByteArray &method, const QString &pattern, HttpHandler handler,
                BodyKind body = BodyKind::None, qint64 maxBody = 0);
-    // Requests to `path` with "Upgrade: websocket" are handed to `server` (its handshake reads the request).
-    void webSocketRoute(const QString &path, QWebSocketServer *server);
+    // Requests to `path` with "Upgrade: websocket" are answered with 101 here; `accept` then owns the socket
+    // descriptor (non-blocking) and any bytes that followed the request.
+    using WebSocketAcceptor = std::function<void(int fd, const QByteArray &initial, const HttpRequest &request)>;
+    void webSocketRoute(const QString &path, WebSocketAcceptor accept);
 
     bool listen(const QHostAddress &address, quint16 port);
     quint16 port() const;
@@ -55,12 +56,12 @@ private:
     friend class HttpConnection;
     struct Match { const HttpRoute *route = nullptr; QList<qint64> ids; bool pathKnown = false; };
     Match match(const QByteArray &method, const QString &path) const;
-    QWebSocketServer *webSocketFor(const QString &path) const;
+    const WebSocketAcceptor *webSocketFor(const QString &path) const;
     void onNewConnection();
 
     QTcpServer m_tcp;
     QList<HttpRoute> m_routes;
-    QList<QPair<QString, QPointer<QWebSocketServer>>> m_wsRoutes;
+    QList<QPair<QString, WebSocketAcceptor>> m_wsRoutes;
     QString m_tempDir;
     HeaderList m_defaultHeaders;
     int m_maxConnections = 20000;
@@ -83,6 +84,7 @@ private:
     enum class State { Headers, Body, Handling, Writing, Discarding, Closed };
     void onReadyRead();
     bool parseHeaders();
+    void upgrade(const HttpServer::WebSocketAcceptor &accept);
     void startRequest();
     void dispatch();
     void fail(const ApiError &e, bool close = true);

@@ -2,6 +2,7 @@
 // The 16-byte header of a candidate audio chunk (docs/protocol.md), parsed without allocation.
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QtEndian>
 
 namespace intervox {
@@ -21,18 +22,18 @@ struct ChunkFrame
     qint64 payloadSize = 0;
 
     // False if the frame is too short, too long or of an unknown version.
-    bool parse(const QByteArray &frame)
+    bool parse(QByteArrayView frame)
     {
         if (frame.size() <= kHeaderSize || frame.size() > kHeaderSize + kMaxPayload)
             return false;
-        const auto *p = reinterpret_cast<const uchar *>(frame.constData());
+        const auto *p = reinterpret_cast<const uchar *>(frame.data());
         version = p[0];
         flags = p[1];
         segment = qFromBigEndian<quint16>(p + 2);
         answer = qFromBigEndian<quint32>(p + 4);
         seq = qFromBigEndian<quint32>(p + 8);
         crc = qFromBigEndian<quint32>(p + 12);
-        payload = frame.constData() + kHeaderSize;
+        payload = frame.data() + kHeaderSize;
         payloadSize = frame.size() - kHeaderSize;
         return version == 1;
     }

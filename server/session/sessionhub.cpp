@@ -4,12 +4,13 @@
 #include "core/log.h"
 #include "events/eventhub.h"
 #include "recording/recordingstore.h"
+#include "chunkframe.h"
 #include "sessionsocket.h"
 #include "storage/database.h"
 
+#include "http/websocket.h"
+
 #include <QTimerEvent>
-#include <QWebSocket>
-#include <QWebSocketServer>
 
 namespace intervox {
 
@@ -20,25 +21,22 @@ QString s(const char *latin1) { return QString::fromLatin1(latin1); }
 } // namespace
 
 SessionHub::SessionHub(Database *db, RecordingStore *store, EventHub *events, int idleSeconds, QObject *parent)
-    : QObject(parent), m_db(db), m_store(store), m_events(events),
-      m_server(new QWebSocketServer(s("intervox"), QWebSocketServer::NonSecureMode, this)),
-      m_idleMs(idleSeconds * 1000)
+    : QObject(parent), m_db(db), m_store(store), m_events(events), m_idleMs(idleSeconds * 1000)
 {
-    m_server->setMaxPendingConnections(100000);
-    m_server->setHandshakeTimeout(10000);
-    connect(m_server, &QWebSocketServer::newConnection, this, &SessionHub::onConnection);
     m_now = nowMs();
     m_sweep.start(kSweepMs, Qt::CoarseTimer, this);
 }
 
 SessionHub::~SessionHub() = default;
 
-void SessionHub::onConnection()
+void SessionHub::accept(int fd, const QByteArray &initial)
 {
-    while (QWebSocket *ws = m_server->nextPendingConnection()) {
-        auto *socket = new SessionSocket(this, ws);
-        m_sockets.insert(socket);
-    }
+    auto *ws = new WebSocketConnection(fd, initial, ChunkFrame::kHeaderSize + ChunkFrame::kMaxPayload);
+    auto *socket = new SessionSocket(this, ws);
+    m_sockets.insert(socket);
+    ws->start();
+    if (m_draining)
+        socket->closeWith(1001, s("server restarting; reconnect shortly"));
 }
 
 void SessionHub::socketGone(SessionSocket *socket)
@@ -180,9 +178,9 @@ void SessionHub::inviteRevoked(qint64 inviteId)
 
 void SessionHub::drain()
 {
-    m_server->pauseAccepting();
+    m_draining = true;
     for (SessionSocket *socket : std::as_const(m_sockets))
-        socket->closeWith(QWebSocketProtocol::CloseCodeGoingAway, s("server restarting; reconnect shortly"));
+        socket->closeWith(1001, s("server restarting; reconnect shortly"));
 }
 
 } // namespace intervox

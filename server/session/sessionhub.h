@@ -11,9 +11,6 @@
 #include <map>
 #include <memory>
 
-class QWebSocket;
-class QWebSocketServer;
-
 namespace intervox {
 
 class Database;
@@ -39,7 +36,8 @@ public:
     SessionHub(Database *db, RecordingStore *store, EventHub *events, int idleSeconds, QObject *parent = nullptr);
     ~SessionHub() override;
 
-    QWebSocketServer *server() const { return m_server; }
+    // Takes a candidate socket just upgraded at /ws/session.
+    void accept(int fd, const QByteArray &initial);
     int connectedSockets() const { return int(m_sockets.size()); }
     const SessionMetrics &metrics() const { return m_metrics; }
 
@@ -55,7 +53,6 @@ protected:
 
 private:
     friend class SessionSocket;
-    void onConnection();
     void socketGone(SessionSocket *s);
     void claim(qint64 sessionId, SessionSocket *s); // a newer tab of the same session wins
     void finalized(qint64 sessionId, qint64 answerId, const QJsonArray &expected, const QList<SegmentDigest> &digests);
@@ -65,7 +62,7 @@ private:
     Database *m_db;
     RecordingStore *m_store;
     EventHub *m_events;
-    QWebSocketServer *m_server;
+    bool m_draining = false;
     QSet<SessionSocket *> m_sockets;
     QHash<qint64, SessionSocket *> m_bySession;
     SessionMetrics m_metrics;

@@ -14,7 +14,8 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QTimerEvent>
-#include <QWebSocket>
+
+#include <cstdio>
 
 namespace intervox {
 
@@ -29,16 +30,27 @@ const QStringList kMimes = {QStringLiteral("audio/webm;codecs=opus"), QStringLit
 QString s(const char *latin1) { return QString::fromLatin1(latin1); }
 } // namespace
 
-SessionSocket::SessionSocket(SessionHub *hub, QWebSocket *ws)
+SessionSocket::SessionSocket(SessionHub *hub, WebSocketConnection *ws)
     : QObject(hub), m_hub(hub), m_ws(ws)
 {
     m_ws->setParent(this);
-    m_ws->setMaxAllowedIncomingFrameSize(ChunkFrame::kHeaderSize + ChunkFrame::kMaxPayload);
-    m_ws->setMaxAllowedIncomingMessageSize(ChunkFrame::kHeaderSize + ChunkFrame::kMaxPayload);
-    m_connectedAt = m_lastFrame = nowMs();
-    connect(m_ws, &QWebSocket::textMessageReceived, this, &SessionSocket::onText);
-    connect(m_ws, &QWebSocket::binaryMessageReceived, this, &SessionSocket::onBinary);
-    connect(m_ws, &QWebSocket::disconnected, this, [this] { m_hub->socketGone(this); });
+    m_ws->setHandler(this);
+    m_connectedAt = m_lastFrame = m_hub->coarseNow();
+}
+
+void SessionSocket::onClosed()
+{
+    m_hub->socketGone(this);
+}
+
+void SessionSocket::send(const QString &text)
+{
+    m_ws->sendText(text.toUtf8());
+}
+
+void SessionSocket::send(const QJsonObject &object)
+{
+    m_ws->sendText(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
 SessionSocket::~SessionSocket() = default;
@@ -46,7 +58,7 @@ SessionSocket::~SessionSocket() = default;
 void SessionSocket::closeWith(int code, const QString &reason)
 {
     releaseFiles();
-    m_ws->close(QWebSocketProtocol::CloseCode(code), reason);
+    m_ws->close(quint16(code), reason.toUtf8());
 }
 
 void SessionSocket::releaseFiles()
@@ -62,7 +74,7 @@ qint64 SessionSocket::scaled(int seconds) const
 
 // ---------------------------------------------------------------- frames
 
-void SessionSocket::onText(const QString &text)
+void SessionSocket::onText(QByteArrayView text)
 {
     m_lastFrame = m_hub->coarseNow();
     if (text.size() > kMaxTextFrame) {
@@ -70,7 +82,7 @@ void SessionSocket::onText(const QString &text)
         return;
     }
     QJsonParseError err;
-    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &err);
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromRawData(text.data(), text.size()), &err);
     if (err.error != QJsonParseError::NoError || !doc.isObject()) {
         if (!authenticated()) {
             sendError(s("protocol"), s("the first frame must be a hello JSON object"));
@@ -94,7 +106,7 @@ void SessionSocket::onText(const QString &text)
         }
         applyClock();
         if (type == QLatin1String("ping"))
-            m_ws->sendTextMessage(s("{\"type\":\"pong\"}"));
+            m_ws->sendText("{\"type\":\"pong\"}");
         else if (type == QLatin1String("consent"))
             consent(m);
         else if (type == QLatin1String("begin"))
@@ -120,26 +132,29 @@ void SessionSocket::onText(const QString &text)
 
 void SessionSocket::sendError(const QString &code, const QString &message)
 {
-    m_ws->sendTextMessage(QString::fromUtf8(QJsonDocument(QJsonObject{{s("type"), s("error")}, {s("code"), code}, {s("message"), message}})
-                                                .toJson(QJsonDocument::Compact)));
+    send(QJsonObject{{s("type"), s("error")}, {s("code"), code}, {s("message"), message}});
     if (authenticated() && ++m_refusedFrames > kMaxRefusedFrames)
         closeWith(4400, s("too many refused frames"));
 }
 
 void SessionSocket::sendAck(quint32 answer, quint16 segment, quint32 seq)
 {
-    // Hot path: no JSON library, one small string.
-    m_ws->sendTextMessage(QStringLiteral("{\"type\":\"ack\",\"answer\":%1,\"segment\":%2,\"seq\":%3}").arg(answer).arg(segment).arg(seq));
+    // Hot path: no JSON library, no allocation.
+    char buf[96];
+    const int n = std::snprintf(buf, sizeof buf, "{\"type\":\"ack\",\"answer\":%u,\"segment\":%u,\"seq\":%u}", answer, unsigned(segment), seq);
+    m_ws->sendText(QByteArrayView(buf, n));
 }
 
 void SessionSocket::sendNack(quint32 answer, quint16 segment, quint32 seq, quint32 expected, const char *code)
 {
     ++m_hub->m_metrics.nacks;
-    m_ws->sendTextMessage(QStringLiteral("{\"type\":\"nack\",\"answer\":%1,\"segment\":%2,\"seq\":%3,\"expected\":%4,\"code\":\"%5\"}")
-                              .arg(answer).arg(segment).arg(seq).arg(expected).arg(QLatin1String(code)));
+    char buf[160];
+    const int n = std::snprintf(buf, sizeof buf, "{\"type\":\"nack\",\"answer\":%u,\"segment\":%u,\"seq\":%u,\"expected\":%u,\"code\":\"%s\"}",
+                                answer, unsigned(segment), seq, expected, code);
+    m_ws->sendText(QByteArrayView(buf, n));
 }
 
-void SessionSocket::onBinary(const QByteArray &frame)
+void SessionSocket::onBinary(QByteArrayView frame)
 {
     m_lastFrame = m_hub->coarseNow();
     ChunkFrame c;
@@ -395,7 +410,7 @@ void SessionSocket::sendState()
     st.insert(s("answers"), answers);
     if (m_question < m_questions.size())
         st.insert(s("retakesLeft"), qMax(0, m_questions.at(m_question).retakes + 1 - takesOf(m_question)));
-    m_ws->sendTextMessage(QString::fromUtf8(QJsonDocument(st).toJson(QJsonDocument::Compact)));
+    send(QString::fromUtf8(QJsonDocument(st).toJson(QJsonDocument::Compact)));
 }
 
 int SessionSocket::takesOf(int questionIndex)
@@ -482,7 +497,7 @@ void SessionSocket::startAnswer(qint64 at)
     m_answer->deadlineAt = deadline;
     m_answer->dir = m_hub->m_store->answerDir(m_org, m_session, id);
     QDir().mkpath(m_answer->dir);
-    m_ws->sendTextMessage(QStringLiteral("{\"type\":\"answer_started\",\"answer\":%1,\"question\":%2,\"take\":%3,\"deadlineIn\":%4}")
+    send(QStringLiteral("{\"type\":\"answer_started\",\"answer\":%1,\"question\":%2,\"take\":%3,\"deadlineIn\":%4}")
                               .arg(id).arg(m_question).arg(take).arg(qMax<qint64>(0, deadline - nowMs())));
     sendState();
 }
@@ -497,7 +512,7 @@ void SessionSocket::applyClock()
         m_hub->m_db->exec(s("UPDATE answers SET status = 'closing' WHERE id = ? AND status = 'recording'"), {m_answer->id});
         m_answer->status = s("closing");
         setPhase(s("uploading"), 0, m_question);
-        m_ws->sendTextMessage(QStringLiteral("{\"type\":\"time_up\",\"answer\":%1}").arg(m_answer->id));
+        send(QStringLiteral("{\"type\":\"time_up\",\"answer\":%1}").arg(m_answer->id));
         sendState();
     }
 }
@@ -528,7 +543,7 @@ void SessionSocket::finishAnswer(const QJsonObject &m)
     if (!m_answer || m_answer->id != id) {
         const QVariant status = m_hub->m_db->scalar(s("SELECT status FROM answers WHERE id = ? AND session_id = ?"), {id, m_session});
         if (status.toString() == QLatin1String("saved")) { // a repeat after reconnect: confirm again
-            m_ws->sendTextMessage(QStringLiteral("{\"type\":\"answer_saved\",\"answer\":%1,\"repeat\":true}").arg(id));
+            send(QStringLiteral("{\"type\":\"answer_saved\",\"answer\":%1,\"repeat\":true}").arg(id));
             return;
         }
         return sendError(s("unknown_answer"), s("answer: not an open answer of this session"));
@@ -584,7 +599,7 @@ void SessionSocket::checkComplete()
 void SessionSocket::answerSaved(qint64 answerId, quint64 chunks, quint64 bytes)
 {
     m_answer.reset();
-    m_ws->sendTextMessage(QStringLiteral("{\"type\":\"answer_saved\",\"answer\":%1,\"chunks\":%2,\"bytes\":%3}").arg(answerId).arg(chunks).arg(bytes));
+    send(QStringLiteral("{\"type\":\"answer_saved\",\"answer\":%1,\"chunks\":%2,\"bytes\":%3}").arg(answerId).arg(chunks).arg(bytes));
     m_phase = s("review");
     m_deadlineAt = 0;
     armDeadline();

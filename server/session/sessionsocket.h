@@ -2,6 +2,8 @@
 // One candidate tab: authenticates with the invite token, then follows the session state machine and
 // stores audio chunks (see docs/protocol.md). Lives as long as its WebSocket.
 
+#include "http/websocket.h"
+
 #include <QBasicTimer>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -9,8 +11,6 @@
 #include <QString>
 #include <map>
 #include <memory>
-
-class QWebSocket;
 
 namespace intervox {
 
@@ -26,11 +26,11 @@ struct QuestionInfo
     int retakes = 0;
 };
 
-class SessionSocket : public QObject
+class SessionSocket : public QObject, public WebSocketHandler
 {
     Q_OBJECT
 public:
-    SessionSocket(SessionHub *hub, QWebSocket *ws);
+    SessionSocket(SessionHub *hub, WebSocketConnection *ws);
     ~SessionSocket() override;
 
     qint64 sessionId() const { return m_session; }
@@ -61,8 +61,11 @@ private:
         bool finalizing = false;
     };
 
-    void onText(const QString &text);
-    void onBinary(const QByteArray &frame);
+    void onText(QByteArrayView utf8) override;
+    void onBinary(QByteArrayView frame) override;
+    void onClosed() override;
+    void send(const QString &text);
+    void send(const QJsonObject &object);
     void hello(const QJsonObject &m);
     void consent(const QJsonObject &m);
     void begin();
@@ -85,7 +88,7 @@ private:
     qint64 scaled(int seconds) const;
 
     SessionHub *m_hub;
-    QWebSocket *m_ws;
+    WebSocketConnection *m_ws;
     qint64 m_connectedAt = 0;
     qint64 m_lastFrame = 0;
     int m_refusedFrames = 0;
