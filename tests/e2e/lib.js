@@ -18,6 +18,12 @@ const INTERVOXD = path.resolve(process.env.INTERVOXD || path.join(REPO_ROOT, 'bu
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const OUT_ROOT = path.join(__dirname, 'out');
 const KEEP_DATA = process.env.INTERVOX_E2E_KEEP === '1';
+// Development only: serve the candidate page's assets (/c/…) from the source tree instead of the copies
+// compiled into intervoxd, to try script and style changes without a rebuild (index.html still needs one).
+const PAGE_FROM_DISK = process.env.INTERVOX_E2E_PAGE_FROM_DISK === '1';
+const PAGE_DIR = path.join(REPO_ROOT, 'resources', 'web', 'candidate');
+const CANDIDATE_CSP = "default-src 'self'; connect-src 'self'; media-src 'self' blob:; img-src 'self' data:; style-src 'self'; script-src 'self'";
+const CONTENT_TYPES = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json' };
 
 const ADMIN = { organization: 'Acme Test Hiring', email: 'admin@example.com', name: 'Test Admin', password: 'correct horse battery staple' };
 
@@ -350,14 +356,29 @@ function watchSocketTraffic(page, logLine) {
   return traffic;
 }
 
+async function servePageFromDisk(context) {
+  // Only the assets: a document that does not come from the loopback server itself would be treated as
+  // public by Chromium's local network access checks, which then block its socket to 127.0.0.1.
+  await context.route((url) => url.pathname.startsWith('/c/'), (route) => {
+    const file = path.join(PAGE_DIR, new URL(route.request().url()).pathname.slice(3));
+    if (!file.startsWith(PAGE_DIR + path.sep) || !fs.existsSync(file)) return route.fulfill({ status: 404, body: '' });
+    return route.fulfill({
+      status: 200,
+      headers: { 'content-type': CONTENT_TYPES[path.extname(file)] || 'application/octet-stream', 'content-security-policy': CANDIDATE_CSP },
+      body: fs.readFileSync(file),
+    });
+  });
+}
+
 // ---- one scenario's environment ---------------------------------------------------------------------------
 
 /**
  * Starts intervoxd, creates the organization and signs in, creates an interview with `questions`,
- * a candidate and an invite, launches Chromium and opens a page (not yet navigated).
+ * a candidate and an invite, launches Chromium and opens a page (not yet navigated). `initScript` runs in
+ * the page before its own scripts.
  * Everything is torn down by `t.after`.
  */
-async function startScenario(t, { name, questions, language = 'en', viaProxy = false }) {
+async function startScenario(t, { name, questions, language = 'en', viaProxy = false, initScript = null }) {
   const missing = checkPrerequisites();
   if (missing.length) throw new Error(`missing: ${missing.join(', ')}`);
 
@@ -396,6 +417,9 @@ async function startScenario(t, { name, questions, language = 'en', viaProxy = f
 
   env.browser = await launchBrowser(makeSpeechWav(dir));
   const context = await env.browser.newContext({ locale: language === 'de' ? 'de-DE' : 'en-US' });
+  if (PAGE_FROM_DISK) await servePageFromDisk(context);
+  // Simulates a browser trait (no WebM, failing storage) before any page script runs.
+  if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   page.setDefaultTimeout(20000);
   page.on('console', (message) => logLine(`console.${message.type()}: ${message.text()}`));

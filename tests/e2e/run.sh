@@ -2,7 +2,8 @@
 # Browser end-to-end tests of the candidate page against a real intervoxd.
 #   tests/e2e/run.sh [test files…]     (default: all)
 # Env: INTERVOXD (default build/server/intervoxd), CHROMIUM (default /usr/bin/chromium),
-#      INTERVOX_TEST_DATABASE=postgres://… to run on PostgreSQL, INTERVOX_E2E_KEEP=1 to keep server data.
+#      INTERVOX_TEST_DATABASE=postgres://… to run on PostgreSQL, INTERVOX_E2E_KEEP=1 to keep server data,
+#      INTERVOX_E2E_PAGE_FROM_DISK=1 to try page edits without rebuilding intervoxd (development only).
 # Logs and downloaded recordings of each test land in tests/e2e/out/.
 set -eu
 cd "$(dirname "$0")/../.."

@@ -188,11 +188,8 @@ function onState(state) {
   const previousPhase = page.serverState && page.serverState.phase;
   page.serverState = deepFreeze(structuredClone(state));
   page.synced = true;
-  if (previousPhase !== state.phase) {
-    page.pendingCommand = false;
-    page.announced.clear();
-  }
-  page.pendingCommand = false;
+  if (previousPhase !== state.phase) page.announced.clear();
+  page.pendingCommand = false; // every command is answered by a state (or refused): buttons work again
 
   if (state.interview && state.interview.language) {
     setLanguage(state.interview.language).then((changed) => changed && render());
@@ -623,7 +620,10 @@ function renderTimer() {
 
 function renderReview() {
   const state = page.serverState;
-  setText('review-text', t('reviewText', { seconds: Math.round(page.lastSavedMs / 1000) }));
+  // After a reload the saved answer's length is not known here any more.
+  setText('review-text', page.lastSavedMs > 0
+    ? t('reviewText', { seconds: Math.round(page.lastSavedMs / 1000) })
+    : t('reviewTextNoDuration'));
   const retakesLeft = state.retakesLeft || 0;
   const retake = $('review-retake');
   retake.hidden = retakesLeft <= 0;
@@ -667,8 +667,6 @@ async function allowMicrophone() {
   $('mic-error').hidden = true;
   try {
     await ensureMicrophone();
-    page.meter.show($('device-level'));
-    page.meter.show($('answer-level'));
     page.meter.resume();
     setText('mic-status', t('deviceGranted'));
     render();
@@ -774,6 +772,8 @@ function wireActions() {
 async function main() {
   await setLanguage(browserLanguage()).catch((error) => reportProblem(`strings: ${error.message}`));
   wireActions();
+  page.meter.show($('device-level'));
+  page.meter.show($('answer-level'));
   page.token = inviteTokenFromPath();
   page.mime = chooseRecorderMime();
   if (!page.token) {
