@@ -3,7 +3,6 @@
 #include "core/log.h"
 
 #include <QCryptographicHash>
-#include <QSocketNotifier>
 #include <QTimer>
 #include <QtEndian>
 
@@ -78,15 +77,15 @@ char *readBuffer()
 WebSocketConnection::WebSocketConnection(int fd, const QByteArray &initial, qint64 maxMessage, QObject *parent)
     : QObject(parent), m_fd(fd), m_maxMessage(maxMessage), m_in(initial)
 {
-    m_read = new QSocketNotifier(fd, QSocketNotifier::Read, this);
-    m_read->setEnabled(false);
-    connect(m_read, &QSocketNotifier::activated, this, &WebSocketConnection::onReadable);
 }
 
 WebSocketConnection::~WebSocketConnection()
 {
-    if (m_fd >= 0)
+    if (m_fd >= 0) {
+        if (m_watching)
+            SocketPoller::forThisThread()->forget(m_fd);
         ::close(m_fd);
+    }
 }
 
 QByteArray WebSocketConnection::acceptKey(const QByteArray &key)
@@ -96,7 +95,8 @@ QByteArray WebSocketConnection::acceptKey(const QByteArray &key)
 
 void WebSocketConnection::start()
 {
-    m_read->setEnabled(true);
+    SocketPoller::forThisThread()->watch(m_fd, this, true, m_wantWrite);
+    m_watching = true;
     if (!m_in.isEmpty()) {
         QByteArray pending;
         pending.swap(m_in);
@@ -309,11 +309,9 @@ void WebSocketConnection::sendFrame(int opcode, QByteArrayView payload)
     } else {
         m_out.append(payload.data() + (sent - headerSize), n - (sent - headerSize));
     }
-    if (!m_write) {
-        m_write = new QSocketNotifier(m_fd, QSocketNotifier::Write, this);
-        connect(m_write, &QSocketNotifier::activated, this, &WebSocketConnection::onWritable);
-    }
-    m_write->setEnabled(true);
+    m_wantWrite = true;
+    if (m_watching)
+        SocketPoller::forThisThread()->watch(m_fd, this, true, true);
 }
 
 void WebSocketConnection::onWritable()
@@ -333,8 +331,10 @@ void WebSocketConnection::onWritable()
         else
             m_out.remove(0, n);
     }
-    if (m_write)
-        m_write->setEnabled(false);
+    if (m_wantWrite && m_fd >= 0) {
+        m_wantWrite = false;
+        SocketPoller::forThisThread()->watch(m_fd, this, true, false);
+    }
     if (m_closeSent && m_fd >= 0)
         ::shutdown(m_fd, SHUT_WR);
 }
@@ -358,8 +358,7 @@ void WebSocketConnection::fail(quint16 code, const char *reason)
     qCDebug(lcHttp) << "WebSocket protocol error:" << reason;
     m_failed = true;
     m_in = QByteArray();
-    close(code, QByteArrayView(reason));
-    m_read->setEnabled(true); // wait for the peer's close (or the timeout)
+    close(code, QByteArrayView(reason)); // then wait for the peer's close (or the timeout)
 }
 
 void WebSocketConnection::abort()
@@ -372,11 +371,10 @@ void WebSocketConnection::finish()
     if (m_finished)
         return;
     m_finished = true;
-    if (m_read)
-        m_read->setEnabled(false);
-    if (m_write)
-        m_write->setEnabled(false);
     if (m_fd >= 0) {
+        if (m_watching)
+            SocketPoller::forThisThread()->forget(m_fd);
+        m_watching = false;
         ::close(m_fd);
         m_fd = -1;
     }

@@ -6,9 +6,9 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
-#include <QObject>
+#include "socketpoller.h"
 
-class QSocketNotifier;
+#include <QObject>
 
 namespace intervox {
 
@@ -21,7 +21,7 @@ public:
     virtual void onClosed() = 0;                      // once; the connection may be deleted afterwards
 };
 
-class WebSocketConnection : public QObject
+class WebSocketConnection : public QObject, public PollWatcher
 {
     Q_OBJECT
 public:
@@ -45,8 +45,8 @@ public:
     void start();
 
 private:
-    void onReadable();
-    void onWritable();
+    void onReadable() override;
+    void onWritable() override;
     void feed(char *data, qint64 size);
     qint64 parse(char *data, qint64 size); // returns bytes consumed
     void deliver(int opcode, QByteArrayView payload);
@@ -57,8 +57,8 @@ private:
     int m_fd = -1;
     qint64 m_maxMessage;
     WebSocketHandler *m_handler = nullptr;
-    QSocketNotifier *m_read = nullptr;
-    QSocketNotifier *m_write = nullptr;
+    bool m_watching = false;
+    bool m_wantWrite = false;
     QByteArray m_in;       // an incomplete frame carried over between reads
     QByteArray m_message;  // a fragmented message being assembled
     QByteArray m_out;      // bytes the kernel did not take yet
