@@ -12,6 +12,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QLockFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -82,6 +83,15 @@ bool Server::start(QString *error)
     }
     if (!QDir().mkpath(m_config.dataDir)) {
         *error = QStringLiteral("data_dir: cannot create %1").arg(m_config.dataDir);
+        return false;
+    }
+    // One server per data folder: two would interleave writes to the same recordings.
+    m_lock = std::make_unique<QLockFile>(QDir(m_config.dataDir).filePath(s("intervoxd.lock")));
+    m_lock->setStaleLockTime(0);
+    if (!m_lock->tryLock(100)) {
+        qint64 pid = 0;
+        m_lock->getLockInfo(&pid, nullptr, nullptr);
+        *error = QStringLiteral("data_dir: %1 is in use by another intervoxd (pid %2)").arg(m_config.dataDir).arg(pid);
         return false;
     }
     m_db = std::make_unique<Database>();

@@ -7,6 +7,8 @@
 #include <QObject>
 #include <memory>
 
+class QLockFile;
+
 namespace intervox {
 
 class AccessTokens;
@@ -38,6 +40,7 @@ private:
     void registerWebRoutes();
 
     Config m_config;
+    std::unique_ptr<QLockFile> m_lock;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<ApiContext> m_api;
     RecordingStore *m_recordings = nullptr;

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QPointer>
+#include <QProcess>
 #include <QRegularExpression>
 
 #include <fcntl.h>
@@ -40,7 +41,9 @@ QString extensionFor(const QString &mime)
 RecordingStore::RecordingStore(const QString &root, const QString &ffmpeg, QObject *parent)
     : QObject(parent), m_root(root), m_ffmpeg(ffmpeg)
 {
-    m_pool.setMaxThreadCount(2);
+    QDir().mkpath(m_root);
+    m_syncPool.setMaxThreadCount(1);
+    m_joinPool.setMaxThreadCount(1);
 }
 
 QString RecordingStore::answerDir(qint64 org, qint64 session, qint64 answer) const
@@ -53,77 +56,120 @@ QString RecordingStore::joinedPath(const QString &answerDir, const QString &mime
     return answerDir + QStringLiteral("/answer.") + extensionFor(mime);
 }
 
+namespace {
+
+// Hashes exactly the stored (acked) bytes of each segment.
+QList<SegmentDigest> digest(const QString &dir, int count)
+{
+    QList<SegmentDigest> out;
+    for (int s = 0; s < count; ++s) {
+        SegmentDigest d;
+        d.segment = s;
+        SegmentFile::stat(dir, s, &d.chunks, &d.bytes);
+        QFile f(SegmentFile::mediaPath(dir, s));
+        if (!f.open(QIODevice::ReadOnly))
+            return {};
+        QCryptographicHash h(QCryptographicHash::Sha256);
+        qint64 left = d.bytes;
+        while (left > 0) {
+            const QByteArray piece = f.read(qMin<qint64>(left, 256 * 1024));
+            if (piece.isEmpty())
+                return {};
+            h.addData(piece);
+            left -= piece.size();
+        }
+        d.sha256 = QString::fromLatin1(h.result().toHex());
+        out.append(d);
+    }
+    return out;
+}
+
+} // namespace
+
 void RecordingStore::finalize(const QString &dir, int count, std::function<void(QList<SegmentDigest>)> done)
 {
+    QMutexLocker lock(&m_queueLock);
+    m_queue.append(FinalizeJob{dir, count, std::move(done)});
+    if (m_draining)
+        return;
+    m_draining = true;
+    m_syncPool.start([this] { drainFinalizeQueue(); });
+}
+
+void RecordingStore::drainFinalizeQueue()
+{
+    for (;;) {
+        QList<FinalizeJob> batch;
+        {
+            // Bounded batches, so the first answers of a burst are confirmed without waiting for the last.
+            QMutexLocker lock(&m_queueLock);
+            batch = m_queue.mid(0, 32);
+            m_queue.remove(0, batch.size());
+            if (batch.isEmpty()) {
+                m_draining = false;
+                return;
+            }
+        }
+        QList<QList<SegmentDigest>> results;
+        for (const FinalizeJob &job : batch)
+            results.append(digest(job.dir, job.count));
+        // One syncfs(2) makes every file of the batch (data, index, new folders) durable at once; far cheaper
+        // than three fsyncs per answer when many answers end together.
+        bool synced = false;
+        const int rootFd = ::open(QFile::encodeName(m_root).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (rootFd >= 0) {
+            synced = ::syncfs(rootFd) == 0;
+            ::close(rootFd);
+        }
+        for (int i = 0; i < batch.size(); ++i) {
+            bool ok = !results.at(i).isEmpty();
+            for (int seg = 0; ok && !synced && seg < batch.at(i).count; ++seg)
+                ok = syncPath(SegmentFile::mediaPath(batch.at(i).dir, seg), true) && syncPath(SegmentFile::indexPath(batch.at(i).dir, seg), true);
+            if (ok && !synced)
+                ok = syncPath(batch.at(i).dir, false);
+            if (!ok) {
+                qCCritical(lcRecording) << "cannot hash or sync recording in" << batch.at(i).dir;
+                results[i].clear();
+            }
+        }
+        QMetaObject::invokeMethod(this, [batch, results] {
+            for (int i = 0; i < batch.size(); ++i)
+                batch.at(i).done(results.at(i));
+        }, Qt::QueuedConnection);
+    }
+}
+
+void RecordingStore::join(const QString &dir, int count, const QString &mime, std::function<void(bool)> done)
+{
     QPointer<RecordingStore> self(this);
-    m_pool.start([self, dir, count, done = std::move(done)] {
-        QList<SegmentDigest> out;
-        bool ok = true;
-        for (int s = 0; s < count && ok; ++s) {
-            SegmentDigest d;
-            d.segment = s;
-            SegmentFile::stat(dir, s, &d.chunks, &d.bytes);
-            QFile f(SegmentFile::mediaPath(dir, s));
-            QCryptographicHash h(QCryptographicHash::Sha256);
-            if (!f.open(QIODevice::ReadOnly)) {
-                ok = false;
-                break;
-            }
-            qint64 left = d.bytes; // hash exactly the stored (acked) bytes
-            while (left > 0) {
-                const QByteArray piece = f.read(qMin<qint64>(left, 256 * 1024));
-                if (piece.isEmpty()) {
-                    ok = false;
-                    break;
-                }
-                h.addData(piece);
-                left -= piece.size();
-            }
-            d.sha256 = QString::fromLatin1(h.result().toHex());
-            ok = ok && syncPath(SegmentFile::mediaPath(dir, s), true) && syncPath(SegmentFile::indexPath(dir, s), true);
-            out.append(d);
-        }
-        ok = ok && syncPath(dir, false);
-        if (!ok) {
-            qCCritical(lcRecording) << "cannot hash or sync recording in" << dir;
-            out.clear();
-        }
-        QMetaObject::invokeMethod(self, [self, done, out] {
+    m_joinPool.start([self, this, dir, count, mime, done = std::move(done)] {
+        const bool ok = joinNow(dir, count, mime);
+        QMetaObject::invokeMethod(self, [self, done, ok] {
             if (self)
-                done(out);
+                done(ok);
         }, Qt::QueuedConnection);
     });
 }
 
-void RecordingStore::join(const QString &dir, int count, const QString &mime, std::function<void(bool, qint64)> done)
+bool RecordingStore::joinNow(const QString &dir, int count, const QString &mime) const
 {
-    m_joins.append(Job{dir, count, mime, std::move(done)});
-    startNextJoin();
-}
-
-void RecordingStore::startNextJoin()
-{
-    if (m_joining || m_joins.isEmpty())
-        return;
-    m_joining = true;
-    const Job job = m_joins.takeFirst();
-    const QString out = joinedPath(job.dir, job.mime);
+    const QString out = joinedPath(dir, mime);
     const QString tmp = out + QStringLiteral(".part");
     QStringList args{QStringLiteral("-nostdin"), QStringLiteral("-hide_banner"), QStringLiteral("-loglevel"), QStringLiteral("error"), QStringLiteral("-y")};
-    if (job.count == 1) {
-        args << QStringLiteral("-i") << SegmentFile::mediaPath(job.dir, 0);
+    if (count == 1) {
+        args << QStringLiteral("-i") << SegmentFile::mediaPath(dir, 0);
     } else {
         // Each segment is a complete file from its own MediaRecorder: the concat demuxer shifts timestamps.
-        QFile list(job.dir + QStringLiteral("/segments.txt"));
-        if (list.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-            for (int s = 0; s < job.count; ++s)
-                list.write("file '" + QFile::encodeName(SegmentFile::mediaPath(job.dir, s)) + "'\n");
-            list.close();
-        }
+        QFile list(dir + QStringLiteral("/segments.txt"));
+        if (!list.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return false;
+        for (int s = 0; s < count; ++s)
+            list.write("file '" + QFile::encodeName(SegmentFile::mediaPath(dir, s)) + "'\n");
+        list.close();
         args << QStringLiteral("-f") << QStringLiteral("concat") << QStringLiteral("-safe") << QStringLiteral("0")
              << QStringLiteral("-i") << list.fileName();
     }
-    const QString ext = extensionFor(job.mime);
+    const QString ext = extensionFor(mime);
     args << QStringLiteral("-map") << QStringLiteral("0:a") << QStringLiteral("-c") << QStringLiteral("copy");
     if (ext == QLatin1String("m4a"))
         args << QStringLiteral("-movflags") << QStringLiteral("+faststart") << QStringLiteral("-f") << QStringLiteral("mp4");
@@ -131,42 +177,42 @@ void RecordingStore::startNextJoin()
         args << QStringLiteral("-f") << ext;
     args << tmp;
 
-    auto *p = new QProcess(this);
-    p->setProcessChannelMode(QProcess::MergedChannels);
-    connect(p, &QProcess::finished, this, [this, p, job, out, tmp](int code, QProcess::ExitStatus status) {
-        const QByteArray log = p->readAll().left(2000);
-        p->deleteLater();
-        bool ok = status == QProcess::NormalExit && code == 0 && QFile::exists(tmp);
-        qint64 durationMs = -1;
-        if (ok) {
-            syncPath(tmp, true);
-            QFile::remove(out);
-            ok = QFile::rename(tmp, out);
-            syncPath(job.dir, false);
-        }
-        if (!ok) {
-            QFile::remove(tmp);
-            qCWarning(lcRecording).noquote() << "joining" << job.dir << "failed:" << QString::fromUtf8(log).trimmed();
-        }
-        m_joining = false;
-        job.done(ok, durationMs);
-        startNextJoin();
-    });
-    connect(p, &QProcess::errorOccurred, this, [this, p, job](QProcess::ProcessError e) {
-        if (e != QProcess::FailedToStart)
-            return;
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(m_ffmpeg, args);
+    if (!p.waitForStarted(10000)) {
         qCWarning(lcRecording) << "cannot start" << m_ffmpeg << "to join recordings";
-        p->deleteLater();
-        m_joining = false;
-        job.done(false, -1);
-        startNextJoin();
-    });
-    p->start(m_ffmpeg, args);
+        return false;
+    }
+    if (!p.waitForFinished(120000)) {
+        p.kill();
+        p.waitForFinished(2000);
+    }
+    const QByteArray log = p.readAll().left(2000);
+    bool ok = p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0 && QFile::exists(tmp);
+    if (ok) {
+        syncPath(tmp, true);
+        QFile::remove(out);
+        ok = QFile::rename(tmp, out);
+        syncPath(dir, false);
+    }
+    if (!ok) {
+        QFile::remove(tmp);
+        qCWarning(lcRecording).noquote() << "joining" << dir << "failed:" << QString::fromUtf8(log).trimmed();
+    }
+    return ok;
 }
 
 void RecordingStore::waitForWorkers()
 {
-    m_pool.waitForDone();
+    // Queued joins are not lost: their answers stay 'pending' in the database and are joined after restart.
+    m_joinPool.clear();
+    {
+        QMutexLocker lock(&m_queueLock);
+        m_queue.clear(); // pages re-send finish_answer after reconnecting
+    }
+    m_syncPool.waitForDone();
+    m_joinPool.waitForDone();
 }
 
 } // namespace intervox

@@ -4,8 +4,8 @@
 // (ffmpeg, one at a time, after the answer is saved).
 
 #include <QList>
+#include <QMutex>
 #include <QObject>
-#include <QProcess>
 #include <QString>
 #include <QThreadPool>
 #include <functional>
@@ -29,24 +29,29 @@ public:
     QString answerDir(qint64 org, qint64 session, qint64 answer) const;
     static QString joinedPath(const QString &answerDir, const QString &mime);
 
-    // Hashes and fdatasyncs segments 0..count-1 (and the folder) on a worker thread, then calls `done` on
-    // this object's thread. An empty list means an I/O error (logged).
+    // Hashes segments 0..count-1 and makes them durable on a worker thread, then calls `done` on this
+    // object's thread. Answers finishing together share one sync (group commit). An empty list means an
+    // I/O error (logged).
     void finalize(const QString &dir, int count, std::function<void(QList<SegmentDigest>)> done);
 
-    // Joins the segments of a saved answer into one file. `done(ok, durationMs)` runs on this thread.
-    void join(const QString &dir, int count, const QString &mime, std::function<void(bool, qint64)> done);
+    // Joins the segments of a saved answer into one file with ffmpeg, one answer at a time on a worker
+    // thread. `done(ok)` runs on this object's thread.
+    void join(const QString &dir, int count, const QString &mime, std::function<void(bool)> done);
 
     void waitForWorkers();
 
 private:
-    void startNextJoin();
+    struct FinalizeJob { QString dir; int count; std::function<void(QList<SegmentDigest>)> done; };
+    void drainFinalizeQueue();
+    bool joinNow(const QString &dir, int count, const QString &mime) const;
 
     QString m_root;
     QString m_ffmpeg;
-    QThreadPool m_pool;
-    struct Job { QString dir; int count; QString mime; std::function<void(bool, qint64)> done; };
-    QList<Job> m_joins;
-    bool m_joining = false;
+    QThreadPool m_syncPool;   // one thread: batches of finalize jobs
+    QThreadPool m_joinPool;   // one thread: ffmpeg runs
+    QMutex m_queueLock;
+    QList<FinalizeJob> m_queue;
+    bool m_draining = false;
 };
 
 } // namespace intervox

@@ -150,7 +150,7 @@ void SessionHub::finalized(qint64 sessionId, qint64 answerId, const QJsonArray &
 
 void SessionHub::joinAnswer(qint64 answerId, qint64 org, qint64 session, int segments, const QString &mime)
 {
-    m_store->join(m_store->answerDir(org, session, answerId), segments, mime, [this, answerId](bool ok, qint64) {
+    m_store->join(m_store->answerDir(org, session, answerId), segments, mime, [this, answerId](bool ok) {
         try {
             m_db->exec(s("UPDATE answers SET media = ? WHERE id = ?"), {ok ? s("ready") : s("failed"), answerId});
         } catch (const ApiException &) {
