@@ -2,6 +2,7 @@
 
 #include "server.h"
 
+#include <QDebug>
 #include <QStandardPaths>
 
 EmbeddedServer::EmbeddedServer(QObject *parent)
@@ -27,6 +28,7 @@ void EmbeddedServer::start()
             m_running = true;
             m_url = m_server->baseUrl();
             error.clear();
+            qInfo().noquote() << "embedded server listening on" << m_url;
         } else {
             m_server.reset();
         }
