@@ -94,6 +94,17 @@ void writeQuestions(Database *db, qint64 org, qint64 interview, const InterviewI
     }
 }
 
+// The client's address; behind a reverse proxy on this host, the last address it added.
+QString clientAddress(const HttpRequest &r)
+{
+    if (r.peer.isLoopback()) {
+        const QByteArray forwarded = r.header("x-forwarded-for");
+        if (!forwarded.isEmpty())
+            return QString::fromLatin1(forwarded.split(',').last().trimmed().left(64));
+    }
+    return r.peer.toString();
+}
+
 QVariant nullableMs(const std::optional<qint64> &v)
 {
     return v ? QVariant(*v) : QVariant(QMetaType(QMetaType::LongLong));
@@ -151,7 +162,7 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
         const QJsonObject o = r.jsonObject();
         const QString email = text(o, s("email"), 1, 254).toLower();
         const QString password = text(o, s("password"), 1, 1024);
-        ctx.tokens->signIn(email, password, [reply](std::optional<Principal> p, QString token, qint64 expires) {
+        ctx.tokens->signIn(clientAddress(r), email, password, [reply](std::optional<Principal> p, QString token, qint64 expires) {
             if (!p) {
                 reply.send(ApiError::unauthorized(s("wrong email or password")));
                 return;

@@ -20,9 +20,9 @@ namespace {
 
 QString s(const char *latin1) { return QString::fromLatin1(latin1); }
 
-QJsonObject sessionJson(const QSqlQuery &q)
+QJsonObject sessionJson(const QSqlQuery &q, const SessionHub *hub)
 {
-    return QJsonObject{{s("id"), q.value(0).toLongLong()}, {s("interviewId"), q.value(1).toLongLong()},
+    return QJsonObject{{s("connected"), hub->isConnected(q.value(0).toLongLong())},{s("id"), q.value(0).toLongLong()}, {s("interviewId"), q.value(1).toLongLong()},
                        {s("candidateId"), q.value(2).toLongLong()}, {s("phase"), q.value(3).toString()},
                        {s("question"), q.value(4).toInt()},
                        {s("consent"), q.value(5).isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(q.value(5).toString())},
@@ -115,7 +115,8 @@ QByteArray containerType(const QString &mime)
 void registerReviewApi(HttpServer &http, ApiContext &ctx)
 {
     Database *db = ctx.db;
-    http.route("GET", s("/api/v1/sessions"), ctx.authed([db](HttpRequest &r, const Principal &p) {
+    const SessionHub *hub = ctx.sessions;
+    http.route("GET", s("/api/v1/sessions"), ctx.authed([db, hub](HttpRequest &r, const Principal &p) {
         const QString interview = r.query.queryItemValue(s("interviewId"));
         bool ok = true;
         const qint64 iv = interview.isEmpty() ? 0 : interview.toLongLong(&ok);
@@ -125,14 +126,14 @@ void registerReviewApi(HttpServer &http, ApiContext &ctx)
                                    .arg(QLatin1String(kSessionColumns)), {p.orgId, iv, iv});
         QJsonArray items;
         while (q.next())
-            items.append(sessionJson(q));
+            items.append(sessionJson(q, hub));
         return HttpResponse::json(200, QJsonObject{{s("items"), items}});
     }));
-    http.route("GET", s("/api/v1/sessions/{id}"), ctx.authed([db](HttpRequest &r, const Principal &p) {
+    http.route("GET", s("/api/v1/sessions/{id}"), ctx.authed([db, hub](HttpRequest &r, const Principal &p) {
         QSqlQuery q = db->exec(QStringLiteral("SELECT %1 FROM sessions WHERE id = ? AND org_id = ?").arg(QLatin1String(kSessionColumns)), {r.ids.at(0), p.orgId});
         if (!q.next())
             fail(ApiError::notFound(s("no such session")));
-        QJsonObject o = sessionJson(q);
+        QJsonObject o = sessionJson(q, hub);
         QSqlQuery a = db->exec(s("SELECT id FROM answers WHERE session_id = ? AND org_id = ? ORDER BY id"), {r.ids.at(0), p.orgId});
         QList<qint64> ids;
         while (a.next())

@@ -23,9 +23,19 @@ AccessTokens::~AccessTokens()
     m_pool->waitForDone();
 }
 
-void AccessTokens::signIn(const QString &email, const QString &password,
+void AccessTokens::signIn(const QString &client, const QString &email, const QString &password,
                           std::function<void(std::optional<Principal>, QString, qint64)> done)
 {
+    const qint64 now = nowMs();
+    Failures &f = m_failures[client];
+    if (now - f.since > kFailureWindowMs)
+        f = Failures{0, now};
+    if (f.count >= kMaxFailures)
+        fail(ApiError{ErrorCode::TooManyRequests, QStringLiteral("too many failed sign-ins from this address; try again in 15 minutes"), {}});
+    if (m_pending >= 32)
+        fail(ApiError{ErrorCode::TooManyRequests, QStringLiteral("the server is busy checking passwords; try again in a moment"), {}});
+    if (m_failures.size() > 100000) // bounded memory under a spray of addresses
+        m_failures.clear();
     QSqlQuery q = m_db->exec(QStringLiteral("SELECT id, org_id, role, email, name, password_hash FROM users WHERE email = ?"),
                              {email.trimmed().toLower()});
     Principal p;
@@ -42,12 +52,16 @@ void AccessTokens::signIn(const QString &email, const QString &password,
         m_dummyHash = secrets::hashPassword(secrets::newToken());
     const QString checkAgainst = hash.isEmpty() ? m_dummyHash : hash;
     QPointer<AccessTokens> self(this);
-    m_pool->start([self, checkAgainst, password, p, known = !hash.isEmpty(), done = std::move(done)]() mutable {
+    ++m_pending;
+    m_pool->start([self, checkAgainst, password, p, client, known = !hash.isEmpty(), done = std::move(done)]() mutable {
         const bool ok = secrets::verifyPassword(checkAgainst, password) && known;
-        QMetaObject::invokeMethod(self, [self, ok, p, done = std::move(done)]() mutable {
+        QMetaObject::invokeMethod(self, [self, ok, p, client, done = std::move(done)]() mutable {
             if (!self)
                 return;
+            --self->m_pending;
             if (!ok) {
+                ++self->m_failures[client].count;
+                qCInfo(lcAuth) << "failed sign-in from" << client;
                 done(std::nullopt, {}, 0);
                 return;
             }
@@ -61,6 +75,7 @@ void AccessTokens::signIn(const QString &email, const QString &password,
                 done(std::nullopt, {}, 0);
                 return;
             }
+            self->m_failures.remove(client);
             qCInfo(lcAuth) << "user" << p.userId << "signed in";
             done(p, token, expires);
         }, Qt::QueuedConnection);

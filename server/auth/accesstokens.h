@@ -1,6 +1,7 @@
 #pragma once
 // Recruiter sign-in: password check off the event loop, bearer tokens (stored hashed) and their lookup.
 
+#include <QHash>
 #include <QObject>
 #include <QString>
 #include <functional>
@@ -33,8 +34,11 @@ public:
     static constexpr qint64 kLifetimeMs = 12LL * 3600 * 1000;
 
     // Checks the password on a worker thread; `done` gets the new token and principal, or nullopt.
-    void signIn(const QString &email, const QString &password,
+    // Throws ApiException 429 when `client` failed too often lately or too many checks are queued.
+    void signIn(const QString &client, const QString &email, const QString &password,
                 std::function<void(std::optional<Principal>, QString token, qint64 expiresAt)> done);
+    static constexpr int kMaxFailures = 10;          // per client address …
+    static constexpr qint64 kFailureWindowMs = 15 * 60 * 1000; // … in this window
     std::optional<Principal> lookup(const QString &token);
     // The request's bearer token, or throws ApiException 401.
     Principal require(const HttpRequest &request);
@@ -44,6 +48,9 @@ private:
     Database *m_db;
     QThreadPool *m_pool;
     QString m_dummyHash; // verified against for unknown emails, so timing does not reveal which exist
+    struct Failures { int count = 0; qint64 since = 0; };
+    QHash<QString, Failures> m_failures;
+    int m_pending = 0;
 };
 
 } // namespace intervox

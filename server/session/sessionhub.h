@@ -39,6 +39,7 @@ public:
     // Takes a candidate socket just upgraded at /ws/session.
     void accept(int fd, const QByteArray &initial);
     int connectedSockets() const { return int(m_sockets.size()); }
+    bool isConnected(qint64 sessionId) const { return m_bySession.contains(sessionId); }
     const SessionMetrics &metrics() const { return m_metrics; }
 
     // Re-queues joins of answers saved before a restart.

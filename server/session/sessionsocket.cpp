@@ -133,7 +133,7 @@ void SessionSocket::onText(QByteArrayView text)
 void SessionSocket::sendError(const QString &code, const QString &message)
 {
     send(QJsonObject{{s("type"), s("error")}, {s("code"), code}, {s("message"), message}});
-    if (authenticated() && ++m_refusedFrames > kMaxRefusedFrames)
+    if (authenticated() && ++m_refusedFrames >= kMaxRefusedFrames)
         closeWith(4400, s("too many refused frames"));
 }
 
