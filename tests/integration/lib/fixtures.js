@@ -128,8 +128,11 @@ class Candidate {
   async upload(answer, pieces, { segment = 0, from = 0 } = {}) {
     pieces.forEach((payload, i) => this.client.sendChunk({ answer, segment, seq: from + i, payload }));
     const last = from + pieces.length - 1;
-    return this.client.next((m) => m.type === 'ack' && m.answer === answer && m.seq === last
-      && (m.segment === undefined || m.segment === segment), 15_000);
+    const sameSegment = (m) => m.type === 'ack' && m.answer === answer && (m.segment === undefined || m.segment === segment);
+    const ack = await this.client.next((m) => sameSegment(m) && m.seq === last, 15_000);
+    // Acks of the lower seqs (if the server sends one per chunk) are covered by this one: drop them.
+    this.client.discard((m) => sameSegment(m) && m.seq <= last);
+    return ack;
   }
 
   /** finish_answer with the given segments' bytes → the answer_saved message. */

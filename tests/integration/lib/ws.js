@@ -136,6 +136,12 @@ class Client {
     });
   }
 
+  /** Drops queued (unconsumed) messages matching `predicate`. */
+  discard(predicate) {
+    const test = toPredicate(predicate);
+    this.queue = this.queue.filter((m) => !test(m));
+  }
+
   /** Messages received and not consumed by next(). */
   pending() { return this.queue.slice(); }
 
