@@ -139,11 +139,16 @@ QSqlQuery Database::exec(const QString &sql, const QVariantList &params)
 {
     QSqlQuery q(handle());
     q.setForwardOnly(true);
-    bool ok = q.prepare(sql);
-    if (ok) {
-        for (const QVariant &p : params)
-            q.addBindValue(p);
-        ok = q.exec();
+    bool ok;
+    if (params.isEmpty()) {
+        ok = q.exec(sql); // PostgreSQL cannot PREPARE DDL such as CREATE TABLE
+    } else {
+        ok = q.prepare(sql);
+        if (ok) {
+            for (const QVariant &p : params)
+                q.addBindValue(p);
+            ok = q.exec();
+        }
     }
     if (!ok) {
         qCCritical(lcStorage).noquote() << "query failed:" << q.lastError().text() << "|" << sql;
