@@ -62,3 +62,34 @@ test('a failing local buffer warns the candidate and still uploads every byte', 
 
   await lib.verifyStoredAnswers(env, { expectedAnswers: 1 });
 });
+
+test('a recorder that stops by itself is replaced by a new segment of the same answer', { timeout: 120000 }, async (t) => {
+  const env = await lib.startScenario(t, {
+    name: 'recorder-failure',
+    questions: ONE_QUESTION,
+    initScript: () => {
+      // Keep a handle on the page's recorders so the test can make one stop as if the browser ended it.
+      const recorders = [];
+      Object.defineProperty(window, 'testRecorders', { value: recorders });
+      const start = MediaRecorder.prototype.start;
+      MediaRecorder.prototype.start = function startAndTrack(...args) {
+        recorders.push(this);
+        return start.apply(this, args);
+      };
+    },
+  });
+  const { page } = env;
+  page.inviteUrl = env.inviteUrl;
+  await answerTheOnlyQuestion(page);
+  const before = await page.evaluate(() => window.intervox.recording);
+  await page.evaluate(() => window.testRecorders[window.testRecorders.length - 1].stop());
+  await page.waitForFunction((answer) => {
+    const r = window.intervox.recording;
+    return r.answer === answer && r.segment === 1 && r.active;
+  }, before.answer, { timeout: 10000 });
+  await page.waitForFunction(() => window.intervox.recording.recordedMs >= 6000, null, { timeout: 10000 });
+  await finishInterview(page);
+
+  const [answer] = await lib.verifyStoredAnswers(env, { expectedAnswers: 1, segmentsPerAnswer: { [before.answer]: 2 } });
+  assert.equal(answer.segments.length, 2);
+});

@@ -15,6 +15,8 @@ const DEVICE_TEST_MS = 3000;
 /** If the server's time_up does not arrive (connection down), stop this long after the shown deadline. */
 const LOCAL_DEADLINE_GRACE_MS = 1500;
 const ANNOUNCE_AT_SECONDS = [120, 60, 30, 10];
+/** Recorders that fail one after another without a single slice: stop retrying on our own. */
+const MAX_SILENT_RECORDER_FAILURES = 3;
 
 const $ = (id) => document.getElementById(id);
 
@@ -39,6 +41,7 @@ const page = {
   recording: null,          // {answer, segment, recorder, record, writes, failed}
   starting: null,           // {answer, promise} while a recorder is being started
   micError: null,
+  recorderFailures: 0,
   prepared: new Map(),      // answer -> Promise of its segments loaded from the local buffer
   finishing: new Map(),     // answer -> Promise: stopping and checksumming
   finishPayloads: new Map(),// answer -> finish_answer message (re-sent after a reconnect until saved)
@@ -328,7 +331,14 @@ async function startSegment(answer) {
     answer, segment, mime: page.mime, startedAt: null, lastChunkAt: 0, durationMs: null, chunks: 0, bytes: 0,
   };
   page.recording = recording;
-  await recording.recorder.start(timesliceFor(page.mime));
+  try {
+    await recording.recorder.start(timesliceFor(page.mime));
+  } catch (error) {
+    if (page.recording === recording) page.recording = null;
+    page.micError = t('micOther', { error: error.name || error.message });
+    reportProblem(`recorder did not start: ${error.message}`);
+    return;
+  }
   recording.record.startedAt = recording.recorder.startedAt;
 }
 
@@ -358,11 +368,14 @@ async function onRecorderFailure(recording, error) {
     await page.store.updateSegment({ ...recording.record, durationMs: recording.recorder.recordedMs });
   }
   if (page.recording === recording) page.recording = null;
-  // Keep recording the same answer in a new segment, as long as the server still wants this answer.
+  // Keep recording the same answer in a new segment, as long as the server still wants this answer —
+  // unless recorders keep failing without producing audio: then the candidate decides (Try again).
+  page.recorderFailures = recording.record.chunks > 0 ? 1 : page.recorderFailures + 1;
   const open = openAnswerOf(page.serverState);
   if (open && open.answer === recording.answer && page.serverState.phase === 'answering') {
     if (!isStreamLive(page.stream)) page.micError = t('micLost');
-    ensureRecording(recording.answer);
+    else if (page.recorderFailures >= MAX_SILENT_RECORDER_FAILURES) page.micError = t('micOther', { error: error.message });
+    else ensureRecording(recording.answer);
   }
   render();
 }
@@ -750,6 +763,7 @@ function wireActions() {
   });
   $('recorder-retry').addEventListener('click', () => {
     page.micError = null;
+    page.recorderFailures = 0;
     const open = openAnswerOf(page.serverState);
     if (open && page.serverState.phase === 'answering') ensureRecording(open.answer);
     render();

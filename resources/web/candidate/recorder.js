@@ -28,6 +28,9 @@ export function timesliceFor(mime) {
   return mime.startsWith('audio/mp4') ? 1000 : 400;
 }
 
+/** How long to wait for the recorder's last slice after stop() before giving up on it. */
+const STOP_TIMEOUT_MS = 5000;
+
 export const AUDIO_CONSTRAINTS = { audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true } };
 
 /**
@@ -69,13 +72,21 @@ export class SegmentRecorder {
   start(timesliceMs) {
     return new Promise((resolve, reject) => {
       const onStart = () => {
+        this.recorder.removeEventListener('error', onError);
         this.startedAt = Date.now();
         resolve();
       };
+      const onError = (event) => {
+        this.recorder.removeEventListener('start', onStart);
+        reject(event.error || new Error('the recorder could not start'));
+      };
       this.recorder.addEventListener('start', onStart, { once: true });
+      this.recorder.addEventListener('error', onError, { once: true });
       try {
         this.recorder.start(timesliceMs);
       } catch (error) {
+        this.recorder.removeEventListener('start', onStart);
+        this.recorder.removeEventListener('error', onError);
         reject(error);
       }
     });
@@ -100,7 +111,12 @@ export class SegmentRecorder {
     } else if (this.stoppedAt === null) {
       this.stoppedAt = Date.now();
     }
-    await this.stopped;
+    // The final slice comes before `stop`; a browser that never fires it must not hang the answer forever.
+    const timedOut = await Promise.race([
+      this.stopped.then(() => false),
+      new Promise((resolve) => setTimeout(() => resolve(true), STOP_TIMEOUT_MS)),
+    ]);
+    if (timedOut) console.warn('the recorder did not confirm stopping; finishing with the slices received');
     return this.recordedMs;
   }
 }
