@@ -144,7 +144,7 @@ describe(`recruiter API under hostile input (${engine})`, () => {
 
   // ------------------------------------------------------------------------------------------ body limits
 
-  it('a CV upload announcing 200 MB answers 413 before reading the body and server memory does not grow', { timeout: 60_000 }, async () => {
+  it('a CV upload announcing 200 MB answers 413 before reading the body and server memory does not grow', { timeout: 60_000 }, async (t) => {
     const candidate = await createCandidate(orgA);
     const before = server.rssKiB();
     let peak = before;
@@ -161,12 +161,13 @@ describe(`recruiter API under hostile input (${engine})`, () => {
     peak = Math.max(peak, server.rssKiB());
     assertError(res, 413, 'too_large');
     const grownMiB = (peak - before) / 1024;
+    t.diagnostic(`streamed ${(res.sent / MiB).toFixed(1)} MiB, server RSS ${(before / 1024).toFixed(1)} -> peak ${(peak / 1024).toFixed(1)} MiB`);
     assert.ok(grownMiB < 20, `server RSS grew by ${grownMiB.toFixed(1)} MiB while ${(res.sent / MiB).toFixed(1)} MiB were streamed`);
     assert.equal((await orgA.api.get(`/api/v1/candidates/${candidate.id}`)).json.cv, null, 'a CV was stored');
     await healthy();
   });
 
-  it('a JSON request announcing 200 MB answers 413 before reading the body and server memory does not grow', { timeout: 60_000 }, async () => {
+  it('a JSON request announcing 200 MB answers 413 before reading the body and server memory does not grow', { timeout: 60_000 }, async (t) => {
     const before = server.rssKiB();
     let peak = before;
     const sampler = setInterval(() => { try { peak = Math.max(peak, server.rssKiB()); } catch { /* exited */ } }, 50);
@@ -182,6 +183,7 @@ describe(`recruiter API under hostile input (${engine})`, () => {
     peak = Math.max(peak, server.rssKiB());
     assertError(res, 413, 'too_large');
     const grownMiB = (peak - before) / 1024;
+    t.diagnostic(`streamed ${(res.sent / MiB).toFixed(1)} MiB, server RSS ${(before / 1024).toFixed(1)} -> peak ${(peak / 1024).toFixed(1)} MiB`);
     assert.ok(grownMiB < 20, `server RSS grew by ${grownMiB.toFixed(1)} MiB while ${(res.sent / MiB).toFixed(1)} MiB were streamed`);
     await healthy();
   });
