@@ -310,6 +310,7 @@ describe(`recruiter API under hostile input (${engine})`, () => {
     for (const route of ['/api/v1/sessions', '/api/v1/invites']) {
       it(`GET ${route}?${query} answers 400 bad_request`, T, async () => {
         assertError(await orgA.api.get(`${route}?${query}`), 400, 'bad_request');
+        await healthy();
       });
     }
   }
@@ -336,6 +337,7 @@ describe(`recruiter API under hostile input (${engine})`, () => {
       const res = await rawRequest(server.port, `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${orgA.token}\r\nConnection: close`);
       assertError(res, 404, 'not_found');
       assert.ok(!res.text.includes('root:'), 'a system file leaked');
+      await healthy();
     });
   }
 
@@ -344,6 +346,7 @@ describe(`recruiter API under hostile input (${engine})`, () => {
       const path = `/api/v1/answers/${a.answer}/${suffix}`;
       const res = await rawRequest(server.port, `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${orgA.token}\r\nConnection: close`);
       assertError(res, 404, 'not_found');
+      await healthy();
     });
   }
 
@@ -382,6 +385,7 @@ describe(`recruiter API under hostile input (${engine})`, () => {
       assert.equal(digitless(foreign.text), digitless(absent.text),
         `the reply for a foreign id differs from the reply for a missing id:\nforeign: ${foreign}\nmissing: ${absent}`);
       assert.ok(!foreign.text.includes('secret'), 'data of organization A leaked');
+      await healthy();
     });
   }
 
@@ -406,6 +410,7 @@ describe(`recruiter API under hostile input (${engine})`, () => {
         `another organization's id was accepted: ${foreign}`);
       assert.equal(foreign.status, absent.status, `foreign: ${foreign}\nmissing: ${absent}`);
       assert.equal(digitless(foreign.text), digitless(absent.text), `foreign: ${foreign}\nmissing: ${absent}`);
+      await healthy();
     });
   }
 
@@ -453,6 +458,7 @@ describe(`recruiter API under hostile input (${engine})`, () => {
         assert.equal(res.json && res.json.error && res.json.error.code, 'unauthorized', `${label}: ${res}`);
         assert.ok(!res.text.includes('secret'), `${label}: data leaked`);
       }
+      await healthy();
     });
   }
 
