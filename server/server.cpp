@@ -10,6 +10,7 @@
 #include "session/sessionhub.h"
 #include "storage/database.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QLockFile>
@@ -44,15 +45,24 @@ QByteArray contentTypeFor(const QString &path)
     return "application/octet-stream";
 }
 
-HttpResponse resourceResponse(const QString &resource, bool noStore)
+HttpResponse resourceResponse(const HttpRequest &request, const QString &resource, bool noStore)
 {
     QFile f(resource);
     if (!f.open(QIODevice::ReadOnly))
         fail(ApiError::notFound(s("no such file")));
     HttpResponse r;
     r.body = f.readAll();
+    // Revalidate every time (cheap 304s): after an upgrade a page never mixes old and new scripts.
+    static QHash<QString, QByteArray> etags;
+    QByteArray &etag = etags[resource];
+    if (etag.isEmpty())
+        etag = '"' + QCryptographicHash::hash(r.body, QCryptographicHash::Sha1).toHex().left(20) + '"';
     r.headers = {{"content-type", contentTypeFor(resource)}, {"content-security-policy", kCandidateCsp},
-                 {"cache-control", noStore ? "no-store" : "public, max-age=300"}};
+                 {"cache-control", noStore ? "no-store" : "no-cache"}, {"etag", etag}};
+    if (!noStore && request.header("if-none-match") == etag) {
+        r.status = 304;
+        r.body.clear();
+    }
     return r;
 }
 } // namespace
@@ -187,15 +197,15 @@ void Server::registerWebRoutes()
 {
     // The candidate page: /i/<token> is the page itself (the token is read by its script, never by the server
     // here); /c/<file> are its assets, compiled into the binary.
-    m_http->route("GET", s("/i/*"), [](HttpRequest &, const HttpReplier &reply) {
-        reply.send(resourceResponse(s(":/web/candidate/index.html"), true));
+    m_http->route("GET", s("/i/*"), [](HttpRequest &r, const HttpReplier &reply) {
+        reply.send(resourceResponse(r, s(":/web/candidate/index.html"), true));
     });
     m_http->route("GET", s("/c/*"), [](HttpRequest &r, const HttpReplier &reply) {
         const QString rel = r.path.mid(3);
         static const QRegularExpression safe(s("^[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*\\.[a-z0-9]+$"));
         if (!safe.match(rel).hasMatch())
             fail(ApiError::notFound(s("no such file")));
-        reply.send(resourceResponse(s(":/web/candidate/") + rel, false));
+        reply.send(resourceResponse(r, s(":/web/candidate/") + rel, false));
     });
     m_http->route("GET", s("/"), [](HttpRequest &, const HttpReplier &reply) {
         HttpResponse r;

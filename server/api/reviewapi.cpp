@@ -45,10 +45,11 @@ QJsonObject answerJson(Database *db, qint64 org, qint64 id)
                   {s("media"), q.value(9).toString()}, {s("superseded"), q.value(10).toInt() != 0},
                   {s("startedAt"), iso(q.value(11).toLongLong())}, {s("finishedAt"), isoOrNull(q.value(12))}};
     QJsonArray segments;
-    QSqlQuery sg = db->exec(s("SELECT segment, chunks, bytes, sha256, duration_ms FROM answer_segments WHERE answer_id = ? AND org_id = ? ORDER BY segment"), {id, org});
+    QSqlQuery sg = db->exec(s("SELECT segment, chunks, bytes, sha256, duration_ms, verified FROM answer_segments WHERE answer_id = ? AND org_id = ? ORDER BY segment"), {id, org});
     while (sg.next())
         segments.append(QJsonObject{{s("segment"), sg.value(0).toInt()}, {s("chunks"), sg.value(1).toLongLong()}, {s("bytes"), sg.value(2).toLongLong()},
-                                    {s("sha256"), sg.value(3).toString()}, {s("durationMs"), sg.value(4).toLongLong()}});
+                                    {s("sha256"), sg.value(3).toString()}, {s("durationMs"), sg.value(4).toLongLong()},
+                                    {s("verified"), sg.value(5).toInt() != 0}});
     o.insert(s("segments"), segments);
     return o;
 }

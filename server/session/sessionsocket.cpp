@@ -259,8 +259,9 @@ void SessionSocket::hello(const QJsonObject &m)
     QSqlQuery q;
     if (secrets::looksLikeToken(token))
         q = db->exec(s("SELECT i.id, i.org_id, i.interview_id, i.candidate_id, i.expires_at, i.max_uses, i.uses, i.revoked_at,"
-                       " v.title, v.intro, v.language, v.deadline_at, c.name"
+                       " v.title, v.intro, v.language, v.deadline_at, c.name, o.name"
                        " FROM invites i JOIN interviews v ON v.id = i.interview_id JOIN candidates c ON c.id = i.candidate_id"
+                       " JOIN organizations o ON o.id = i.org_id"
                        " WHERE i.token_hash = ?"),
                      {secrets::tokenHash(token)});
     if (!q.isActive() || !q.next()) {
@@ -277,7 +278,9 @@ void SessionSocket::hello(const QJsonObject &m)
     const int maxUses = q.value(5).toInt();
     const int uses = q.value(6).toInt();
     const bool revoked = !q.value(7).isNull();
-    m_interviewInfo = QJsonObject{{s("title"), q.value(8).toString()}, {s("intro"), q.value(9).toString()}, {s("language"), q.value(10).toString()}};
+    // No AI processing exists yet; the consent screen must say so rather than ask for it.
+    m_interviewInfo = QJsonObject{{s("title"), q.value(8).toString()}, {s("intro"), q.value(9).toString()}, {s("language"), q.value(10).toString()},
+                                  {s("organization"), q.value(13).toString()}, {s("aiProcessing"), false}};
     const qint64 deadline = q.value(11).isNull() ? 0 : q.value(11).toLongLong();
     m_candidateName = q.value(12).toString();
     if (revoked) {
@@ -554,11 +557,13 @@ void SessionSocket::finishAnswer(const QJsonObject &m)
     static const QRegularExpression hex(s("^[0-9a-f]{64}$"));
     for (const QJsonValue &v : segs.toArray()) {
         const QJsonObject o = v.toObject();
+        const QJsonValue sha = o.value(QLatin1String("sha256"));
         if (!o.value(QLatin1String("chunks")).isDouble() || o.value(QLatin1String("chunks")).toDouble() < 0
             || !o.value(QLatin1String("bytes")).isDouble() || o.value(QLatin1String("bytes")).toDouble() < 0
-            || !hex.match(o.value(QLatin1String("sha256")).toString()).hasMatch()
+            || !(sha.isNull() || hex.match(sha.toString()).hasMatch())
             || o.value(QLatin1String("durationMs")).toDouble(-1) < 0)
-            return sendError(s("validation"), s("segments[]: each needs chunks, bytes (≥ 0), sha256 (64 lower-case hex) and durationMs (≥ 0)"));
+            return sendError(s("validation"), s("segments[]: each needs chunks, bytes (≥ 0), sha256 (64 lower-case hex, or null when the page "
+                                                "no longer has that segment) and durationMs (≥ 0)"));
     }
     m_answer->expected = segs.toArray();
     if (m_answer->status == QLatin1String("recording")) {
@@ -596,10 +601,11 @@ void SessionSocket::checkComplete()
     });
 }
 
-void SessionSocket::answerSaved(qint64 answerId, quint64 chunks, quint64 bytes)
+void SessionSocket::answerSaved(qint64 answerId, quint64 chunks, quint64 bytes, qint64 durationMs)
 {
     m_answer.reset();
-    send(QStringLiteral("{\"type\":\"answer_saved\",\"answer\":%1,\"chunks\":%2,\"bytes\":%3}").arg(answerId).arg(chunks).arg(bytes));
+    send(QStringLiteral("{\"type\":\"answer_saved\",\"answer\":%1,\"chunks\":%2,\"bytes\":%3,\"durationMs\":%4}")
+             .arg(answerId).arg(chunks).arg(bytes).arg(durationMs));
     m_phase = s("review");
     m_deadlineAt = 0;
     armDeadline();

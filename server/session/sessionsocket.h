@@ -41,7 +41,7 @@ public:
     void releaseFiles();
 
     // After the hub finished (or refused) saving the current answer.
-    void answerSaved(qint64 answerId, quint64 chunks, quint64 bytes);
+    void answerSaved(qint64 answerId, quint64 chunks, quint64 bytes, qint64 durationMs);
     void segmentMismatch(qint64 answerId, int segment);
 
 protected:

@@ -138,7 +138,9 @@ bool Database::migrate(QString *error)
 QSqlQuery Database::exec(const QString &sql, const QVariantList &params)
 {
     QSqlQuery q(handle());
-    q.setForwardOnly(true);
+    // QPSQL streams forward-only results row by row, and a nested query on the same connection then discards
+    // them ("Query results lost"); SQLite has no such limit and saves the copy.
+    q.setForwardOnly(!m_postgres);
     bool ok;
     if (params.isEmpty()) {
         ok = q.exec(sql); // PostgreSQL cannot PREPARE DDL such as CREATE TABLE

@@ -55,7 +55,8 @@ const QList<QStringList> &schemaMigrations()
             QStringLiteral("CREATE INDEX answers_media ON answers(media)"),
             QStringLiteral("CREATE TABLE answer_segments (answer_id BIGINT NOT NULL REFERENCES answers(id),"
                            " segment INTEGER NOT NULL, org_id BIGINT NOT NULL, chunks BIGINT NOT NULL, bytes BIGINT NOT NULL,"
-                           " sha256 TEXT NOT NULL, duration_ms BIGINT NOT NULL, PRIMARY KEY (answer_id, segment))"),
+                           " sha256 TEXT NOT NULL, duration_ms BIGINT NOT NULL, verified INTEGER NOT NULL DEFAULT 1,"
+                           " PRIMARY KEY (answer_id, segment))"),
             QStringLiteral("CREATE TABLE audit_log (id {{pk}}, org_id BIGINT NOT NULL, user_id BIGINT, action TEXT NOT NULL,"
                            " target TEXT NOT NULL, at BIGINT NOT NULL)"),
         },
