@@ -170,6 +170,8 @@ void SessionSocket::onBinary(QByteArrayView frame)
     if (!m_answer || m_answer->id != qint64(c.answer)) {
         const QVariant status = m_hub->m_db->scalar(s("SELECT status FROM answers WHERE id = ? AND session_id = ?"), {qint64(c.answer), m_session});
         sendNack(c.answer, c.segment, c.seq, 0, status.isNull() ? "unknown_answer" : "answer_closed");
+        if (status.isNull() && ++m_refusedFrames >= kMaxRefusedFrames) // each costs a lookup: bound a flood
+            closeWith(4400, s("too many refused frames"));
         return;
     }
     if (m_answer->finalizing && m_answer->segments.empty()) {
