@@ -193,7 +193,8 @@ async function runSessions(o) {
         case 'answer_started':
           if (o.idle || s.answer !== null) { err('extra_answer_started'); break; }
           s.answer = m.answer; s.answerAt = performance.now(); st.sessions_streaming++;
-          if (performance.now() < sendEnd) { sendChunk(); s.timer = setInterval(sendChunk, o.intervalMs); }
+          // Like MediaRecorder.start(interval) (and the peers' loadgen): the first slice comes one interval later.
+          if (performance.now() < sendEnd) s.timer = setInterval(sendChunk, o.intervalMs);
           break;
         case 'answer_saved':
           if (m.answer !== s.answer || s.saved) { err('unexpected_answer_saved'); break; }

@@ -19,7 +19,10 @@ const targets = order.filter((t) => rows.some((r) => r.target === t));
 
 const fmt = (v, d = 2) => (v === null || v === undefined || Number.isNaN(v) ? '–' : Number(v.toFixed(d)).toString());
 const lg = (r) => r.loadgen || {};
-const cpuMsPerChunk = (r) => (lg(r).chunks_acked ? (1000 * r.server_cpu_ticks) / r.clk_tck / lg(r).chunks_acked : null);
+const cpuMsPerChunk = (r, own) => (lg(r).chunks_acked
+  ? (1000 * (own ? r.server_self_cpu_ticks : r.server_cpu_ticks)) / r.clk_tck / lg(r).chunks_acked : null);
+// intervoxd is one process: CPU in its children is helper work (ffmpeg joining saved answers).
+const childShare = (r) => (r.target === 'intervox' && r.server_cpu_ticks ? 1 - r.server_self_cpu_ticks / r.server_cpu_ticks : 0);
 const passed = (r) => !!(r.loadgen && r.loadgen.pass && r.server_alive);
 const idleKb = (t) => {
   const r = rows.filter((x) => x.target === t && x.kind === 'idle' && lg(x).sessions_connected).pop();
@@ -44,14 +47,16 @@ out.push('| peer | concurrent streaming candidates | chunks lost (of sent) | p50
 out.push('|:--|---:|---:|---:|---:|---:|---:|:--|');
 for (const t of targets) {
   const ik = idleKb(t);
+  if (!steps(t).length) out.push(`| ${t} | – | – | – | – | – | ${fmt(ik, 1)} | idle only |`);
   for (const r of steps(t)) {
     const l = lg(r);
     const streaming = l.sessions_streaming !== undefined ? l.sessions_streaming : l.sessions_connected;
     const cand = streaming === r.n ? `${r.n}` : `${streaming ?? 0} of ${r.n}`;
     const lost = r.loadgen ? `${l.lost} (of ${l.chunks_sent})` : '–';
     const res = passed(r) ? 'PASS' : `FAIL (${why(r) || 'see notes'})`;
-    out.push(`| ${t} | ${cand} | ${lost} | ${fmt(l.p50_ms)} / ${fmt(l.p99_ms)} | ${fmt(cpuMsPerChunk(r), 3)} | ` +
-      `${r.max_rss_kb ? fmt(r.max_rss_kb / 1024, 1) : '–'} | ${fmt(ik, 1)} | ${res} |`);
+    out.push(`| ${t} | ${cand} | ${lost} | ${fmt(l.p50_ms)} / ${fmt(l.p99_ms)} | ${fmt(cpuMsPerChunk(r), 3)}` +
+      (childShare(r) > 0.05 ? ` (${fmt(cpuMsPerChunk(r, true), 3)} without children)` : '') +
+      ` | ${r.max_rss_kb ? fmt(r.max_rss_kb / 1024, 1) : '–'} | ${fmt(ik, 1)} | ${res} |`);
   }
 }
 
@@ -70,6 +75,9 @@ if (ix.length && peers.length) {
   out.push('', `| Intervox ÷ peer | ${peers.join(' | ')} |`, `|:--|${peers.map(() => '---:').join('|')}|`);
   const cell = (f) => peers.map((p) => { const n = commonStep(p); return n === null ? '– (no common passing step)' : `${f(p, n)} (N=${n})`; });
   out.push(`| server CPU per acked chunk | ${cell((p, n) => ratio(cpuMsPerChunk(at('intervox', n)), cpuMsPerChunk(at(p, n)))).join(' | ')} |`);
+  if (ix.some((r) => childShare(r) > 0.05)) {
+    out.push(`| … intervoxd alone (without its ffmpeg children) | ${cell((p, n) => ratio(cpuMsPerChunk(at('intervox', n), true), cpuMsPerChunk(at(p, n)))).join(' | ')} |`);
+  }
   out.push(`| RSS per idle connected candidate | ${peers.map((p) => ratio(idleKb('intervox'), idleKb(p))).join(' | ')} |`);
   out.push(`| p99 ack latency | ${cell((p, n) => ratio(lg(at('intervox', n)).p99_ms, lg(at(p, n)).p99_ms)).join(' | ')} |`);
 }
@@ -88,8 +96,9 @@ if (ix.length) {
   out.push(verdict(ik === null ? null : ik <= TARGETS.idleKb, `≤ ${TARGETS.idleKb} KB server RSS per idle connected candidate (got ${fmt(ik, 1)})`));
   const n = targets.includes('node_ws') ? commonStep('node_ws') : null;
   const a = n && cpuMsPerChunk(at('intervox', n)), b = n && cpuMsPerChunk(at('node_ws', n));
+  const own = n && cpuMsPerChunk(at('intervox', n), true);
   out.push(verdict(n ? a < b : null, 'less server CPU per acked chunk than node_ws' +
-    (n ? ` (N=${n}: ${fmt(a, 3)} vs ${fmt(b, 3)} ms)` : '')));
+    (n ? ` (N=${n}: ${fmt(a, 3)} vs ${fmt(b, 3)} ms; intervoxd alone ${fmt(own, 3)} ms)` : '')));
 }
 
 // Notes: what the table cannot show.
@@ -97,16 +106,15 @@ const notes = [];
 for (const r of rows) {
   const l = lg(r), g = l.loadgen || {};
   const tag = `${r.target} ${r.kind} N=${r.n}`;
+  if (r.server_exit) notes.push(`${tag}: server exited with status ${r.server_exit} when stopped with SIGTERM` +
+    (r.server_exit > 128 ? ` (signal ${r.server_exit - 128}${r.server_exit === 139 ? ', segfault' : ''})` : ''));
   if (r.setup_failed) notes.push(`${tag}: server start or setup failed (servers.log)`);
   else if (!r.loadgen) notes.push(`${tag}: the load generator printed no result (loadgen.stderr)`);
   if (g.saturated) notes.push(`${tag}: load generator CPU-saturated (${g.cpu_pct_of_one_core} % of a core): latency partly its own`);
   if (Object.keys(l.errors || {}).length) notes.push(`${tag}: loadgen errors ${JSON.stringify(l.errors).slice(0, 400)}`);
   if (l.answer_saved_mismatch) notes.push(`${tag}: ${l.answer_saved_mismatch} answer_saved with other chunks/bytes than sent`);
   if (l.finish_sent !== undefined && l.answers_saved < l.finish_sent) notes.push(`${tag}: answer_saved for ${l.answers_saved} of ${l.finish_sent} finished answers`);
-  // intervoxd is one process: CPU in children is helper work (e.g. joining recordings), worth seeing.
-  if (r.target === 'intervox' && r.server_cpu_ticks && r.server_cpu_ticks - r.server_self_cpu_ticks > 0.1 * r.server_cpu_ticks) {
-    notes.push(`${tag}: ${fmt((100 * (r.server_cpu_ticks - r.server_self_cpu_ticks)) / r.server_cpu_ticks, 0)} % of the server CPU was in child processes`);
-  }
+  if (childShare(r) > 0.05) notes.push(`${tag}: ${fmt(100 * childShare(r), 0)} % of the server CPU was in child processes (ffmpeg)`);
   if (r.machine_busy_ticks !== undefined && r.kind === 'step') {
     const other = (r.machine_busy_ticks - r.server_cpu_ticks) / r.clk_tck - (g.cpu_s || 0);
     if (other > 0.15 * r.wall_s) notes.push(`${tag}: ${fmt(other, 1)} s of other CPU on the machine during ${fmt(r.wall_s, 0)} s (noise)`);

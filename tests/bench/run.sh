@@ -16,7 +16,7 @@
 # Intervox is driven by tests/bench/loadgen.js (real candidate protocol, invites made through
 # the recruiter API per step); the peers by their own loadgen, copied to a temp dir.
 #
-# Env: STEPS, STEP_S, IDLE_N (1000; "" skips), IDLE_S, DRAIN_S, TARGETS ("intervox node_ws
+# Env: STEPS ("" skips), STEP_S, IDLE_N (1000; "" skips), IDLE_S, DRAIN_S, TARGETS ("intervox node_ws
 # flask_socketio"), LOADGEN_PROCS, NODE_OPTS, GUNICORN_EXTRA, INTERVOXD (binary), PEERS_SRC
 # (shared/peers), BENCH_OUT (output folder, default a new temp dir), STRICT (exit 1 on an
 # Intervox correctness failure; default on with QUICK=1).
@@ -26,9 +26,9 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/../.." && pwd)"
 QUICK="${QUICK:-0}"
 if [ "$QUICK" = 1 ]; then
-  STEPS="${STEPS:-10 50}"; STEP_S="${STEP_S:-5}"; IDLE_N="${IDLE_N-50}"; IDLE_S="${IDLE_S:-3}"
+  STEPS="${STEPS-10 50}"; STEP_S="${STEP_S:-5}"; IDLE_N="${IDLE_N-50}"; IDLE_S="${IDLE_S:-3}"
 else
-  STEPS="${STEPS:-10 100 500 1000 2000}"; STEP_S="${STEP_S:-30}"; IDLE_N="${IDLE_N-1000}"; IDLE_S="${IDLE_S:-15}"
+  STEPS="${STEPS-10 100 500 1000 2000}"; STEP_S="${STEP_S:-30}"; IDLE_N="${IDLE_N-1000}"; IDLE_S="${IDLE_S:-15}"
 fi
 DRAIN_S="${DRAIN_S:-5}"
 TARGETS="${TARGETS:-intervox node_ws flask_socketio}"
@@ -74,15 +74,18 @@ for t in $TARGETS; do
   miss="$(missing_for "$t")"
   if [ -z "$miss" ]; then ACTIVE="$ACTIVE $t"
   elif [ "$QUICK" = 1 ]; then log "skipping $t, missing: $miss"
-  else die "$t needs: $miss (or leave it out with TARGETS=...)"; fi
+  else die "$t needs: $miss (apt-get install -y python3-flask-socketio python3-eventlet gunicorn nodejs npm; or leave it out with TARGETS=...)"; fi
 done
 
-WORK="$(mktemp -d /tmp/intervox-bench-work.XXXXXX)"
-BENCH_OUT="${BENCH_OUT:-$(mktemp -d /tmp/intervox-bench.XXXXXX)}"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/intervox-bench-work.XXXXXX")"
+BENCH_OUT="${BENCH_OUT:-$(mktemp -d "${TMPDIR:-/tmp}/intervox-bench.XXXXXX")}"
 mkdir -p "$BENCH_OUT"
 JL="$BENCH_OUT/steps.jsonl"; : > "$JL"
 SLOG="$BENCH_OUT/servers.log"; : > "$SLOG"
 LGERR="$BENCH_OUT/loadgen.stderr"; : > "$LGERR"
+
+# Snapshot the binary: a rebuild during a long run must not mix two servers in one table.
+if [[ " $ACTIVE " == *" intervox "* ]]; then cp "$INTERVOXD" "$WORK/intervoxd" && INTERVOXD="$WORK/intervoxd"; fi
 
 # shared/peers is read-only (also in CI): npm ci in a private copy.
 drop_peers() { ACTIVE="$(for t in $ACTIVE; do [ "$t" = intervox ] && echo "$t"; done)"; }
@@ -134,11 +137,11 @@ start_sampler() { # $1 root pid, $2 out file, $3 stop file; bounded by sample co
 stop_sampler() { touch "$1"; [ -n "$SAMPLER_PID" ] && wait "$SAMPLER_PID" 2>/dev/null; SAMPLER_PID=""; }
 
 # ---------------------------------------------------------------- servers
-SERVER_PID=""; DATA_DIR=""; PORT=""; TOKENS=""
+SERVER_PID=""; SERVER_EXIT=""; DATA_DIR=""; PORT=""; TOKENS=""
 free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 
-start_server() { # $1 target
-  DATA_DIR="$(mktemp -d "$WORK/data.XXXXXX")"; PORT="$(free_port)"
+start_server() { # $1 target, [$2 data dir to reuse]
+  SERVER_EXIT=""; DATA_DIR="${2:-$(mktemp -d "$WORK/data.XXXXXX")}"; PORT="$(free_port)"
   echo "=== $(date -u +%FT%TZ) $1 port $PORT" >> "$SLOG"
   local health="/health"
   case "$1" in
@@ -161,7 +164,7 @@ start_server() { # $1 target
   log "$1 did not become healthy (see $SLOG)"; stop_server; return 1
 }
 
-stop_server() {
+stop_server() { # [keep]: leave the data dir
   [ -z "$SERVER_PID" ] && return 0
   kill -TERM "$SERVER_PID" 2>/dev/null   # intervoxd: graceful drain; gunicorn/node: exit
   local i p
@@ -170,9 +173,9 @@ stop_server() {
     for p in $(pgrep -P "$SERVER_PID"); do kill -KILL "$p" 2>/dev/null; done
     kill -KILL "$SERVER_PID" 2>/dev/null
   fi
-  wait "$SERVER_PID" 2>/dev/null
+  wait "$SERVER_PID" 2>/dev/null; SERVER_EXIT=$?   # 139 = segfault while shutting down
   SERVER_PID=""
-  [ -n "$DATA_DIR" ] && rm -rf "$DATA_DIR"; DATA_DIR=""
+  [ -n "$DATA_DIR" ] && [ "${1:-}" != keep ] && rm -rf "$DATA_DIR"; DATA_DIR=""
 }
 cleanup() { [ -n "$SAMPLER_PID" ] && kill "$SAMPLER_PID" 2>/dev/null; stop_server; rm -rf "$WORK"; }
 trap cleanup EXIT
@@ -186,6 +189,9 @@ setup_intervox() { # $1 sessions
   TOKENS="$WORK/tokens.txt"
   BENCH_EMAIL="$email" BENCH_PASSWORD="$pw" node "$HERE/invites.js" "http://127.0.0.1:$PORT" "$1" "$TOKENS" 2>>"$SLOG" ||
     { log "creating $1 invites failed (see $SLOG)"; return 1; }
+  # Measure a server restarted on the prepared data, as fresh as the peers': otherwise the heap
+  # that the setup freed is reused by the connections and hides their memory.
+  local dir="$DATA_DIR"; stop_server keep; start_server intervox "$dir"
 }
 
 # Outer bound on a loadgen run (its own hard deadline is ramp + duration + drain + 35 s).
@@ -221,7 +227,7 @@ measure() {
     if [ "$kind" = idle ]; then out=$(run_loadgen "$t" --sessions "$n" --idle --ramp-s "$r" --duration-s "$IDLE_S")
     else out=$(run_loadgen "$t" --sessions "$n" --ramp-s "$r" --duration-s "$STEP_S"); fi
     c1=$(tree_cpu_ticks "$SERVER_PID"); s1=$(self_cpu_ticks "$SERVER_PID"); m1=$(machine_busy_ticks); t1=$(date +%s.%N)
-    sleep 2   # clients gone: what the server keeps afterwards
+    sleep "$((QUICK == 1 ? 0 : 2))"   # clients gone: what the server keeps afterwards
     after=$(tree_rss_kb "$SERVER_PID")
     stop_sampler "$sf"
     kill -0 "$SERVER_PID" 2>/dev/null || alive=false
@@ -235,8 +241,8 @@ measure() {
   else
     line="$line,\"setup_failed\":true"
   fi
-  echo "$line,\"loadgen\":${out:-null}}" >> "$JL"
   stop_server
+  echo "$line,\"server_exit\":${SERVER_EXIT:-null},\"loadgen\":${out:-null}}" >> "$JL"
   [ $ok = 1 ]
 }
 
