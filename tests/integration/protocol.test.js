@@ -97,14 +97,40 @@ describe(`candidate protocol under bad input (${engine})`, () => {
     await healthy();
   });
 
-  it('an invite whose allowed sessions are all finished is refused with invite_used and close 4409', T, async () => {
+  it('reopening a finished single-use invite shows its finished session and starts no new one', T, async () => {
     const { invite } = await createInvitation(org);
     const done = await recordAnswer(server, invite.token, media, { finishSession: true });
     assert.equal(done.candidate.state.phase, 'finished');
+    const sessionId = done.candidate.state.session;
     done.candidate.close();
     await done.candidate.client.waitClosed();
-    const r = await refusal(invite.token);
-    assert.deepEqual([r.code, r.close], ['invite_used', 4409]);
+    const again = await Candidate.join(server, invite.token);
+    assert.equal(again.state.phase, 'finished', JSON.stringify(again.state));
+    assert.equal(again.state.session, sessionId);
+    again.client.send({ type: 'begin' });
+    const refused = await again.client.next('error');
+    assert.equal(refused.code, 'wrong_phase', JSON.stringify(refused));
+    again.close();
+    const invites = await org.api.get('/api/v1/invites');
+    assert.equal(invites.json.items.find((i) => i.id === invite.id).uses, 1, JSON.stringify(invites.json));
+    await healthy();
+  });
+
+  it('a two-use invite starts a second session after the first finished, then shows that one', T, async () => {
+    const { invite } = await createInvitation(org, { invite: { maxUses: 2 } });
+    const first = await recordAnswer(server, invite.token, media, { finishSession: true });
+    first.candidate.close();
+    await first.candidate.client.waitClosed();
+    const second = await Candidate.join(server, invite.token);
+    assert.equal(second.state.phase, 'consent', JSON.stringify(second.state));
+    assert.notEqual(second.state.session, first.candidate.state.session);
+    await second.consent(false);
+    second.close();
+    await second.client.waitClosed();
+    const third = await Candidate.join(server, invite.token);
+    assert.equal(third.state.phase, 'refused', JSON.stringify(third.state));
+    assert.equal(third.state.session, second.state.session);
+    third.close();
     await healthy();
   });
 
