@@ -18,8 +18,8 @@ const INTERVOXD = path.resolve(process.env.INTERVOXD || path.join(REPO_ROOT, 'bu
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const OUT_ROOT = path.join(__dirname, 'out');
 const KEEP_DATA = process.env.INTERVOX_E2E_KEEP === '1';
-// Development only: serve the candidate page's assets (/c/…) from the source tree instead of the copies
-// compiled into intervoxd, to try script and style changes without a rebuild (index.html still needs one).
+// Development only: serve the candidate page (index.html and its assets under /c/) from the source tree
+// instead of the copies compiled into intervoxd, to try page changes without a rebuild.
 const PAGE_FROM_DISK = process.env.INTERVOX_E2E_PAGE_FROM_DISK === '1';
 const PAGE_DIR = path.join(REPO_ROOT, 'resources', 'web', 'candidate');
 const CANDIDATE_CSP = "default-src 'self'; connect-src 'self'; media-src 'self' blob:; img-src 'self' data:; style-src 'self'; script-src 'self'";
@@ -315,6 +315,7 @@ async function launchBrowser(wavPath) {
       '--disable-sync',
       '--no-first-run',
       '--autoplay-policy=no-user-gesture-required',
+      ...(PAGE_FROM_DISK ? ['--disable-features=LocalNetworkAccessChecks'] : []),
     ],
   });
 }
@@ -357,8 +358,13 @@ function watchSocketTraffic(page, logLine) {
 }
 
 async function servePageFromDisk(context) {
-  // Only the assets: a document that does not come from the loopback server itself would be treated as
-  // public by Chromium's local network access checks, which then block its socket to 127.0.0.1.
+  // The document is fetched from intervoxd (its headers, CSP included, are kept) and only its body replaced.
+  // Chromium treats an intercepted document as public and its local network access checks would block the
+  // socket to 127.0.0.1: launchBrowser turns those checks off in this mode.
+  await context.route((url) => url.pathname.startsWith('/i/'), async (route) => {
+    const response = await route.fetch();
+    return route.fulfill({ response, body: fs.readFileSync(path.join(PAGE_DIR, 'index.html')) });
+  });
   await context.route((url) => url.pathname.startsWith('/c/'), (route) => {
     const file = path.join(PAGE_DIR, new URL(route.request().url()).pathname.slice(3));
     if (!file.startsWith(PAGE_DIR + path.sep) || !fs.existsSync(file)) return route.fulfill({ status: 404, body: '' });
