@@ -9,8 +9,9 @@
  *
  * Flags, timing and the JSON line printed at the end mirror the peers' loadgen
  * (peers/loadgen/README.md) so the numbers are comparable side by side. Per session:
- *   connect, hello(token line i of FILE) -> state; consent -> begin -> start_answer -> answer_started;
- *   then one chunk (16-byte header + payload) every interval until t0 + ramp + duration;
+ *   connect, hello(token line i of FILE) -> state; consent -> begin (-> start_answer if a think phase
+ *   shows up; with thinkSeconds 0 the server starts the answer at begin) -> answer_started; then,
+ *   from one interval later, one chunk (16-byte header + payload) every interval until t0 + ramp + duration;
  *   then finish_answer with chunks/bytes/sha256/durationMs of what was sent, and wait up to
  *   --drain-s for the outstanding acks and answer_saved. Chunks not acked by then are "lost".
  * --idle: connect + hello and hold for ramp + duration (memory per connected candidate).
