@@ -1,6 +1,7 @@
 'use strict';
 // The candidate refuses consent (in a German interview): the page ends clearly, nothing is recorded or
-// uploaded, and the recruiter API shows the refusal.
+// uploaded, and the recruiter API shows the refusal. The consent screen names the organization; the state
+// frames are rewritten to say the interview uses AI, so the screen must say so and how to refuse.
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
@@ -15,11 +16,30 @@ const QUESTIONS = [
 test('refusing consent ends the interview with nothing recorded', { timeout: 120000 }, async (t) => {
   const env = await lib.startScenario(t, { name: 'consent-refused', questions: QUESTIONS, language: 'de' });
   const { page, api } = env;
+  // The server does not offer AI processing yet: pretend it does, on the way to the page.
+  await page.routeWebSocket(/\/ws\/session$/, (socket) => {
+    const server = socket.connectToServer();
+    server.onMessage((message) => {
+      if (typeof message === 'string') {
+        const frame = JSON.parse(message);
+        if (frame.type === 'state' && frame.interview) {
+          frame.interview.aiProcessing = true;
+          message = JSON.stringify(frame);
+        }
+      }
+      socket.send(message);
+    });
+  });
   await page.goto(env.inviteUrl);
   await lib.passDeviceCheck(page);
 
   await lib.waitForScreen(page, 'consent');
   assert.equal(await page.getAttribute('html', 'lang'), 'de');
+  assert.match(await page.textContent('#consent-intro'), /für Acme Test Hiring aufgenommen/);
+  const aiText = await page.textContent('#consent-ai-text');
+  assert.match(aiText, /mit Hilfe von KI transkribiert und bewertet/);
+  assert.match(aiText, /„Ich stimme nicht zu“/, 'says how to refuse');
+  assert.match(aiText, /bitten Sie Acme Test Hiring um eine Beurteilung ohne KI/);
   await page.click('#consent-refuse');
   await page.click('#consent-refuse-yes');
   await lib.waitForScreen(page, 'refused');

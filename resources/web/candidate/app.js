@@ -502,6 +502,7 @@ function render() {
   }
   switch (phase) {
     case 'consent':
+      renderConsent();
       for (const id of ['consent-accept', 'consent-refuse', 'consent-refuse-yes']) $(id).disabled = page.pendingCommand || !page.synced;
       showScreen('consent');
       break;
@@ -548,6 +549,18 @@ function renderDevice() {
   $('device-continue').disabled = !(streamReady && deviceTest.done && page.synced);
   setText('network-status', t(page.synced ? 'networkOk' : page.connectionStatus === 'closed' ? 'networkDown' : 'networkChecking'));
   if (streamReady) setText('level-hint', t(page.meter.hearing ? 'levelHeard' : 'levelSilent'));
+}
+
+function renderConsent() {
+  const interview = page.serverState.interview || {};
+  const organization = (typeof interview.organization === 'string' && interview.organization.trim()) || t('consentOrganizationUnknown');
+  setText('consent-intro', t('consentIntro', { organization }));
+  setText('consent-recording-text', t('consentRecordingText', { organization }));
+  // Only an explicit true means AI is used; the candidate must never be told "no AI" when it is, so an
+  // unknown value (an older server) falls back to the text that names AI and the way to refuse it.
+  const noAi = interview.aiProcessing === false;
+  setText('consent-ai-text', t(noAi ? 'consentAiNone' : 'consentAiUsed', { organization }));
+  setText('consent-retention-text', t('consentRetentionText', { organization }));
 }
 
 function renderIntro() {
