@@ -1,7 +1,8 @@
 'use strict';
 // A candidate goes through the whole interview: device check, consent (by keyboard), three questions
 // (one retake, one answer ended by the server's time limit, one started when the think time ran out).
-// Every stored answer must be the page's exact bytes and decode to the duration the page recorded.
+// Every stored answer must be the page's exact bytes and decode to the duration the page recorded; the review
+// screen shows the answer's length from answer_saved, also after a reload.
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
@@ -12,6 +13,18 @@ const QUESTIONS = [
   { text: 'Describe a difficult customer conversation and how you handled it.', thinkSeconds: 60, answerSeconds: 10, retakes: 0 },
   { text: 'Why do you want this job?', thinkSeconds: 2, answerSeconds: 10, retakes: 0 },
 ];
+
+/** The review text must show the length of the answer the server just saved (the sum the page reported). */
+async function assertReviewLength(env) {
+  const saved = env.traffic.received.filter((m) => m.type === 'answer_saved' && typeof m.durationMs === 'number').pop();
+  assert.ok(saved, 'answer_saved with durationMs');
+  const finish = env.traffic.finishes.get(saved.answer);
+  assert.equal(saved.durationMs, finish.segments.reduce((sum, s) => sum + s.durationMs, 0), 'durationMs is the sum the page reported');
+  const seconds = Math.round(saved.durationMs / 1000);
+  assert.ok(seconds > 0 && seconds < 60, `answer of ${seconds} s`);
+  assert.equal(await env.page.textContent('#review-text'),
+    `Your answer (${seconds} second${seconds === 1 ? '' : 's'}) has been uploaded and saved.`);
+}
 
 test('a full interview of three questions stores every answer byte for byte', { timeout: 240000 }, async (t) => {
   const env = await lib.startScenario(t, { name: 'full-interview', questions: QUESTIONS });
@@ -24,6 +37,9 @@ test('a full interview of three questions stores every answer byte for byte', { 
 
   await lib.waitForScreen(page, 'consent');
   assert.deepEqual(await lib.accessibilityProblems(page), [], 'consent screen');
+  assert.match(await page.textContent('#consent-intro'), /how Acme Test Hiring records and uses your interview/);
+  assert.match(await page.textContent('#consent-recording-text'), /uploaded to Acme Test Hiring\./);
+  assert.match(await page.textContent('#consent-ai-text'), /^No AI evaluates your answers/, 'the server says aiProcessing: false');
   await lib.tabTo(page, '#consent-accept');
   await page.keyboard.press('Enter');
   await lib.waitForScreen(page, 'intro');
@@ -35,6 +51,7 @@ test('a full interview of three questions stores every answer byte for byte', { 
   await lib.waitForRecording(page, { recordedMs: 4000 });
   await lib.finishAnswerNow(page);
   await lib.waitForReview(page);
+  await assertReviewLength(env);
   await page.waitForSelector('#review-retake:not([hidden]):not([disabled])');
   await page.click('#review-retake');
   await lib.startAnswer(page);
@@ -54,6 +71,12 @@ test('a full interview of three questions stores every answer byte for byte', { 
   await lib.finishAnswerNow(page);
   await lib.waitForReview(page);
   assert.match(await page.textContent('#review-next'), /finish/i);
+  await assertReviewLength(env);
+  // A reload on the review screen still shows the answer's length (the state does not carry it).
+  await page.reload();
+  await lib.waitForReview(page);
+  await page.waitForFunction(() => window.intervox.connected);
+  await assertReviewLength(env);
   await lib.nextQuestion(page);
   await lib.waitForScreen(page, 'finished');
 

@@ -8,7 +8,7 @@ import { ChunkStore } from './store.js';
 import { Uploader } from './uploader.js';
 import { SegmentRecorder, chooseRecorderMime, timesliceFor } from './recorder.js';
 import { LevelMeter, isStreamLive, microphoneErrorMessage, requestMicrophone } from './microphone.js';
-import { browserLanguage, setLanguage, t } from './i18n.js';
+import { browserLanguage, currentLanguage, setLanguage, t } from './i18n.js';
 
 const TICK_MS = 250;
 const DEVICE_TEST_MS = 3000;
@@ -17,6 +17,9 @@ const LOCAL_DEADLINE_GRACE_MS = 1500;
 const ANNOUNCE_AT_SECONDS = [120, 60, 30, 10];
 /** Recorders that fail one after another without a single slice: stop retrying on our own. */
 const MAX_SILENT_RECORDER_FAILURES = 3;
+/** localStorage: lengths of saved answers, so the review screen can show them after a reload too. */
+const SAVED_DURATIONS_KEY = 'intervox-saved-durations';
+const SAVED_DURATIONS_KEPT = 50;
 
 const $ = (id) => document.getElementById(id);
 
@@ -46,7 +49,7 @@ const page = {
   finishing: new Map(),     // answer -> Promise: stopping and checksumming
   finishPayloads: new Map(),// answer -> finish_answer message (re-sent after a reconnect until saved)
   savedAnswers: new Set(),
-  lastSavedMs: 0,
+  savedDurations: new Map(),// answer -> {ms, partial}: length from answer_saved (partial: a segment's length was unknown)
   storageFailed: false,
   problems: [],
   pendingCommand: false,    // a button's command was sent; wait for the next state before allowing another
@@ -450,12 +453,41 @@ async function buildFinishPayload(answer) {
   return { type: 'finish_answer', answer, segments };
 }
 
-async function onAnswerSaved({ answer }) {
+async function onAnswerSaved({ answer, durationMs }) {
   page.savedAnswers.add(answer);
-  page.lastSavedMs = (page.finishPayloads.get(answer)?.segments || []).reduce((sum, s) => sum + s.durationMs, 0);
+  const segments = page.finishPayloads.get(answer)?.segments;
+  // A repeated answer_saved (finish_answer re-sent after a reconnect) carries no length: use what was sent.
+  const ms = typeof durationMs === 'number' ? durationMs : segments ? segments.reduce((sum, s) => sum + s.durationMs, 0) : null;
+  if (ms !== null) {
+    rememberSavedDuration(answer, { ms, partial: !!segments && segments.some((s) => s.sha256 === null) });
+  }
   if (page.uploader.answer === answer) page.uploader.setAnswer(null);
   await page.store.deleteAnswer(answer);
   render();
+}
+
+function loadSavedDurations() {
+  try {
+    const stored = JSON.parse(localStorage.getItem(SAVED_DURATIONS_KEY) || '[]');
+    if (Array.isArray(stored)) {
+      for (const [answer, entry] of stored) {
+        if (Number.isInteger(answer) && entry && typeof entry.ms === 'number') page.savedDurations.set(answer, entry);
+      }
+    }
+  } catch {
+    // Blocked or corrupt storage: the review screen then shows no length; nothing else depends on it.
+  }
+}
+
+function rememberSavedDuration(answer, entry) {
+  page.savedDurations.delete(answer);
+  page.savedDurations.set(answer, entry);
+  while (page.savedDurations.size > SAVED_DURATIONS_KEPT) page.savedDurations.delete(page.savedDurations.keys().next().value);
+  try {
+    localStorage.setItem(SAVED_DURATIONS_KEY, JSON.stringify([...page.savedDurations]));
+  } catch {
+    // Only the length shown after a reload is at stake.
+  }
 }
 
 // ---- rendering ---------------------------------------------------------------------------------------------
@@ -467,6 +499,16 @@ function showScreen(name) {
   // Move focus to the new screen's heading so keyboard and screen-reader users start there.
   const heading = document.querySelector(`#screen-${name} h1`);
   if (heading) heading.focus({ preventScroll: false });
+}
+
+/** "42 seconds", "1 minute 5 seconds" in the page's language. */
+function formatDuration(ms) {
+  const total = Math.max(0, Math.round(ms / 1000));
+  const unit = (unitName, value) => new Intl.NumberFormat(currentLanguage() || 'en', { style: 'unit', unit: unitName, unitDisplay: 'long' }).format(value);
+  const minutes = Math.floor(total / 60);
+  const seconds = total % 60;
+  if (minutes === 0) return unit('second', seconds);
+  return seconds === 0 ? unit('minute', minutes) : `${unit('minute', minutes)} ${unit('second', seconds)}`;
 }
 
 function formatClock(ms) {
@@ -646,10 +688,14 @@ function renderTimer() {
 
 function renderReview() {
   const state = page.serverState;
-  // After a reload the saved answer's length is not known here any more.
-  setText('review-text', page.lastSavedMs > 0
-    ? t('reviewText', { seconds: Math.round(page.lastSavedMs / 1000) })
-    : t('reviewTextNoDuration'));
+  // The answer under review is the latest saved take of the current question.
+  const saved = state.answers.filter((a) => a.status === 'saved' && a.question === state.question);
+  const latest = saved.length ? saved.reduce((a, b) => (b.answer > a.answer ? b : a)) : null;
+  const length = latest && page.savedDurations.get(latest.answer);
+  let text = t('reviewTextNoDuration');
+  if (length && length.partial && length.ms >= 1000) text = t('reviewTextPartial', { duration: formatDuration(length.ms) });
+  else if (length && !length.partial) text = t('reviewText', { duration: formatDuration(length.ms) });
+  setText('review-text', text);
   const retakesLeft = state.retakesLeft || 0;
   const retake = $('review-retake');
   retake.hidden = retakesLeft <= 0;
@@ -799,6 +845,7 @@ function wireActions() {
 async function main() {
   await setLanguage(browserLanguage()).catch((error) => reportProblem(`strings: ${error.message}`));
   wireActions();
+  loadSavedDurations();
   page.meter.show($('device-level'));
   page.meter.show($('answer-level'));
   page.token = inviteTokenFromPath();
