@@ -512,8 +512,10 @@ const DURATION_TOLERANCE_S = 0.5;
 
 /**
  * For each answer the page finished: the server's answer matches the page's finish_answer (chunks, bytes,
- * SHA-256 per segment); each downloaded segment has exactly those bytes and decodes to the duration the page
- * recorded; the joined recording decodes to the sum.
+ * SHA-256 per segment, verified); each downloaded segment has exactly those bytes and decodes to the duration
+ * the page recorded; the joined recording decodes to the sum. A segment the page finished with `sha256: null`
+ * (it had lost its copy) must be stored unverified with the counts the page named, and its bytes must hash to
+ * the SHA-256 the API reports; its decoded length counts towards the joined recording's.
  * @returns {Promise<object[]>} the answers as the API reports them
  */
 async function verifyStoredAnswers(env, { expectedAnswers, segmentsPerAnswer = {} }) {
@@ -539,6 +541,20 @@ async function verifyStoredAnswers(env, { expectedAnswers, segmentsPerAnswer = {
       assert.ok(stored, `${label}: segment ${n} stored`);
       assert.equal(stored.chunks, sent.chunks, `${label} segment ${n}: chunk count`);
       assert.equal(stored.bytes, sent.bytes, `${label} segment ${n}: bytes`);
+      if (sent.sha256 === null) {
+        assert.equal(stored.verified, false, `${label} segment ${n}: unverified (the page had lost it)`);
+        const download = await api.download(`/api/v1/answers/${answer.id}/segments/${n}`);
+        assert.equal(download.status, 200, `${label} segment ${n}: download`);
+        assert.equal(download.buffer.length, stored.bytes, `${label} segment ${n}: downloaded length`);
+        assert.equal(sha256Hex(download.buffer), stored.sha256, `${label} segment ${n}: downloaded bytes hash to the API's SHA-256`);
+        const file = path.join(dir, `answer-${answer.id}-segment-${n}.bin`);
+        fs.writeFileSync(file, download.buffer);
+        const decoded = decodeSeconds(file);
+        assert.ok(decoded.seconds > 0, `${label} segment ${n}: decodes`);
+        totalMs += decoded.seconds * 1000;
+        continue;
+      }
+      assert.equal(stored.verified, true, `${label} segment ${n}: verified`);
       assert.equal(stored.sha256, sent.sha256, `${label} segment ${n}: SHA-256 in the API`);
 
       const download = await api.download(`/api/v1/answers/${answer.id}/segments/${n}`);
@@ -559,7 +575,7 @@ async function verifyStoredAnswers(env, { expectedAnswers, segmentsPerAnswer = {
     fs.writeFileSync(file, recording.buffer);
     const decoded = decodeSeconds(file);
     assert.ok(Math.abs(decoded.seconds - totalMs / 1000) <= DURATION_TOLERANCE_S,
-      `${label}: joined recording decodes to ${decoded.seconds.toFixed(2)} s, page recorded ${totalMs} ms`);
+      `${label}: joined recording decodes to ${decoded.seconds.toFixed(2)} s, its segments to ${Math.round(totalMs)} ms`);
     results.push(answer);
   }
   return results;

@@ -48,6 +48,7 @@ const page = {
   prepared: new Map(),      // answer -> Promise of its segments loaded from the local buffer
   finishing: new Map(),     // answer -> Promise: stopping and checksumming
   finishPayloads: new Map(),// answer -> finish_answer message (re-sent after a reconnect until saved)
+  uploadWaiters: new Set(),  // checks re-run whenever the uploader makes progress (see whenUpload)
   savedAnswers: new Set(),
   savedDurations: new Map(),// answer -> {ms, partial}: length from answer_saved (partial: a segment's length was unknown)
   storageFailed: false,
@@ -425,6 +426,12 @@ async function sha256Hex(parts) {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/**
+ * The finish_answer of an answer: per segment (position = segment number) what this page recorded, with the
+ * SHA-256 the server must find. A segment this browser no longer has (recorded in another browser, site data
+ * cleared, IndexedDB evicted) is sent with `sha256: null` and exactly the server's stored counts: the server
+ * keeps those bytes as they are and marks them unverified. Its length is not known here.
+ */
 async function buildFinishPayload(answer) {
   const local = page.store.listSegments(answer).filter((s) => s.chunks > 0 && !page.uploader.isRefused(s.segment));
   const remote = serverSegmentsOf(answer).filter((s) => s.chunks > 0);
@@ -432,25 +439,64 @@ async function buildFinishPayload(answer) {
   const segments = [];
   for (let segment = 0; segment <= last; segment++) {
     const record = page.store.segment(answer, segment);
-    if (!record || record.chunks === 0) {
-      if (remote.some((s) => s.segment === segment)) {
-        // The server has audio of this segment but this browser does not (other browser, cleared storage):
-        // its checksum cannot be computed here.
-        page.problem = { title: t('problemBrokenTitle'), text: t('problemBrokenText') };
-        reportProblem(`segment ${segment} of answer ${answer} is on the server but not in the local buffer`);
-        return null;
+    const stored = remote.find((s) => s.segment === segment) || null;
+    const durationMs = record ? Math.max(0, Math.round(record.durationMs ?? record.lastChunkAt ?? 0)) : 0;
+    // The server never has more of a segment than this page sent; if it does, the local copy lost its end.
+    if (record && record.chunks > 0 && !(stored && stored.chunks > record.chunks)) {
+      let chunks = null;
+      try {
+        chunks = await page.store.readSegment(answer, segment, record.chunks);
+      } catch (error) {
+        reportProblem(`segment ${segment} of answer ${answer} cannot be checksummed: ${error.message}`);
       }
-      continue; // a refused trailing segment
+      if (chunks) {
+        segments.push({ chunks: record.chunks, bytes: record.bytes, sha256: await sha256Hex(chunks.map((c) => c.data)), durationMs });
+        continue;
+      }
+      // Lost while this page was running: the server gets what the uploader still holds in memory. Claiming
+      // more than it ends up with would leave the answer waiting, claiming less makes the server discard the
+      // segment, so wait until its count is final (everything acked, or nothing more can be sent).
+      const settled = await whenUpload(() => page.savedAnswers.has(answer) || (page.uploader.answer === answer && page.uploader.settledCount(segment)));
+      if (settled === true) return null; // saved meanwhile (another tab finished it)
+      const complete = settled.chunks === record.chunks;
+      segments.push({
+        chunks: settled.chunks,
+        // The server does not compare bytes of an unverified segment; send the best count known here.
+        bytes: settled.bytes ?? (complete ? record.bytes : stored && stored.chunks === settled.chunks ? stored.bytes : record.bytes),
+        sha256: null,
+        durationMs: complete ? durationMs : 0,
+      });
+      continue;
     }
-    const chunks = await page.store.readSegment(answer, segment, record.chunks);
-    segments.push({
-      chunks: record.chunks,
-      bytes: record.bytes,
-      sha256: await sha256Hex(chunks.map((c) => c.data)),
-      durationMs: Math.max(0, Math.round(record.durationMs ?? record.lastChunkAt ?? 0)),
-    });
+    if (stored) {
+      // Recorded in another browser, or this browser's copy was cleared (or lost its end) before this page
+      // load. Nothing more of it can reach the server, so the stored counts from `state` are final; its length
+      // is unknown (0), which the review screen shows as "at least".
+      reportProblem(`segment ${segment} of answer ${answer} is on the server but not in the local buffer: finishing it unverified`);
+      segments.push({ chunks: stored.chunks, bytes: stored.bytes, sha256: null, durationMs: 0 });
+      continue;
+    }
+    // Neither here nor on the server: a refused trailing segment.
   }
   return { type: 'finish_answer', answer, segments };
+}
+
+/** Resolves with check()'s first truthy value, re-checked on every upload progress. */
+function whenUpload(check) {
+  return new Promise((resolve) => {
+    const probe = () => {
+      const value = check();
+      if (!value) return;
+      page.uploadWaiters.delete(probe);
+      resolve(value);
+    };
+    page.uploadWaiters.add(probe);
+    probe();
+  });
+}
+
+function onUploadProgress() {
+  for (const probe of [...page.uploadWaiters]) probe();
 }
 
 async function onAnswerSaved({ answer, durationMs }) {
@@ -872,7 +918,7 @@ async function main() {
     onFinal,
   });
   page.uploader = new Uploader(page.store, page.connection, {
-    onProgress: () => {},
+    onProgress: onUploadProgress,
     onProblem: reportProblem,
   });
   render();

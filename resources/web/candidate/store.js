@@ -51,6 +51,21 @@ export class ChunkStore {
     this.onWriteFailure = onWriteFailure;
     this.memoryChunks = new Map();   // chunks whose IndexedDB write failed
     this.segments = new Map();       // segment metadata of answers this page has touched (authoritative)
+    if (db) {
+      // Another tab deleting or upgrading the database, or the browser clearing site data, closes it under us:
+      // from then on new chunks are kept in memory (with the storage warning), as after a failed write.
+      db.onversionchange = () => {
+        db.close();
+        this.databaseLost(db, new Error('the local buffer was deleted or upgraded elsewhere'));
+      };
+      db.onclose = () => this.databaseLost(db, new Error('the browser closed the local buffer (site data cleared?)'));
+    }
+  }
+
+  databaseLost(db, error) {
+    if (this.db !== db) return;
+    this.db = null;
+    this.onWriteFailure(error);
   }
 
   static async open(onWriteFailure) {
@@ -137,9 +152,14 @@ export class ChunkStore {
     const inMemory = this.memoryChunks.get(chunkKey(answer, segment, seq));
     if (inMemory) return inMemory;
     if (!this.db) return null;
-    const tx = this.db.transaction(CHUNKS, 'readonly');
-    const record = await requestToPromise(tx.objectStore(CHUNKS).get([answer, segment, seq]));
-    return record || null;
+    try {
+      const tx = this.db.transaction(CHUNKS, 'readonly');
+      const record = await requestToPromise(tx.objectStore(CHUNKS).get([answer, segment, seq]));
+      return record || null;
+    } catch (error) {
+      if (!this.db || error.name === 'InvalidStateError') return null; // the database was closed under us: gone
+      throw error;
+    }
   }
 
   /** All chunks of one segment in seq order; throws if one is missing (the caller must not hash a gap). */

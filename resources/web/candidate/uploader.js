@@ -21,7 +21,9 @@ export class Uploader {
     this.onProgress = onProgress;
     this.onProblem = onProblem;
     this.answer = null;
-    this.segments = new Map(); // segment -> {stored, sent, acked, refused, checksumRetries, at: number[]}
+    // segment -> {stored, sent, acked, ackedBytes (null: unknown), refused, lost, checksumRetries,
+    //             at: number[] (time offset per seq), sizes: number[] (payload bytes per seq)}
+    this.segments = new Map();
     this.cache = new Map();    // "segment/seq" -> ArrayBuffer not yet acked (saves IndexedDB reads)
     this.synced = false;       // the server's counts for this connection are known
     this.pumping = false;
@@ -39,7 +41,7 @@ export class Uploader {
   segmentState(segment) {
     let state = this.segments.get(segment);
     if (!state) {
-      state = { stored: 0, sent: 0, acked: 0, refused: false, checksumRetries: 0, at: [] };
+      state = { stored: 0, sent: 0, acked: 0, ackedBytes: 0, refused: false, lost: false, checksumRetries: 0, at: [], sizes: [] };
       this.segments.set(segment, state);
     }
     return state;
@@ -56,6 +58,7 @@ export class Uploader {
     const state = this.segmentState(segment);
     state.stored = Math.max(state.stored, seq + 1);
     state.at[seq] = at;
+    state.sizes[seq] = data.byteLength;
     this.cache.set(`${segment}/${seq}`, data);
     this.pump();
   }
@@ -67,16 +70,18 @@ export class Uploader {
 
   /**
    * First state after a (re)connect: the server's stored chunk counts of the open answer.
-   * @param {{segment:number, chunks:number}[]} serverSegments
+   * @param {{segment:number, chunks:number, bytes:number}[]} serverSegments
    */
   resync(serverSegments) {
     for (const state of this.segments.values()) {
       state.acked = 0;
+      state.ackedBytes = 0;
       state.sent = 0;
     }
-    for (const { segment, chunks } of serverSegments || []) {
+    for (const { segment, chunks, bytes } of serverSegments || []) {
       const state = this.segmentState(segment);
       state.acked = chunks;
+      state.ackedBytes = typeof bytes === 'number' ? bytes : null;
       state.sent = chunks;
       for (let seq = 0; seq < chunks; seq++) this.cache.delete(`${segment}/${seq}`);
     }
@@ -90,7 +95,7 @@ export class Uploader {
     const state = this.segmentState(segment);
     if (seq + 1 > state.acked) {
       for (let s = state.acked; s <= seq; s++) this.cache.delete(`${segment}/${s}`);
-      state.acked = seq + 1;
+      this.advanceAcked(state, seq + 1);
       state.checksumRetries = 0;
       this.onProgress();
     }
@@ -102,7 +107,7 @@ export class Uploader {
     switch (code) {
       case 'out_of_order':
         // The server wants `expected` next: it has everything before it.
-        state.acked = Math.max(state.acked, Math.min(expected, state.stored));
+        this.advanceAcked(state, Math.max(state.acked, Math.min(expected, state.stored)));
         state.sent = Math.min(expected, state.stored);
         break;
       case 'checksum':
@@ -125,6 +130,14 @@ export class Uploader {
     this.pump();
   }
 
+  /** The server stores chunks [0, acked): keeps the byte count in step where the sizes are known. */
+  advanceAcked(state, acked) {
+    for (let seq = state.acked; seq < acked && state.ackedBytes !== null; seq++) {
+      state.ackedBytes = state.sizes[seq] === undefined ? null : state.ackedBytes + state.sizes[seq];
+    }
+    state.acked = acked;
+  }
+
   isRefused(segment) {
     const state = this.segments.get(segment);
     return !!state && state.refused;
@@ -134,6 +147,19 @@ export class Uploader {
   get allAcked() {
     for (const state of this.segments.values()) if (!state.refused && state.acked < state.stored) return false;
     return true;
+  }
+
+  /**
+   * The exact number of chunks (and bytes, null if unknown) the server stores of a segment once nothing more will reach it: everything
+   * stored here is acknowledged, or the rest is lost locally and nothing is in flight. Null while that is
+   * still changing (or unknown: offline). finish_answer for a segment without a local copy must name exactly
+   * the server's count.
+   */
+  settledCount(segment) {
+    const state = this.segments.get(segment);
+    if (!this.synced || !state) return null;
+    if (state.acked < state.stored && !(state.lost && state.sent <= state.acked)) return null;
+    return { chunks: state.acked, bytes: state.ackedBytes };
   }
 
   /** Milliseconds of recording the server acknowledged, estimated from each chunk's time offset. */
@@ -170,7 +196,7 @@ export class Uploader {
     const answer = this.answer;
     // Stop when the connection drops or the uploader moved on to another answer (its map was cleared).
     const current = () => this.synced && this.answer === answer && this.segments.get(segment) === state;
-    while (state && current() && !state.refused && state.sent < state.stored) {
+    while (state && current() && !state.refused && !state.lost && state.sent < state.stored) {
       if (this.connection.bufferedAmount > HIGH_WATER_BYTES) {
         await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS));
         continue;
@@ -179,11 +205,19 @@ export class Uploader {
       let data = this.cache.get(`${segment}/${seq}`);
       if (!data) {
         const record = await this.store.getChunk(answer, segment, seq);
-        if (!record) throw new Error(`chunk ${seq} of segment ${segment} is not in the local buffer`);
+        if (!record) {
+          // Site data cleared or evicted under the running page: the rest of this segment cannot be sent.
+          // The answer is finished with what the server has (see settledCount).
+          if (!state.lost) this.onProblem(`chunk ${seq} of segment ${segment} is no longer in the local buffer`);
+          state.lost = true;
+          this.onProgress();
+          return;
+        }
         data = record.data;
       }
       // A reconnect or nack may have moved the cursor while we read from IndexedDB.
       if (!current() || state.sent !== seq) continue;
+      state.sizes[seq] = data.byteLength;
       if (!this.connection.sendBinary(encodeChunkFrame({ answer, segment, seq, data }))) return;
       state.sent = seq + 1;
     }
