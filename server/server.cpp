@@ -137,7 +137,6 @@ bool Server::start(QString *error)
         return false;
     }
     m_api->publicUrl = m_config.publicUrl.isValid() && !m_config.publicUrl.isEmpty() ? m_config.publicUrl : QUrl(baseUrl());
-    m_sessions->resumePendingJoins();
     return true;
 }
 

@@ -148,18 +148,27 @@ void registerReviewApi(HttpServer &http, ApiContext &ctx)
     http.route("GET", s("/api/v1/answers/{id}"), ctx.authed([db](HttpRequest &r, const Principal &p) {
         return HttpResponse::json(200, answerJson(db, p.orgId, r.ids.at(0)));
     }));
-    http.route("GET", s("/api/v1/answers/{id}/recording"), ctx.authed([db, &ctx](HttpRequest &r, const Principal &p) {
-        const QJsonObject a = answerJson(db, p.orgId, r.ids.at(0));
-        const QString media = a.value(s("media")).toString();
-        if (media == QLatin1String("pending") || media == QLatin1String("none"))
-            fail(ApiError::conflict(s("the recording is still being processed; try again in a few seconds")));
-        const QString mime = a.value(s("mime")).toString();
-        const QString dir = ctx.recordings->answerDir(p.orgId, a.value(s("sessionId")).toInteger(), r.ids.at(0));
-        if (media == QLatin1String("failed")) // fall back to the first segment as recorded
-            return fileResponse(r, SegmentFile::mediaPath(dir, 0), a.value(s("segments")).toArray().at(0).toObject().value(s("bytes")).toInteger(), containerType(mime));
-        const QString path = RecordingStore::joinedPath(dir, mime);
-        return fileResponse(r, path, QFileInfo(path).size(), containerType(mime));
-    }));
+    http.route("GET", s("/api/v1/answers/{id}/recording"), [&ctx, db](HttpRequest &r, const HttpReplier &reply) {
+        const Principal p = ctx.tokens->require(r);
+        const qint64 id = r.ids.at(0);
+        if (answerJson(db, p.orgId, id).value(s("status")).toString() != QLatin1String("saved"))
+            fail(ApiError::conflict(s("the answer is still being recorded")));
+        // The segments are joined on the first request (a worker thread runs ffmpeg); later requests are served at once.
+        ctx.sessions->ensureJoined(id, [&ctx, db, p, id, request = r, reply](const QString &media) {
+            try {
+                const QJsonObject a = answerJson(db, p.orgId, id);
+                const QString mime = a.value(s("mime")).toString();
+                const QString dir = ctx.recordings->answerDir(p.orgId, a.value(s("sessionId")).toInteger(), id);
+                if (media != QLatin1String("ready")) // could not be joined: the first segment as recorded still plays
+                    return reply.send(fileResponse(request, SegmentFile::mediaPath(dir, 0),
+                                                   a.value(s("segments")).toArray().at(0).toObject().value(s("bytes")).toInteger(), containerType(mime)));
+                const QString path = RecordingStore::joinedPath(dir, mime);
+                reply.send(fileResponse(request, path, QFileInfo(path).size(), containerType(mime)));
+            } catch (const ApiException &e) {
+                reply.send(e.error);
+            }
+        });
+    });
     http.route("GET", s("/api/v1/answers/{id}/segments/{n}"), ctx.authed([db, &ctx](HttpRequest &r, const Principal &p) {
         const QJsonObject a = answerJson(db, p.orgId, r.ids.at(0));
         const qint64 n = r.ids.at(1);

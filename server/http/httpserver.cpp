@@ -9,6 +9,8 @@
 #include <QUrl>
 #include "websocket.h"
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -238,6 +240,7 @@ HttpConnection::HttpConnection(HttpServer *server, QTcpSocket *socket)
 {
     ++m_server->m_open;
     m_socket->setParent(this);
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::pumpStream);
     connect(m_socket, &QTcpSocket::disconnected, this, [this] {
@@ -411,6 +414,9 @@ void HttpConnection::upgrade(const HttpServer::WebSocketAcceptor &accept)
     m_state = State::Closed;
     const QByteArray response = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                                 "Sec-WebSocket-Accept: " + WebSocketConnection::acceptKey(key) + "\r\n\r\n";
+    // Acks and state frames are small and latency-bound: never hold them back for coalescing (Nagle).
+    const int one = 1;
+    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     // The socket buffer of a fresh connection always has room for these few bytes.
     if (::send(fd, response.constData(), size_t(response.size()), MSG_NOSIGNAL) != response.size()) {
         ::close(fd);

@@ -3,7 +3,6 @@
 #include "core/log.h"
 #include "segmentfile.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QPointer>
@@ -58,27 +57,15 @@ QString RecordingStore::joinedPath(const QString &answerDir, const QString &mime
 
 namespace {
 
-// Hashes exactly the stored (acked) bytes of each segment.
+// Extracts and hashes exactly the stored (acked) payloads of each segment.
 QList<SegmentDigest> digest(const QString &dir, int count)
 {
     QList<SegmentDigest> out;
     for (int s = 0; s < count; ++s) {
         SegmentDigest d;
         d.segment = s;
-        SegmentFile::stat(dir, s, &d.chunks, &d.bytes);
-        QFile f(SegmentFile::mediaPath(dir, s));
-        if (!f.open(QIODevice::ReadOnly))
+        if (!SegmentFile::extract(dir, s, &d.chunks, &d.bytes, &d.sha256))
             return {};
-        QCryptographicHash h(QCryptographicHash::Sha256);
-        qint64 left = d.bytes;
-        while (left > 0) {
-            const QByteArray piece = f.read(qMin<qint64>(left, 256 * 1024));
-            if (piece.isEmpty())
-                return {};
-            h.addData(piece);
-            left -= piece.size();
-        }
-        d.sha256 = QString::fromLatin1(h.result().toHex());
         out.append(d);
     }
     return out;
@@ -124,7 +111,7 @@ void RecordingStore::drainFinalizeQueue()
         for (int i = 0; i < batch.size(); ++i) {
             bool ok = !results.at(i).isEmpty();
             for (int seg = 0; ok && !synced && seg < batch.at(i).count; ++seg)
-                ok = syncPath(SegmentFile::mediaPath(batch.at(i).dir, seg), true) && syncPath(SegmentFile::indexPath(batch.at(i).dir, seg), true);
+                ok = syncPath(SegmentFile::mediaPath(batch.at(i).dir, seg), true) && syncPath(SegmentFile::recordPath(batch.at(i).dir, seg), true);
             if (ok && !synced)
                 ok = syncPath(batch.at(i).dir, false);
             if (!ok) {

@@ -6,16 +6,59 @@
 #include <QFile>
 #include <QtEndian>
 
+#include <openssl/evp.h>
+
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 #include <zlib.h>
 
 namespace intervox {
 
 namespace {
+
+constexpr qint64 kHeader = 8;
+constexpr qint64 kMaxRecord = 16 * 1024 * 1024; // far above any chunk: a larger length is corruption
+
+// Walks the records of an open segment file from the start. For each intact record calls
+// `visit(payload, size)`; stops at the first torn or corrupt one. Returns the end offset of the last good record.
+template <typename Visit>
+qint64 scan(int fd, quint32 *chunks, qint64 *bytes, Visit visit)
+{
+    *chunks = 0;
+    *bytes = 0;
+    QByteArray buffer;
+    qint64 offset = 0;
+    for (;;) {
+        uchar header[kHeader];
+        if (::pread(fd, header, kHeader, offset) != kHeader)
+            break;
+        const quint32 len = qFromBigEndian<quint32>(header);
+        const quint32 crc = qFromBigEndian<quint32>(header + 4);
+        if (len == 0 || len > kMaxRecord)
+            break;
+        if (buffer.size() < qsizetype(len))
+            buffer.resize(len);
+        qint64 got = 0;
+        while (got < len) {
+            const ssize_t n = ::pread(fd, buffer.data() + got, size_t(len - got), offset + kHeader + got);
+            if (n <= 0)
+                break;
+            got += n;
+        }
+        if (got != len || crc32Of(buffer.constData(), len) != crc)
+            break;
+        if (!visit(buffer.constData(), qint64(len)))
+            break;
+        offset += kHeader + len;
+        ++*chunks;
+        *bytes += len;
+    }
+    return offset;
+}
 
 bool writeAll(int fd, const char *data, qint64 size)
 {
@@ -32,38 +75,6 @@ bool writeAll(int fd, const char *data, qint64 size)
     return true;
 }
 
-qint64 fileSize(int fd)
-{
-    struct stat st {};
-    return ::fstat(fd, &st) == 0 ? qint64(st.st_size) : -1;
-}
-
-// Reads the index and returns how many leading records are backed by data, and their byte total.
-void recover(int indexFd, qint64 dataSize, quint32 *chunks, qint64 *bytes)
-{
-    const qint64 indexSize = fileSize(indexFd);
-    const qint64 records = indexSize > 0 ? indexSize / 8 : 0;
-    QByteArray index(records * 8, Qt::Uninitialized);
-    qint64 got = 0;
-    while (got < index.size()) {
-        const ssize_t n = ::pread(indexFd, index.data() + got, size_t(index.size() - got), got);
-        if (n <= 0)
-            break;
-        got += n;
-    }
-    quint32 ok = 0;
-    qint64 total = 0;
-    for (qint64 i = 0; i + 1 <= got / 8; ++i) {
-        const quint32 len = qFromBigEndian<quint32>(index.constData() + i * 8);
-        if (total + len > dataSize)
-            break;
-        total += len;
-        ++ok;
-    }
-    *chunks = ok;
-    *bytes = total;
-}
-
 } // namespace
 
 quint32 crc32Of(const char *data, qint64 size)
@@ -71,22 +82,20 @@ quint32 crc32Of(const char *data, qint64 size)
     return quint32(::crc32(::crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef *>(data), uInt(size)));
 }
 
+QString SegmentFile::recordPath(const QString &dir, int segment)
+{
+    return dir + QLatin1Char('/') + QString::number(segment) + QStringLiteral(".seg");
+}
+
 QString SegmentFile::mediaPath(const QString &dir, int segment)
 {
     return dir + QLatin1Char('/') + QString::number(segment) + QStringLiteral(".media");
 }
 
-QString SegmentFile::indexPath(const QString &dir, int segment)
-{
-    return dir + QLatin1Char('/') + QString::number(segment) + QStringLiteral(".idx");
-}
-
 SegmentFile::~SegmentFile()
 {
-    if (m_data >= 0)
-        ::close(m_data);
-    if (m_index >= 0)
-        ::close(m_index);
+    if (m_fd >= 0)
+        ::close(m_fd);
 }
 
 std::unique_ptr<SegmentFile> SegmentFile::open(const QString &dir, int segment, QString *error)
@@ -96,19 +105,19 @@ std::unique_ptr<SegmentFile> SegmentFile::open(const QString &dir, int segment, 
         return nullptr;
     }
     std::unique_ptr<SegmentFile> f(new SegmentFile);
-    f->m_data = ::open(QFile::encodeName(mediaPath(dir, segment)).constData(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
-    f->m_index = ::open(QFile::encodeName(indexPath(dir, segment)).constData(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
-    if (f->m_data < 0 || f->m_index < 0) {
+    f->m_fd = ::open(QFile::encodeName(recordPath(dir, segment)).constData(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
+    if (f->m_fd < 0) {
         *error = QStringLiteral("cannot open segment %1 in %2: %3").arg(segment).arg(dir, QString::fromLocal8Bit(strerror(errno)));
         return nullptr;
     }
-    const qint64 dataSize = fileSize(f->m_data);
-    recover(f->m_index, dataSize, &f->m_chunks, &f->m_bytes);
-    // Cut a tail that was written but never acked (crash between the two writes, or a partial index record).
-    if (dataSize != f->m_bytes || fileSize(f->m_index) != qint64(f->m_chunks) * 8) {
+    struct stat st {};
+    ::fstat(f->m_fd, &st);
+    f->m_end = scan(f->m_fd, &f->m_chunks, &f->m_bytes, [](const char *, qint64) { return true; });
+    // Cut a tail that was never acked: a record torn by a crash, or damaged on disk.
+    if (f->m_end != qint64(st.st_size)) {
         qCInfo(lcRecording) << "recovered segment" << segment << "in" << dir << ":" << f->m_chunks << "chunks," << f->m_bytes
-                            << "bytes (data file had" << dataSize << ")";
-        if (::ftruncate(f->m_data, f->m_bytes) != 0 || ::ftruncate(f->m_index, qint64(f->m_chunks) * 8) != 0) {
+                            << "bytes; cut" << (qint64(st.st_size) - f->m_end) << "bytes of torn tail";
+        if (::ftruncate(f->m_fd, f->m_end) != 0) {
             *error = QStringLiteral("cannot repair segment %1 in %2").arg(segment).arg(dir);
             return nullptr;
         }
@@ -120,38 +129,71 @@ void SegmentFile::stat(const QString &dir, int segment, quint32 *chunks, qint64 
 {
     *chunks = 0;
     *bytes = 0;
-    const int idx = ::open(QFile::encodeName(indexPath(dir, segment)).constData(), O_RDONLY | O_CLOEXEC);
-    if (idx < 0)
+    const int fd = ::open(QFile::encodeName(recordPath(dir, segment)).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
         return;
-    struct stat st {};
-    const qint64 dataSize = ::stat(QFile::encodeName(mediaPath(dir, segment)).constData(), &st) == 0 ? qint64(st.st_size) : 0;
-    recover(idx, dataSize, chunks, bytes);
-    ::close(idx);
+    scan(fd, chunks, bytes, [](const char *, qint64) { return true; });
+    ::close(fd);
+}
+
+bool SegmentFile::extract(const QString &dir, int segment, quint32 *chunks, qint64 *bytes, QString *sha256)
+{
+    const int in = ::open(QFile::encodeName(recordPath(dir, segment)).constData(), O_RDONLY | O_CLOEXEC);
+    if (in < 0)
+        return false;
+    const int out = ::open(QFile::encodeName(mediaPath(dir, segment)).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
+    if (out < 0) {
+        ::close(in);
+        return false;
+    }
+    // OpenSSL's SHA-256 uses the CPU's SHA extensions where present (several times Qt's portable code).
+    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+    EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
+    bool ok = true;
+    scan(in, chunks, bytes, [&](const char *data, qint64 size) {
+        EVP_DigestUpdate(ctx, data, size_t(size));
+        ok = ok && writeAll(out, data, size);
+        return ok;
+    });
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    EVP_DigestFinal_ex(ctx, digest, &length);
+    EVP_MD_CTX_free(ctx);
+    *sha256 = QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(digest), int(length)).toHex());
+    ::close(in);
+    ok = ::close(out) == 0 && ok;
+    return ok;
 }
 
 bool SegmentFile::append(const char *data, qint64 size, quint32 crc)
 {
-    uchar record[8];
-    qToBigEndian<quint32>(quint32(size), record);
-    qToBigEndian<quint32>(crc, record + 4);
-    if (!writeAll(m_data, data, size) || !writeAll(m_index, reinterpret_cast<const char *>(record), 8)) {
-        const int err = errno;
-        qCWarning(lcRecording) << "write failed:" << strerror(err);
-        if (::ftruncate(m_data, m_bytes) != 0 || ::ftruncate(m_index, qint64(m_chunks) * 8) != 0)
+    uchar header[kHeader];
+    qToBigEndian<quint32>(quint32(size), header);
+    qToBigEndian<quint32>(crc, header + 4);
+    iovec iov[2] = {{header, size_t(kHeader)}, {const_cast<char *>(data), size_t(size)}};
+    ssize_t n;
+    do {
+        n = ::writev(m_fd, iov, 2);
+    } while (n < 0 && errno == EINTR);
+    if (n != kHeader + size) {
+        qCWarning(lcRecording) << "write failed:" << (n < 0 ? strerror(errno) : "short write");
+        if (::ftruncate(m_fd, m_end) != 0)
             qCCritical(lcRecording) << "cannot cut back a failed write:" << strerror(errno);
         return false;
     }
     ++m_chunks;
     m_bytes += size;
+    m_end += kHeader + size;
     return true;
 }
 
 bool SegmentFile::reset()
 {
-    if (::ftruncate(m_data, 0) != 0 || ::ftruncate(m_index, 0) != 0)
+    if (::ftruncate(m_fd, 0) != 0)
         return false;
     m_chunks = 0;
     m_bytes = 0;
+    m_end = 0;
     return true;
 }
 

@@ -1,7 +1,9 @@
 #pragma once
-// One recorded segment on disk: `<n>.media` holds the payload bytes in order, `<n>.idx` one 8-byte record
-// (length, CRC-32; big-endian) per stored chunk. Both are appended with write(2) before a chunk is acked,
-// so what was acked survives a crash of the process; opening a segment cuts away any half-written tail.
+// One recorded segment on disk while it is being uploaded: `<n>.seg` holds one record per stored chunk,
+// an 8-byte header (payload length, CRC-32; big-endian) and the payload, appended with a single writev(2)
+// before the chunk is acked, so what was acked survives a crash of the process. Opening or scanning a
+// segment ignores (and opening cuts away) a torn or corrupt tail. When the answer is finished the payloads
+// are extracted into `<n>.media`: the bytes exactly as the page recorded them.
 
 #include <QByteArray>
 #include <QString>
@@ -16,27 +18,29 @@ public:
     SegmentFile(const SegmentFile &) = delete;
     SegmentFile &operator=(const SegmentFile &) = delete;
 
-    // Opens (creating the folder and files if needed) and recovers a consistent state. nullptr + error on failure.
+    // Opens (creating the folder and file if needed) and recovers a consistent state. nullptr + error on failure.
     static std::unique_ptr<SegmentFile> open(const QString &dir, int segment, QString *error);
-    // Reads the stored counts of a segment without keeping it open (chunks = 0 if it does not exist).
+    // The stored counts of a segment without opening it for writing (0 if it does not exist).
     static void stat(const QString &dir, int segment, quint32 *chunks, qint64 *bytes);
+    // Writes the stored payloads of the segment to mediaPath() and returns their SHA-256 (hex) and counts.
+    static bool extract(const QString &dir, int segment, quint32 *chunks, qint64 *bytes, QString *sha256);
+    static QString recordPath(const QString &dir, int segment);
     static QString mediaPath(const QString &dir, int segment);
-    static QString indexPath(const QString &dir, int segment);
 
     quint32 chunks() const { return m_chunks; }
     qint64 bytes() const { return m_bytes; }
 
-    // Appends one chunk. On a short write (disk full) the files are cut back and false is returned.
+    // Appends one chunk. On a short write (disk full) the file is cut back and false is returned.
     bool append(const char *data, qint64 size, quint32 crc);
     // Drops every stored chunk (used when the page's checksum of the whole segment disagrees).
     bool reset();
 
 private:
     SegmentFile() = default;
-    int m_data = -1;
-    int m_index = -1;
+    int m_fd = -1;
     quint32 m_chunks = 0;
-    qint64 m_bytes = 0;
+    qint64 m_bytes = 0;  // payload bytes
+    qint64 m_end = 0;    // file size: payloads plus record headers
 };
 
 quint32 crc32Of(const char *data, qint64 size);

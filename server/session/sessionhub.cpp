@@ -147,25 +147,34 @@ void SessionHub::finalized(qint64 sessionId, qint64 answerId, const QJsonArray &
         socket->publish(s("answer_saved"), QJsonObject{{s("answerId"), answerId}});
         socket->answerSaved(answerId, chunks, bytes, durationMs);
     }
-    joinAnswer(answerId, org, sessionId, int(expected.size()), mime);
 }
 
-void SessionHub::joinAnswer(qint64 answerId, qint64 org, qint64 session, int segments, const QString &mime)
+void SessionHub::ensureJoined(qint64 answerId, std::function<void(const QString &)> done)
 {
-    m_store->join(m_store->answerDir(org, session, answerId), segments, mime, [this, answerId](bool ok) {
+    QSqlQuery q = m_db->exec(s("SELECT a.org_id, a.session_id, a.mime, a.media, (SELECT COUNT(*) FROM answer_segments g WHERE g.answer_id = a.id)"
+                               " FROM answers a WHERE a.id = ?"), {answerId});
+    if (!q.next())
+        return done(s("failed"));
+    const QString media = q.value(3).toString();
+    if (media != QLatin1String("pending"))
+        return done(media);
+    auto waiting = m_joining.find(answerId);
+    if (waiting != m_joining.end()) {
+        waiting->append(std::move(done));
+        return;
+    }
+    m_joining.insert(answerId, {std::move(done)});
+    const QString dir = m_store->answerDir(q.value(0).toLongLong(), q.value(1).toLongLong(), answerId);
+    m_store->join(dir, q.value(4).toInt(), q.value(2).toString(), [this, answerId](bool ok) {
+        const QString media = ok ? s("ready") : s("failed");
         try {
-            m_db->exec(s("UPDATE answers SET media = ? WHERE id = ?"), {ok ? s("ready") : s("failed"), answerId});
+            m_db->exec(s("UPDATE answers SET media = ? WHERE id = ?"), {media, answerId});
         } catch (const ApiException &) {
         }
+        const auto callbacks = m_joining.take(answerId);
+        for (const auto &callback : callbacks)
+            callback(media);
     });
-}
-
-void SessionHub::resumePendingJoins()
-{
-    QSqlQuery q = m_db->exec(s("SELECT a.id, a.org_id, a.session_id, a.mime, (SELECT COUNT(*) FROM answer_segments g WHERE g.answer_id = a.id)"
-                               " FROM answers a WHERE a.media = 'pending'"));
-    while (q.next())
-        joinAnswer(q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(4).toInt(), q.value(3).toString());
 }
 
 void SessionHub::inviteRevoked(qint64 inviteId)

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QSet>
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -42,8 +43,9 @@ public:
     bool isConnected(qint64 sessionId) const { return m_bySession.contains(sessionId); }
     const SessionMetrics &metrics() const { return m_metrics; }
 
-    // Re-queues joins of answers saved before a restart.
-    void resumePendingJoins();
+    // Joins a saved answer's segments into one seekable file unless done already (on the first request for
+    // the recording, so answers nobody plays cost no ffmpeg run). `done` gets the media state: ready or failed.
+    void ensureJoined(qint64 answerId, std::function<void(const QString &media)> done);
     // Closes the sockets of sessions started from an invite that was just revoked.
     void inviteRevoked(qint64 inviteId);
     // Graceful shutdown: tell every page to reconnect later (1001).
@@ -57,7 +59,6 @@ private:
     void socketGone(SessionSocket *s);
     void claim(qint64 sessionId, SessionSocket *s); // a newer tab of the same session wins
     void finalized(qint64 sessionId, qint64 answerId, const QJsonArray &expected, const QList<SegmentDigest> &digests);
-    void joinAnswer(qint64 answerId, qint64 org, qint64 session, int segments, const QString &mime);
     qint64 coarseNow() const { return m_now; }
 
     Database *m_db;
@@ -66,6 +67,7 @@ private:
     bool m_draining = false;
     QSet<SessionSocket *> m_sockets;
     QHash<qint64, SessionSocket *> m_bySession;
+    QHash<qint64, QList<std::function<void(const QString &)>>> m_joining; // answer → waiting requests
     SessionMetrics m_metrics;
     QBasicTimer m_sweep;
     qint64 m_now = 0;

@@ -224,7 +224,7 @@ SegmentFile *SessionSocket::segmentFor(int segment, QString *refusal)
         *refusal = s("segment_refused");
         return nullptr;
     }
-    const bool exists = QFile::exists(SegmentFile::indexPath(m_answer->dir, segment));
+    const bool exists = QFile::exists(SegmentFile::recordPath(m_answer->dir, segment));
     if (!exists && (m_answer->status != QLatin1String("recording") || nowMs() >= m_answer->deadlineAt || !m_answer->expected.isEmpty())) {
         *refusal = s("segment_refused"); // no new recorder after time is up
         return nullptr;
@@ -387,7 +387,7 @@ void SessionSocket::sendState()
         const qint64 id = q.value(0).toLongLong();
         QJsonArray segments;
         if (m_answer && m_answer->id == id) {
-            const QStringList idx = QDir(m_answer->dir).entryList({s("*.idx")}, QDir::Files);
+            const QStringList idx = QDir(m_answer->dir).entryList({s("*.seg")}, QDir::Files);
             QList<int> numbers;
             for (const QString &f : idx)
                 numbers.append(f.chopped(4).toInt());

@@ -133,8 +133,8 @@ describe(`recruiter API under hostile input (${engine})`, () => {
     const recorded = await recordAnswer(server, invite.token, media);
     recorded.candidate.close();
     const sessionId = recorded.candidate.state.session;
-    await waitFor(async () => (await orgA.api.get(`/api/v1/answers/${recorded.answer}`)).json.media !== 'pending',
-      { timeout: 45_000, interval: 200, what: 'the recording of organization A to be joined' });
+    const joined = await orgA.api.get(`/api/v1/answers/${recorded.answer}/recording`, { timeout: 45_000 });
+    assert.equal(joined.status, 200, `the recording of organization A: ${joined}`);
     a = { interview, candidate: put.json, cv, invite, answer: recorded.answer, sessionId };
   }, SETUP);
 

@@ -60,8 +60,8 @@ describe(`database lifecycle (${engine})`, () => {
       const invite = await createInvite(org, interview.id, candidate.id, { maxUses: 2 });
       const recorded = await recordAnswer(server, invite.token, media, { finishSession: true });
       recorded.candidate.close();
-      await waitFor(async () => (await org.api.get(`/api/v1/answers/${recorded.answer}`)).json.media === 'ready',
-        { timeout: 45_000, interval: 200, what: 'the recording to be joined' });
+      const joined = await org.api.get(`/api/v1/answers/${recorded.answer}/recording`, { timeout: 45_000 });
+      assert.equal(joined.status, 200, `the joined recording: ${joined}`);
       const session = (await org.api.get(`/api/v1/sessions?interviewId=${interview.id}`)).json.items[0];
       before = {
         interview: (await org.api.get(`/api/v1/interviews/${interview.id}`)).json,

@@ -1,100 +1,123 @@
-// SegmentFile: what was appended survives reopening; a half-written tail is cut away, never served.
+// SegmentFile: what was appended survives reopening; a torn or damaged tail is cut away, never served;
+// extraction gives back exactly the payloads, with their SHA-256.
 #include "recording/segmentfile.h"
 
+#include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtEndian>
 
 using namespace intervox;
 
 class TestSegmentFile : public QObject
 {
     Q_OBJECT
-    QByteArray chunk(int n) { return QByteArray(1000 + n, char('a' + n % 26)); }
+    static QByteArray chunk(int n) { return QByteArray(1000 + n, char('a' + n % 26)); }
+    static QByteArray allChunks(int count)
+    {
+        QByteArray all;
+        for (int i = 0; i < count; ++i)
+            all += chunk(i);
+        return all;
+    }
+    static qint64 recordSize(int count) { return allChunks(count).size() + 8LL * count; }
 
     void appendChunks(const QString &dir, int count)
     {
         QString error;
         auto f = SegmentFile::open(dir, 0, &error);
         QVERIFY2(f, qPrintable(error));
-        for (int i = 0; i < count; ++i) {
+        for (int i = f->chunks(); i < count; ++i) {
             const QByteArray c = chunk(i);
             QVERIFY(f->append(c.constData(), c.size(), crc32Of(c.constData(), c.size())));
         }
     }
 
 private slots:
-    void appendedChunksSurviveReopen()
+    void appendedChunksSurviveReopenAndExtractExactly()
     {
         QTemporaryDir tmp;
-        appendChunks(tmp.path() + "/a", 5);
+        const QString dir = tmp.path() + "/a";
+        appendChunks(dir, 5);
         QString error;
-        auto f = SegmentFile::open(tmp.path() + "/a", 0, &error);
+        auto f = SegmentFile::open(dir, 0, &error);
         QVERIFY(f);
         QCOMPARE(f->chunks(), 5u);
-        qint64 expectedBytes = 0;
-        QByteArray all;
-        for (int i = 0; i < 5; ++i) {
-            expectedBytes += chunk(i).size();
-            all += chunk(i);
-        }
-        QCOMPARE(f->bytes(), expectedBytes);
-        QFile data(SegmentFile::mediaPath(tmp.path() + "/a", 0));
-        QVERIFY(data.open(QIODevice::ReadOnly));
-        QCOMPARE(data.readAll(), all);
+        QCOMPARE(f->bytes(), qint64(allChunks(5).size()));
+        quint32 chunks = 0;
+        qint64 bytes = 0;
+        QString sha;
+        QVERIFY(SegmentFile::extract(dir, 0, &chunks, &bytes, &sha));
+        QCOMPARE(chunks, 5u);
+        QFile media(SegmentFile::mediaPath(dir, 0));
+        QVERIFY(media.open(QIODevice::ReadOnly));
+        QCOMPARE(media.readAll(), allChunks(5));
+        QCOMPARE(sha, QString::fromLatin1(QCryptographicHash::hash(allChunks(5), QCryptographicHash::Sha256).toHex()));
     }
 
-    void dataWrittenWithoutIndexRecordIsCutOnOpen()
+    void tornRecordAtTheEndIsCutOnOpen()
     {
-        // A crash between the data write and the index write: that chunk was never acked.
+        // A crash in the middle of a write: the header promises more payload than the file has.
         QTemporaryDir tmp;
         const QString dir = tmp.path() + "/b";
         appendChunks(dir, 3);
-        QFile data(SegmentFile::mediaPath(dir, 0));
-        QVERIFY(data.open(QIODevice::Append));
-        data.write(QByteArray(777, 'x'));
-        data.close();
+        QFile file(SegmentFile::recordPath(dir, 0));
+        QVERIFY(file.open(QIODevice::Append));
+        uchar header[8];
+        qToBigEndian<quint32>(4000, header);
+        qToBigEndian<quint32>(0x12345678, header + 4);
+        file.write(reinterpret_cast<const char *>(header), 8);
+        file.write(QByteArray(777, 'x'));
+        file.close();
+        quint32 chunks = 0;
+        qint64 bytes = 0;
+        SegmentFile::stat(dir, 0, &chunks, &bytes);
+        QCOMPARE(chunks, 3u);
         QString error;
         auto f = SegmentFile::open(dir, 0, &error);
         QVERIFY(f);
         QCOMPARE(f->chunks(), 3u);
-        QCOMPARE(QFileInfo(SegmentFile::mediaPath(dir, 0)).size(), f->bytes());
+        QCOMPARE(QFileInfo(SegmentFile::recordPath(dir, 0)).size(), recordSize(3));
+        // …and appending continues right after the last good record.
+        const QByteArray c = chunk(3);
+        QVERIFY(f->append(c.constData(), c.size(), crc32Of(c.constData(), c.size())));
+        QCOMPARE(QFileInfo(SegmentFile::recordPath(dir, 0)).size(), recordSize(4));
     }
 
-    void partialIndexRecordIsCutOnOpen()
+    void partialHeaderIsCutOnOpen()
     {
         QTemporaryDir tmp;
         const QString dir = tmp.path() + "/c";
         appendChunks(dir, 4);
-        QFile index(SegmentFile::indexPath(dir, 0));
-        QVERIFY(index.open(QIODevice::Append));
-        index.write("\x00\x00\x03", 3);
-        index.close();
+        QFile file(SegmentFile::recordPath(dir, 0));
+        QVERIFY(file.open(QIODevice::Append));
+        file.write("\x00\x00\x03", 3);
+        file.close();
         QString error;
         auto f = SegmentFile::open(dir, 0, &error);
         QVERIFY(f);
         QCOMPARE(f->chunks(), 4u);
-        QCOMPARE(QFileInfo(SegmentFile::indexPath(dir, 0)).size(), 32);
+        QCOMPARE(QFileInfo(SegmentFile::recordPath(dir, 0)).size(), recordSize(4));
     }
 
-    void indexRecordsBeyondTheDataAreDropped()
+    void damagedPayloadEndsTheStoredPart()
     {
-        // Power loss can keep the index but lose data pages: those chunks are not claimed as stored.
+        // Damage on disk (e.g. after a power loss): the CRC catches it; later records are not claimed as stored.
         QTemporaryDir tmp;
         const QString dir = tmp.path() + "/d";
         appendChunks(dir, 4);
-        QFile data(SegmentFile::mediaPath(dir, 0));
-        const qint64 firstTwo = chunk(0).size() + chunk(1).size();
-        QVERIFY(data.resize(firstTwo + 10));
+        QFile file(SegmentFile::recordPath(dir, 0));
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        file.seek(recordSize(2) + 8 + 10); // inside chunk 2's payload
+        file.write("Z");
+        file.close();
         quint32 chunks = 0;
         qint64 bytes = 0;
         SegmentFile::stat(dir, 0, &chunks, &bytes);
         QCOMPARE(chunks, 2u);
-        QCOMPARE(bytes, firstTwo);
-        QString error;
-        auto f = SegmentFile::open(dir, 0, &error);
-        QCOMPARE(f->chunks(), 2u);
-        QCOMPARE(QFileInfo(SegmentFile::mediaPath(dir, 0)).size(), firstTwo);
+        QCOMPARE(bytes, qint64(allChunks(2).size()));
     }
 
     void statOfMissingSegmentIsEmpty()
@@ -116,7 +139,7 @@ private slots:
         auto f = SegmentFile::open(dir, 0, &error);
         QVERIFY(f->reset());
         QCOMPARE(f->chunks(), 0u);
-        QCOMPARE(QFileInfo(SegmentFile::mediaPath(dir, 0)).size(), 0);
+        QCOMPARE(QFileInfo(SegmentFile::recordPath(dir, 0)).size(), 0);
     }
 
     void crcMatchesZlibReference()
