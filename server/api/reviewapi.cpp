@@ -169,16 +169,25 @@ void registerReviewApi(HttpServer &http, ApiContext &ctx)
             }
         });
     });
-    http.route("GET", s("/api/v1/answers/{id}/segments/{n}"), ctx.authed([db, &ctx](HttpRequest &r, const Principal &p) {
-        const QJsonObject a = answerJson(db, p.orgId, r.ids.at(0));
-        const qint64 n = r.ids.at(1);
+    http.route("GET", s("/api/v1/answers/{id}/segments/{n}"), [&ctx, db](HttpRequest &r, const HttpReplier &reply) {
+        const Principal p = ctx.tokens->require(r);
+        const qint64 id = r.ids.at(0), n = r.ids.at(1);
+        const QJsonObject a = answerJson(db, p.orgId, id);
         const QJsonArray segments = a.value(s("segments")).toArray();
         if (n >= segments.size())
             fail(ApiError::notFound(s("no such segment")));
-        const QString dir = ctx.recordings->answerDir(p.orgId, a.value(s("sessionId")).toInteger(), r.ids.at(0));
-        return fileResponse(r, SegmentFile::mediaPath(dir, n), segments.at(n).toObject().value(s("bytes")).toInteger(),
-                            containerType(a.value(s("mime")).toString()));
-    }));
+        // Segments are extracted from their records together with the first join.
+        ctx.sessions->ensureJoined(id, [&ctx, a, p, id, n, request = r, reply](const QString &) {
+            try {
+                const QString dir = ctx.recordings->answerDir(p.orgId, a.value(s("sessionId")).toInteger(), id);
+                reply.send(fileResponse(request, SegmentFile::mediaPath(dir, int(n)),
+                                        a.value(s("segments")).toArray().at(n).toObject().value(s("bytes")).toInteger(),
+                                        containerType(a.value(s("mime")).toString())));
+            } catch (const ApiException &e) {
+                reply.send(e.error);
+            }
+        });
+    });
 }
 
 } // namespace intervox

@@ -57,14 +57,14 @@ QString RecordingStore::joinedPath(const QString &answerDir, const QString &mime
 
 namespace {
 
-// Extracts and hashes exactly the stored (acked) payloads of each segment.
+// Hashes exactly the stored (acked) payloads of each segment.
 QList<SegmentDigest> digest(const QString &dir, int count)
 {
     QList<SegmentDigest> out;
     for (int s = 0; s < count; ++s) {
         SegmentDigest d;
         d.segment = s;
-        if (!SegmentFile::extract(dir, s, &d.chunks, &d.bytes, &d.sha256))
+        if (!SegmentFile::digest(dir, s, &d.chunks, &d.bytes, &d.sha256))
             return {};
         out.append(d);
     }
@@ -111,7 +111,7 @@ void RecordingStore::drainFinalizeQueue()
         for (int i = 0; i < batch.size(); ++i) {
             bool ok = !results.at(i).isEmpty();
             for (int seg = 0; ok && !synced && seg < batch.at(i).count; ++seg)
-                ok = syncPath(SegmentFile::mediaPath(batch.at(i).dir, seg), true) && syncPath(SegmentFile::recordPath(batch.at(i).dir, seg), true);
+                ok = syncPath(SegmentFile::recordPath(batch.at(i).dir, seg), true);
             if (ok && !synced)
                 ok = syncPath(batch.at(i).dir, false);
             if (!ok) {
@@ -140,6 +140,12 @@ void RecordingStore::join(const QString &dir, int count, const QString &mime, st
 
 bool RecordingStore::joinNow(const QString &dir, int count, const QString &mime) const
 {
+    for (int s = 0; s < count; ++s) {
+        if (!SegmentFile::extract(dir, s)) {
+            qCWarning(lcRecording) << "cannot extract segment" << s << "in" << dir;
+            return false;
+        }
+    }
     const QString out = joinedPath(dir, mime);
     const QString tmp = out + QStringLiteral(".part");
     QStringList args{QStringLiteral("-nostdin"), QStringLiteral("-hide_banner"), QStringLiteral("-loglevel"), QStringLiteral("error"), QStringLiteral("-y")};

@@ -34,8 +34,9 @@ public:
     // I/O error (logged).
     void finalize(const QString &dir, int count, std::function<void(QList<SegmentDigest>)> done);
 
-    // Joins the segments of a saved answer into one file with ffmpeg, one answer at a time on a worker
-    // thread. `done(ok)` runs on this object's thread.
+    // Extracts the segments of a saved answer (SegmentFile::extract) and joins them into one file with ffmpeg,
+    // one answer at a time on a worker thread. `done(ok)` runs on this object's thread; if only the join
+    // failed, the extracted segments are still there.
     void join(const QString &dir, int count, const QString &mime, std::function<void(bool)> done);
 
     void waitForWorkers();

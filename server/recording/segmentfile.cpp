@@ -136,32 +136,58 @@ void SegmentFile::stat(const QString &dir, int segment, quint32 *chunks, qint64 
     ::close(fd);
 }
 
-bool SegmentFile::extract(const QString &dir, int segment, quint32 *chunks, qint64 *bytes, QString *sha256)
+bool SegmentFile::digest(const QString &dir, int segment, quint32 *chunks, qint64 *bytes, QString *sha256)
+{
+    const int fd = ::open(QFile::encodeName(recordPath(dir, segment)).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    // OpenSSL's SHA-256 uses the CPU's SHA extensions where present (several times Qt's portable code).
+    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+    EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
+    scan(fd, chunks, bytes, [&](const char *data, qint64 size) {
+        EVP_DigestUpdate(ctx, data, size_t(size));
+        return true;
+    });
+    unsigned char out[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    EVP_DigestFinal_ex(ctx, out, &length);
+    EVP_MD_CTX_free(ctx);
+    ::close(fd);
+    *sha256 = QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(out), int(length)).toHex());
+    return true;
+}
+
+bool SegmentFile::extract(const QString &dir, int segment)
 {
     const int in = ::open(QFile::encodeName(recordPath(dir, segment)).constData(), O_RDONLY | O_CLOEXEC);
     if (in < 0)
         return false;
-    const int out = ::open(QFile::encodeName(mediaPath(dir, segment)).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
+    quint32 chunks = 0;
+    qint64 bytes = 0;
+    struct stat st {};
+    const QByteArray media = QFile::encodeName(mediaPath(dir, segment));
+    if (::stat(media.constData(), &st) == 0) {
+        scan(in, &chunks, &bytes, [](const char *, qint64) { return true; });
+        if (bytes == qint64(st.st_size)) {
+            ::close(in);
+            return true;
+        }
+    }
+    const QByteArray part = media + ".part";
+    const int out = ::open(part.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
     if (out < 0) {
         ::close(in);
         return false;
     }
-    // OpenSSL's SHA-256 uses the CPU's SHA extensions where present (several times Qt's portable code).
-    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
-    EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
     bool ok = true;
-    scan(in, chunks, bytes, [&](const char *data, qint64 size) {
-        EVP_DigestUpdate(ctx, data, size_t(size));
+    scan(in, &chunks, &bytes, [&](const char *data, qint64 size) {
         ok = ok && writeAll(out, data, size);
         return ok;
     });
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    EVP_DigestFinal_ex(ctx, digest, &length);
-    EVP_MD_CTX_free(ctx);
-    *sha256 = QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(digest), int(length)).toHex());
     ::close(in);
-    ok = ::close(out) == 0 && ok;
+    ok = ::close(out) == 0 && ok && ::rename(part.constData(), media.constData()) == 0;
+    if (!ok)
+        ::unlink(part.constData());
     return ok;
 }
 

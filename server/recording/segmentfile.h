@@ -2,8 +2,8 @@
 // One recorded segment on disk while it is being uploaded: `<n>.seg` holds one record per stored chunk,
 // an 8-byte header (payload length, CRC-32; big-endian) and the payload, appended with a single writev(2)
 // before the chunk is acked, so what was acked survives a crash of the process. Opening or scanning a
-// segment ignores (and opening cuts away) a torn or corrupt tail. When the answer is finished the payloads
-// are extracted into `<n>.media`: the bytes exactly as the page recorded them.
+// segment ignores (and opening cuts away) a torn or corrupt tail. When the recording is first needed, the
+// payloads are extracted into `<n>.media`: the bytes exactly as the page recorded them.
 
 #include <QByteArray>
 #include <QString>
@@ -22,8 +22,10 @@ public:
     static std::unique_ptr<SegmentFile> open(const QString &dir, int segment, QString *error);
     // The stored counts of a segment without opening it for writing (0 if it does not exist).
     static void stat(const QString &dir, int segment, quint32 *chunks, qint64 *bytes);
-    // Writes the stored payloads of the segment to mediaPath() and returns their SHA-256 (hex) and counts.
-    static bool extract(const QString &dir, int segment, quint32 *chunks, qint64 *bytes, QString *sha256);
+    // The SHA-256 (hex) and counts of the stored payloads, read without writing anything.
+    static bool digest(const QString &dir, int segment, quint32 *chunks, qint64 *bytes, QString *sha256);
+    // Writes the stored payloads to mediaPath() (once; an existing complete copy is kept).
+    static bool extract(const QString &dir, int segment);
     static QString recordPath(const QString &dir, int segment);
     static QString mediaPath(const QString &dir, int segment);
 

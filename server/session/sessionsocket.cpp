@@ -456,13 +456,12 @@ void SessionSocket::consent(const QJsonObject &m)
     if (!accepted.isBool())
         return sendError(s("validation"), s("accepted: must be true or false"));
     m_consent = accepted.toBool() ? s("given") : s("refused");
-    m_hub->m_db->exec(s("UPDATE sessions SET consent = ?, consent_at = ? WHERE id = ?"), {m_consent, nowMs(), m_session});
-    if (accepted.toBool()) {
-        setPhase(s("intro"), 0, 0);
-    } else {
-        setPhase(s("refused"), 0, 0);
+    m_hub->m_db->transaction([&] {
+        m_hub->m_db->exec(s("UPDATE sessions SET consent = ?, consent_at = ? WHERE id = ?"), {m_consent, nowMs(), m_session});
+        setPhase(accepted.toBool() ? s("intro") : s("refused"), 0, 0);
+    });
+    if (!accepted.toBool())
         publish(s("consent_refused"));
-    }
     sendState();
 }
 
@@ -476,9 +475,9 @@ void SessionSocket::begin()
         return sendState();
     }
     const qint64 now = nowMs();
-    setPhase(s("thinking"), now + scaled(m_questions.first().thinkSeconds), 0);
     if (m_questions.first().thinkSeconds == 0)
-        return startAnswer(now);
+        return startAnswer(now); // no think time: straight to answering (m_question is 0 here)
+    setPhase(s("thinking"), now + scaled(m_questions.first().thinkSeconds), 0);
     sendState();
 }
 
