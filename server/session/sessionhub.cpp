@@ -97,9 +97,11 @@ void SessionHub::finalized(qint64 sessionId, qint64 answerId, const QJsonArray &
         const SegmentDigest &d = digests.at(i);
         // A null sha256: the page lost its copy (another device, cleared storage) and takes what the server has.
         const bool unverified = e.value(QLatin1String("sha256")).isNull();
-        const bool same = qint64(d.chunks) == e.value(QLatin1String("chunks")).toInteger()
-                          && (unverified || (d.bytes == e.value(QLatin1String("bytes")).toInteger()
-                                             && d.sha256 == e.value(QLatin1String("sha256")).toString()));
+        // Its counts are not compared either: never empty a segment the page cannot send again.
+        const bool same = unverified
+                          || (qint64(d.chunks) == e.value(QLatin1String("chunks")).toInteger()
+                              && d.bytes == e.value(QLatin1String("bytes")).toInteger()
+                              && d.sha256 == e.value(QLatin1String("sha256")).toString());
         if (!same) {
             qCWarning(lcRecording) << "answer" << answerId << "segment" << i << "differs from what the page recorded:"
                                    << d.chunks << d.bytes << "vs" << e;

@@ -382,7 +382,7 @@ void SessionSocket::sendState()
     st.insert(s("questions"), questions);
 
     QJsonArray answers;
-    QSqlQuery q = m_hub->m_db->exec(s("SELECT id, question_index, take, status FROM answers WHERE session_id = ? ORDER BY id"), {m_session});
+    QSqlQuery q = m_hub->m_db->exec(s("SELECT id, question_index, take, status, duration_ms FROM answers WHERE session_id = ? ORDER BY id"), {m_session});
     while (q.next()) {
         const qint64 id = q.value(0).toLongLong();
         QJsonArray segments;
@@ -409,8 +409,11 @@ void SessionSocket::sendState()
             while (sg.next())
                 segments.append(QJsonObject{{s("segment"), sg.value(0).toInt()}, {s("chunks"), sg.value(1).toLongLong()}, {s("bytes"), sg.value(2).toLongLong()}});
         }
-        answers.append(QJsonObject{{s("answer"), id}, {s("question"), q.value(1).toInt()}, {s("take"), q.value(2).toInt()},
-                                   {s("status"), q.value(3).toString()}, {s("segments"), segments}});
+        QJsonObject answer{{s("answer"), id}, {s("question"), q.value(1).toInt()}, {s("take"), q.value(2).toInt()},
+                           {s("status"), q.value(3).toString()}, {s("segments"), segments}};
+        if (!q.value(4).isNull())
+            answer.insert(s("durationMs"), q.value(4).toLongLong());
+        answers.append(answer);
     }
     st.insert(s("answers"), answers);
     if (m_question < m_questions.size())
@@ -547,7 +550,10 @@ void SessionSocket::finishAnswer(const QJsonObject &m)
     if (!m_answer || m_answer->id != id) {
         const QVariant status = m_hub->m_db->scalar(s("SELECT status FROM answers WHERE id = ? AND session_id = ?"), {id, m_session});
         if (status.toString() == QLatin1String("saved")) { // a repeat after reconnect: confirm again
-            send(QStringLiteral("{\"type\":\"answer_saved\",\"answer\":%1,\"repeat\":true}").arg(id));
+            QSqlQuery a = m_hub->m_db->exec(s("SELECT chunks, bytes, duration_ms FROM answers WHERE id = ?"), {id});
+            if (a.next())
+                send(QStringLiteral("{\"type\":\"answer_saved\",\"answer\":%1,\"chunks\":%2,\"bytes\":%3,\"durationMs\":%4}")
+                         .arg(id).arg(a.value(0).toLongLong()).arg(a.value(1).toLongLong()).arg(a.value(2).toLongLong()));
             return;
         }
         return sendError(s("unknown_answer"), s("answer: not an open answer of this session"));
@@ -582,6 +588,8 @@ void SessionSocket::checkComplete()
         return;
     const QJsonArray expected = m_answer->expected;
     for (int i = 0; i < expected.size(); ++i) {
+        if (expected.at(i).toObject().value(QLatin1String("sha256")).isNull())
+            continue; // the page has no copy to send: what is stored is all there is
         const quint32 want = quint32(expected.at(i).toObject().value(QLatin1String("chunks")).toInteger());
         auto it = m_answer->segments.find(i);
         quint32 have = 0;
