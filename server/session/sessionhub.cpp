@@ -4,6 +4,7 @@
 #include "core/log.h"
 #include "events/eventhub.h"
 #include "recording/recordingstore.h"
+#include "answerupload.h"
 #include "chunkframe.h"
 #include "sessionsocket.h"
 #include "storage/database.h"

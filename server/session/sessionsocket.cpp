@@ -1,5 +1,6 @@
 #include "sessionsocket.h"
 
+#include "answerupload.h"
 #include "auth/secrets.h"
 #include "chunkframe.h"
 #include "core/error.h"
@@ -20,7 +21,7 @@
 namespace intervox {
 
 namespace {
-constexpr int kMaxSegments = 64;
+constexpr int kMaxSegments = 64; // also enforced per chunk by AnswerUpload
 constexpr int kMaxTextFrame = 8 * 1024;
 constexpr int kMaxRefusedFrames = 20;
 
@@ -64,7 +65,7 @@ void SessionSocket::closeWith(int code, const QString &reason)
 void SessionSocket::releaseFiles()
 {
     if (m_answer)
-        m_answer->segments.clear();
+        m_answer->closeFiles();
 }
 
 qint64 SessionSocket::scaled(int seconds) const
@@ -174,71 +175,18 @@ void SessionSocket::onBinary(QByteArrayView frame)
             closeWith(4400, s("too many refused frames"));
         return;
     }
-    if (m_answer->finalizing && m_answer->segments.empty()) {
-        // Saving is under way; a late replay gets the final count.
-        quint32 chunks = 0;
-        qint64 bytes = 0;
-        SegmentFile::stat(m_answer->dir, c.segment, &chunks, &bytes);
-        if (c.seq < chunks)
-            sendAck(c.answer, c.segment, chunks - 1);
-        else
-            sendNack(c.answer, c.segment, c.seq, chunks, "answer_closed");
+    const AnswerUpload::Outcome out = m_answer->store(c);
+    if (out.nack) {
+        sendNack(c.answer, c.segment, c.seq, out.expected, out.nack);
         return;
     }
-    QString refusal;
-    SegmentFile *seg = segmentFor(c.segment, &refusal);
-    if (!seg) {
-        sendNack(c.answer, c.segment, c.seq, 0, refusal.toLatin1().constData());
+    sendAck(c.answer, c.segment, out.ackSeq);
+    if (!out.stored)
         return;
-    }
-    const quint32 stored = seg->chunks();
-    if (c.seq < stored) { // replay after a reconnect: already safe
-        sendAck(c.answer, c.segment, stored - 1);
-        return;
-    }
-    if (c.seq > stored) {
-        sendNack(c.answer, c.segment, c.seq, stored, "out_of_order");
-        return;
-    }
-    if (crc32Of(c.payload, c.payloadSize) != c.crc) {
-        sendNack(c.answer, c.segment, c.seq, stored, "checksum");
-        return;
-    }
-    if (!seg->append(c.payload, c.payloadSize, c.crc)) {
-        sendNack(c.answer, c.segment, c.seq, stored, "storage");
-        return;
-    }
     ++m_hub->m_metrics.chunksAcked;
     m_hub->m_metrics.bytesStored += quint64(c.payloadSize);
-    sendAck(c.answer, c.segment, c.seq);
     if (!m_answer->expected.isEmpty())
         checkComplete();
-}
-
-SegmentFile *SessionSocket::segmentFor(int segment, QString *refusal)
-{
-    auto it = m_answer->segments.find(segment);
-    if (it != m_answer->segments.end())
-        return it->second.get();
-    if (segment >= kMaxSegments) {
-        *refusal = s("segment_refused");
-        return nullptr;
-    }
-    const bool exists = QFile::exists(SegmentFile::recordPath(m_answer->dir, segment));
-    if (!exists && (m_answer->status != QLatin1String("recording") || nowMs() >= m_answer->deadlineAt || !m_answer->expected.isEmpty())) {
-        *refusal = s("segment_refused"); // no new recorder after time is up
-        return nullptr;
-    }
-    QString error;
-    auto file = SegmentFile::open(m_answer->dir, segment, &error);
-    if (!file) {
-        qCCritical(lcRecording) << error;
-        *refusal = s("storage");
-        return nullptr;
-    }
-    SegmentFile *raw = file.get();
-    m_answer->segments.emplace(segment, std::move(file));
-    return raw;
 }
 
 // ---------------------------------------------------------------- hello and state
@@ -354,12 +302,9 @@ void SessionSocket::loadOpenAnswer()
                                       " ORDER BY id DESC LIMIT 1"), {m_session});
     if (!q.next())
         return;
-    m_answer = std::make_unique<OpenAnswer>();
-    m_answer->id = q.value(0).toLongLong();
-    m_answer->questionIndex = q.value(1).toInt();
-    m_answer->status = q.value(2).toString();
-    m_answer->deadlineAt = q.value(3).toLongLong();
-    m_answer->dir = m_hub->m_store->answerDir(m_org, m_session, m_answer->id);
+    const qint64 id = q.value(0).toLongLong();
+    m_answer = std::make_unique<AnswerUpload>(id, q.value(1).toInt(), q.value(2).toString(), q.value(3).toLongLong(),
+                                              m_hub->m_store->answerDir(m_org, m_session, id));
 }
 
 void SessionSocket::sendState()
@@ -387,23 +332,7 @@ void SessionSocket::sendState()
         const qint64 id = q.value(0).toLongLong();
         QJsonArray segments;
         if (m_answer && m_answer->id == id) {
-            const QStringList idx = QDir(m_answer->dir).entryList({s("*.seg")}, QDir::Files);
-            QList<int> numbers;
-            for (const QString &f : idx)
-                numbers.append(f.chopped(4).toInt());
-            std::sort(numbers.begin(), numbers.end());
-            for (int n : numbers) {
-                quint32 chunks = 0;
-                qint64 bytes = 0;
-                auto open = m_answer->segments.find(n);
-                if (open != m_answer->segments.end()) {
-                    chunks = open->second->chunks();
-                    bytes = open->second->bytes();
-                } else {
-                    SegmentFile::stat(m_answer->dir, n, &chunks, &bytes);
-                }
-                segments.append(QJsonObject{{s("segment"), n}, {s("chunks"), qint64(chunks)}, {s("bytes"), bytes}});
-            }
+            segments = m_answer->segmentsJson();
         } else {
             QSqlQuery sg = m_hub->m_db->exec(s("SELECT segment, chunks, bytes FROM answer_segments WHERE answer_id = ? ORDER BY segment"), {id});
             while (sg.next())
@@ -497,12 +426,7 @@ void SessionSocket::startAnswer(qint64 at)
                         {m_org, m_session, q.id, m_question, take, m_mime, at, deadline});
         setPhase(s("answering"), deadline, m_question);
     });
-    m_answer = std::make_unique<OpenAnswer>();
-    m_answer->id = id;
-    m_answer->questionIndex = m_question;
-    m_answer->status = s("recording");
-    m_answer->deadlineAt = deadline;
-    m_answer->dir = m_hub->m_store->answerDir(m_org, m_session, id);
+    m_answer = std::make_unique<AnswerUpload>(id, m_question, s("recording"), deadline, m_hub->m_store->answerDir(m_org, m_session, id));
     QDir().mkpath(m_answer->dir);
     send(QStringLiteral("{\"type\":\"answer_started\",\"answer\":%1,\"question\":%2,\"take\":%3,\"deadlineIn\":%4}")
                               .arg(id).arg(m_question).arg(take).arg(qMax<qint64>(0, deadline - nowMs())));
@@ -584,25 +508,11 @@ void SessionSocket::finishAnswer(const QJsonObject &m)
 
 void SessionSocket::checkComplete()
 {
-    if (!m_answer || m_answer->finalizing || m_answer->expected.isEmpty())
+    if (!m_answer || m_answer->finalizing || m_answer->expected.isEmpty() || !m_answer->complete())
         return;
-    const QJsonArray expected = m_answer->expected;
-    for (int i = 0; i < expected.size(); ++i) {
-        if (expected.at(i).toObject().value(QLatin1String("sha256")).isNull())
-            continue; // the page has no copy to send: what is stored is all there is
-        const quint32 want = quint32(expected.at(i).toObject().value(QLatin1String("chunks")).toInteger());
-        auto it = m_answer->segments.find(i);
-        quint32 have = 0;
-        qint64 bytes = 0;
-        if (it != m_answer->segments.end())
-            have = it->second->chunks();
-        else
-            SegmentFile::stat(m_answer->dir, i, &have, &bytes);
-        if (have < want)
-            return; // the page is still uploading
-    }
     m_answer->finalizing = true;
-    m_answer->segments.clear(); // close the files; the worker re-opens them to hash and sync
+    m_answer->closeFiles(); // the worker re-opens them to hash and sync
+    const QJsonArray expected = m_answer->expected;
     const qint64 session = m_session;
     const qint64 answer = m_answer->id;
     m_hub->m_store->finalize(m_answer->dir, int(expected.size()), [hub = m_hub, session, answer, expected](QList<SegmentDigest> digests) {
@@ -626,9 +536,7 @@ void SessionSocket::segmentMismatch(qint64 answerId, int segment)
     if (!m_answer || m_answer->id != answerId)
         return;
     m_answer->finalizing = false;
-    QString refusal;
-    if (SegmentFile *f = segmentFor(segment, &refusal))
-        f->reset();
+    m_answer->resetSegment(segment);
     sendNack(quint32(answerId), quint16(segment), 0, 0, "checksum");
 }
 

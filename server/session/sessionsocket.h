@@ -14,8 +14,8 @@
 
 namespace intervox {
 
+class AnswerUpload;
 class SessionHub;
-class SegmentFile;
 
 struct QuestionInfo
 {
@@ -49,18 +49,6 @@ protected:
 
 private:
     friend class SessionHub;
-    struct OpenAnswer
-    {
-        qint64 id = 0;
-        int questionIndex = 0;
-        QString status;         // recording, closing
-        qint64 deadlineAt = 0;
-        QString dir;
-        std::map<int, std::unique_ptr<SegmentFile>> segments;
-        QJsonArray expected;    // finish_answer's segments, once received
-        bool finalizing = false;
-    };
-
     void onText(QByteArrayView utf8) override;
     void onBinary(QByteArrayView frame) override;
     void onClosed() override;
@@ -77,7 +65,6 @@ private:
     void armDeadline();
     void loadOpenAnswer();
     void checkComplete();
-    SegmentFile *segmentFor(int segment, QString *refusal);
     void sendState();
     void sendError(const QString &code, const QString &message);
     void sendNack(quint32 answer, quint16 segment, quint32 seq, quint32 expected, const char *code);
@@ -108,7 +95,7 @@ private:
     QJsonObject m_interviewInfo;
     QString m_candidateName;
     QList<QuestionInfo> m_questions;
-    std::unique_ptr<OpenAnswer> m_answer;
+    std::unique_ptr<AnswerUpload> m_answer;
     QBasicTimer m_deadline;
 };
 
