@@ -1,0 +1,162 @@
+// Finishing an answer: stop the recorder, checksum every segment, send finish_answer, and keep the length
+// of each saved answer for the review screen.
+
+import { page, reportProblem, serverSegmentsOf } from './page-state.js';
+import { prepareAnswer } from './answer-recording.js';
+import { render } from './screens.js';
+
+/** localStorage: lengths of saved answers, so the review screen can show them after a reload too. */
+const SAVED_DURATIONS_KEY = 'intervox-saved-durations';
+const SAVED_DURATIONS_KEPT = 50;
+
+/**
+ * Ends the answer: stops the recorder, waits for its last slice (the tail is lost otherwise), checksums every
+ * segment from the local buffer and tells the server what it must have. Idempotent per answer.
+ */
+export function finishAnswer(answer) {
+  if (page.finishing.has(answer) || page.savedAnswers.has(answer)) return page.finishing.get(answer);
+  const promise = (async () => {
+    if (page.starting && page.starting.answer === answer) await page.starting.promise;
+    const recording = page.recording;
+    if (recording && recording.answer === answer) {
+      const durationMs = await recording.recorder.stop();
+      await recording.writes;
+      if (recording.record.chunks > 0) {
+        recording.record = { ...recording.record, durationMs };
+        await page.store.updateSegment(recording.record);
+      }
+      if (page.recording === recording) page.recording = null;
+    }
+    await prepareAnswer(answer);
+    const payload = await buildFinishPayload(answer);
+    if (!payload) return;
+    page.finishPayloads.set(answer, payload);
+    if (page.synced) page.connection.send(payload);
+    render();
+  })().catch((error) => reportProblem(`could not finish answer ${answer}: ${error.message}`));
+  page.finishing.set(answer, promise);
+  render();
+  return promise;
+}
+
+async function sha256Hex(parts) {
+  const total = parts.reduce((sum, part) => sum + part.byteLength, 0);
+  const joined = new Uint8Array(total);
+  let offset = 0;
+  for (const part of parts) {
+    joined.set(new Uint8Array(part), offset);
+    offset += part.byteLength;
+  }
+  const digest = await crypto.subtle.digest('SHA-256', joined);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * The finish_answer of an answer: per segment (position = segment number) what this page recorded, with the
+ * SHA-256 the server must find. A segment this browser no longer has (recorded in another browser, site data
+ * cleared, IndexedDB evicted) is sent with `sha256: null` and exactly the server's stored counts: the server
+ * keeps those bytes as they are and marks them unverified. Its length is not known here.
+ */
+async function buildFinishPayload(answer) {
+  const local = page.store.listSegments(answer).filter((s) => s.chunks > 0 && !page.uploader.isRefused(s.segment));
+  const remote = serverSegmentsOf(answer).filter((s) => s.chunks > 0);
+  const last = Math.max(-1, ...local.map((s) => s.segment), ...remote.map((s) => s.segment));
+  const segments = [];
+  for (let segment = 0; segment <= last; segment++) {
+    const record = page.store.segment(answer, segment);
+    const stored = remote.find((s) => s.segment === segment) || null;
+    const durationMs = record ? Math.max(0, Math.round(record.durationMs ?? record.lastChunkAt ?? 0)) : 0;
+    // The server never has more of a segment than this page sent; if it does, the local copy lost its end.
+    if (record && record.chunks > 0 && !(stored && stored.chunks > record.chunks)) {
+      let chunks = null;
+      try {
+        chunks = await page.store.readSegment(answer, segment, record.chunks);
+      } catch (error) {
+        reportProblem(`segment ${segment} of answer ${answer} cannot be checksummed: ${error.message}`);
+      }
+      if (chunks) {
+        segments.push({ chunks: record.chunks, bytes: record.bytes, sha256: await sha256Hex(chunks.map((c) => c.data)), durationMs });
+        continue;
+      }
+      // Lost while this page was running: the server gets what the uploader still holds in memory. Claiming
+      // more than it ends up with would leave the answer waiting, claiming less makes the server discard the
+      // segment, so wait until its count is final (everything acked, or nothing more can be sent).
+      const settled = await whenUpload(() => page.savedAnswers.has(answer) || (page.uploader.answer === answer && page.uploader.settledCount(segment)));
+      if (settled === true) return null; // saved meanwhile (another tab finished it)
+      const complete = settled.chunks === record.chunks;
+      segments.push({
+        chunks: settled.chunks,
+        // The server does not compare bytes of an unverified segment; send the best count known here.
+        bytes: settled.bytes ?? (complete ? record.bytes : stored && stored.chunks === settled.chunks ? stored.bytes : record.bytes),
+        sha256: null,
+        durationMs: complete ? durationMs : 0,
+      });
+      continue;
+    }
+    if (stored) {
+      // Recorded in another browser, or this browser's copy was cleared (or lost its end) before this page
+      // load. Nothing more of it can reach the server, so the stored counts from `state` are final; its length
+      // is unknown (0), which the review screen shows as "at least".
+      reportProblem(`segment ${segment} of answer ${answer} is on the server but not in the local buffer: finishing it unverified`);
+      segments.push({ chunks: stored.chunks, bytes: stored.bytes, sha256: null, durationMs: 0 });
+      continue;
+    }
+    // Neither here nor on the server: a refused trailing segment.
+  }
+  return { type: 'finish_answer', answer, segments };
+}
+
+/** Resolves with check()'s first truthy value, re-checked on every upload progress. */
+function whenUpload(check) {
+  return new Promise((resolve) => {
+    const probe = () => {
+      const value = check();
+      if (!value) return;
+      page.uploadWaiters.delete(probe);
+      resolve(value);
+    };
+    page.uploadWaiters.add(probe);
+    probe();
+  });
+}
+
+export function onUploadProgress() {
+  for (const probe of [...page.uploadWaiters]) probe();
+}
+
+export async function onAnswerSaved({ answer, durationMs }) {
+  page.savedAnswers.add(answer);
+  const segments = page.finishPayloads.get(answer)?.segments;
+  // A repeated answer_saved (finish_answer re-sent after a reconnect) carries no length: use what was sent.
+  const ms = typeof durationMs === 'number' ? durationMs : segments ? segments.reduce((sum, s) => sum + s.durationMs, 0) : null;
+  if (ms !== null) {
+    rememberSavedDuration(answer, { ms, partial: !!segments && segments.some((s) => s.sha256 === null) });
+  }
+  if (page.uploader.answer === answer) page.uploader.setAnswer(null);
+  await page.store.deleteAnswer(answer);
+  render();
+}
+
+export function loadSavedDurations() {
+  try {
+    const stored = JSON.parse(localStorage.getItem(SAVED_DURATIONS_KEY) || '[]');
+    if (Array.isArray(stored)) {
+      for (const [answer, entry] of stored) {
+        if (Number.isInteger(answer) && entry && typeof entry.ms === 'number') page.savedDurations.set(answer, entry);
+      }
+    }
+  } catch {
+    // Blocked or corrupt storage: the review screen then shows no length; nothing else depends on it.
+  }
+}
+
+function rememberSavedDuration(answer, entry) {
+  page.savedDurations.delete(answer);
+  page.savedDurations.set(answer, entry);
+  while (page.savedDurations.size > SAVED_DURATIONS_KEPT) page.savedDurations.delete(page.savedDurations.keys().next().value);
+  try {
+    localStorage.setItem(SAVED_DURATIONS_KEY, JSON.stringify([...page.savedDurations]));
+  } catch {
+    // Only the length shown after a reload is at stake.
+  }
+}

@@ -1,0 +1,82 @@
+// Shared state of the candidate page and small helpers over it: the `page` object every module reads and
+// updates, the last server `state` and what it says about the open answer, and DOM helpers.
+
+import { LevelMeter } from './microphone.js';
+
+export const TICK_MS = 250;
+
+export const $ = (id) => document.getElementById(id);
+
+// ---- page state -------------------------------------------------------------------------------------------
+
+export const page = {
+  token: null,
+  mime: null,
+  store: null,
+  connection: null,
+  uploader: null,
+  meter: new LevelMeter(),
+  stream: null,
+  serverState: null,        // last `state`, frozen
+  synced: false,            // a `state` arrived on the current connection
+  connectionStatus: 'connecting',
+  problem: null,            // {title, text}: a final screen (invalid invite, unsupported browser …)
+  deviceChecked: false,
+  screen: 'loading',
+  deadline: null,           // {phase, at: performance.now() based}
+  announced: new Set(),
+  recording: null,          // {answer, segment, recorder, record, writes, failed}
+  starting: null,           // {answer, promise} while a recorder is being started
+  micError: null,
+  recorderFailures: 0,
+  prepared: new Map(),      // answer -> Promise of its segments loaded from the local buffer
+  finishing: new Map(),     // answer -> Promise: stopping and checksumming
+  finishPayloads: new Map(),// answer -> finish_answer message (re-sent after a reconnect until saved)
+  uploadWaiters: new Set(),  // checks re-run whenever the uploader makes progress (see whenUpload)
+  savedAnswers: new Set(),
+  savedDurations: new Map(),// answer -> {ms, partial}: length from answer_saved (partial: a segment's length was unknown)
+  storageFailed: false,
+  problems: [],
+  pendingCommand: false,    // a button's command was sent; wait for the next state before allowing another
+};
+
+export function deepFreeze(value) {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze(value[key]);
+  }
+  return value;
+}
+
+export function reportProblem(message) {
+  page.problems.push(message);
+  console.warn(message);
+}
+
+// ---- server state helpers ----------------------------------------------------------------------------------
+
+export function openAnswerOf(state) {
+  if (!state || !Array.isArray(state.answers)) return null;
+  return state.answers.find((a) => a.status === 'recording' || a.status === 'closing') || null;
+}
+
+export function currentOpenAnswerId() {
+  const open = openAnswerOf(page.serverState);
+  return open ? open.answer : null;
+}
+
+export function serverSegmentsOf(answer) {
+  const entry = page.serverState && page.serverState.answers.find((a) => a.answer === answer);
+  return entry && Array.isArray(entry.segments) ? entry.segments : [];
+}
+
+export function currentQuestion() {
+  const state = page.serverState;
+  if (!state || !Array.isArray(state.questions)) return null;
+  return state.questions.find((q) => q.index === state.question) || state.questions[state.question] || null;
+}
+
+export function setText(id, text) {
+  const element = $(id);
+  if (element.textContent !== text) element.textContent = text;
+}

@@ -1,0 +1,45 @@
+// The consent and intro screens.
+
+import { t } from './i18n.js';
+import { $, page, setText } from './page-state.js';
+import { sendCommand } from './session.js';
+
+export function renderConsent() {
+  const interview = page.serverState.interview || {};
+  const organization = (typeof interview.organization === 'string' && interview.organization.trim()) || t('consentOrganizationUnknown');
+  setText('consent-intro', t('consentIntro', { organization }));
+  setText('consent-recording-text', t('consentRecordingText', { organization }));
+  // Only an explicit true means AI is used; the candidate must never be told "no AI" when it is, so an
+  // unknown value (an older server) falls back to the text that names AI and the way to refuse it.
+  const noAi = interview.aiProcessing === false;
+  setText('consent-ai-text', t(noAi ? 'consentAiNone' : 'consentAiUsed', { organization }));
+  setText('consent-retention-text', t('consentRetentionText', { organization }));
+}
+
+export function renderIntro() {
+  const state = page.serverState;
+  setText('intro-title', state.interview.title || t('appName'));
+  setText('intro-greeting', t('introGreeting', { name: (state.candidate && state.candidate.name) || '' }));
+  setText('intro-text', state.interview.intro || '');
+  setText('intro-summary', t('introSummary', { count: state.questions.length }));
+  $('intro-begin').disabled = page.pendingCommand || !page.synced;
+}
+
+export function wireConsentIntroActions() {
+  $('consent-accept').addEventListener('click', () => sendCommand({ type: 'consent', accepted: true }));
+  $('consent-refuse').addEventListener('click', () => {
+    $('consent-actions').hidden = true;
+    $('consent-refuse-confirm').hidden = false;
+    $('consent-refuse-back').focus();
+  });
+  $('consent-refuse-back').addEventListener('click', () => {
+    $('consent-refuse-confirm').hidden = true;
+    $('consent-actions').hidden = false;
+    $('consent-refuse').focus();
+  });
+  $('consent-refuse-yes').addEventListener('click', () => sendCommand({ type: 'consent', accepted: false }));
+  $('intro-begin').addEventListener('click', () => {
+    page.meter.resume();
+    sendCommand({ type: 'begin' });
+  });
+}

@@ -1,0 +1,85 @@
+// The device check screen: microphone permission, a short test recording, and the network status.
+
+import { isStreamLive, microphoneErrorMessage } from './microphone.js';
+import { t } from './i18n.js';
+import { $, TICK_MS, page, setText } from './page-state.js';
+import { ensureMicrophone } from './answer-recording.js';
+import { render } from './screens.js';
+
+const DEVICE_TEST_MS = 3000;
+
+const deviceTest = { running: false, done: false, url: null };
+
+export function renderDevice() {
+  const streamReady = isStreamLive(page.stream);
+  $('mic-allow').hidden = streamReady;
+  $('test-record').disabled = !streamReady || deviceTest.running;
+  $('device-continue').disabled = !(streamReady && deviceTest.done && page.synced);
+  setText('network-status', t(page.synced ? 'networkOk' : page.connectionStatus === 'closed' ? 'networkDown' : 'networkChecking'));
+  if (streamReady) setText('level-hint', t(page.meter.hearing ? 'levelHeard' : 'levelSilent'));
+}
+
+async function allowMicrophone() {
+  page.meter.resume();
+  setText('mic-status', t('deviceRequesting'));
+  $('mic-error').hidden = true;
+  try {
+    await ensureMicrophone();
+    page.meter.resume();
+    setText('mic-status', t('deviceGranted'));
+    render();
+    $('test-record').focus();
+  } catch (error) {
+    setText('mic-status', '');
+    setText('mic-error-text', microphoneErrorMessage(error));
+    $('mic-error').hidden = false;
+    $('mic-retry').focus();
+  }
+}
+
+async function recordDeviceTest() {
+  if (deviceTest.running || !isStreamLive(page.stream)) return;
+  deviceTest.running = true;
+  render();
+  const audio = $('test-playback');
+  audio.hidden = true;
+  try {
+    const recorder = new MediaRecorder(page.stream, { mimeType: page.mime });
+    const parts = [];
+    recorder.addEventListener('dataavailable', (event) => event.data.size > 0 && parts.push(event.data));
+    const stopped = new Promise((resolve) => recorder.addEventListener('stop', resolve));
+    const startedAt = performance.now();
+    recorder.start();
+    const counter = setInterval(() => {
+      setText('test-status', t('deviceTestRecording', { seconds: Math.max(0, Math.ceil((DEVICE_TEST_MS - (performance.now() - startedAt)) / 1000)) }));
+    }, TICK_MS);
+    setText('test-status', t('deviceTestRecording', { seconds: 3 }));
+    await new Promise((resolve) => setTimeout(resolve, DEVICE_TEST_MS));
+    recorder.stop();
+    await stopped;
+    clearInterval(counter);
+    if (deviceTest.url) URL.revokeObjectURL(deviceTest.url);
+    deviceTest.url = URL.createObjectURL(new Blob(parts, { type: page.mime }));
+    audio.src = deviceTest.url;
+    audio.hidden = false;
+    deviceTest.done = true;
+    setText('test-status', t('deviceTestDone'));
+    audio.play().catch(() => {}); // autoplay may be refused; the controls are there
+  } catch (error) {
+    setText('test-status', t('deviceTestFailed', { error: error.message }));
+  } finally {
+    deviceTest.running = false;
+    render();
+  }
+}
+
+export function wireDeviceActions() {
+  $('mic-allow').addEventListener('click', allowMicrophone);
+  $('mic-retry').addEventListener('click', allowMicrophone);
+  $('test-record').addEventListener('click', recordDeviceTest);
+  $('device-continue').addEventListener('click', () => {
+    page.deviceChecked = true;
+    $('test-playback').pause();
+    render();
+  });
+}

@@ -1,0 +1,106 @@
+// The question screen: thinking time, answering (recording, timer) and the upload of the finished answer.
+
+import { t } from './i18n.js';
+import { $, currentOpenAnswerId, currentQuestion, openAnswerOf, page, setText } from './page-state.js';
+import { answerProgress } from './public-view.js';
+import { ensureRecording } from './answer-recording.js';
+import { finishAnswer } from './answer-finish.js';
+import { sendCommand } from './session.js';
+import { render } from './screens.js';
+
+const ANNOUNCE_AT_SECONDS = [120, 60, 30, 10];
+
+function formatClock(ms) {
+  const seconds = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+export function renderQuestion() {
+  const state = page.serverState;
+  const question = currentQuestion();
+  setText('question-progress', t('questionProgress', { number: state.question + 1, count: state.questions.length }));
+  setText('question-title', question ? question.text : '');
+
+  const openId = currentOpenAnswerId() ?? (page.recording && page.recording.answer);
+  const finishingHere = openId != null && page.finishing.has(openId);
+  const thinking = state.phase === 'thinking';
+  const answering = state.phase === 'answering' && !finishingHere;
+  $('thinking-panel').hidden = !thinking;
+  $('answering-panel').hidden = !answering;
+  $('upload-panel').hidden = thinking;
+  $('start-answer').disabled = page.pendingCommand || !page.synced;
+
+  const recording = page.recording && page.recording.answer === openId ? page.recording : null;
+  const live = !!(recording && recording.recorder.active && recording.recorder.startedAt !== null);
+  $('finish-answer').disabled = !live;
+  setText('recording-indicator', live ? t('recordingNow') : t('startingRecorder'));
+  $('recording-indicator').dataset.live = live ? 'true' : 'false';
+
+  $('recorder-error').hidden = !page.micError || !(state.phase === 'answering');
+  if (page.micError) setText('recorder-error-text', page.micError);
+
+  const timerShown = thinking || answering;
+  $('timer').hidden = !timerShown;
+  $('timer-label').hidden = !timerShown;
+  if (timerShown) {
+    setText('timer-label', t(thinking ? 'thinkTimeLabel' : 'answerTimeLabel'));
+    renderTimer();
+  }
+
+  if (!thinking) renderUploadProgress(openId, answering);
+}
+
+function renderUploadProgress(answer, answering) {
+  const { recordedMs, ackedMs } = answerProgress(answer);
+  const progress = $('stored-progress');
+  progress.max = Math.max(1, recordedMs);
+  progress.value = Math.min(ackedMs, recordedMs);
+  const recordedS = Math.floor(recordedMs / 1000);
+  const storedS = Math.floor(ackedMs / 1000);
+  let text;
+  if (answering) {
+    text = t('storedProgress', { stored: storedS, recorded: recordedS });
+  } else {
+    const pending = Math.ceil(Math.max(0, recordedMs - ackedMs) / 1000);
+    // Never claim done here: only answer_saved (the review screen) means done.
+    if (!page.synced) text = t('uploadingOffline', { seconds: pending });
+    else if (pending > 0) text = t('uploadingPending', { seconds: pending });
+    else text = t('uploadingVerifying');
+    if (answer != null && !page.finishPayloads.has(answer)) text = `${t('finishing')} ${text}`;
+  }
+  setText('stored-text', text);
+}
+
+function renderTimer() {
+  if (!page.deadline) {
+    setText('timer', '');
+    return;
+  }
+  const remaining = page.deadline.at - performance.now();
+  setText('timer', formatClock(remaining));
+  const seconds = Math.ceil(remaining / 1000);
+  for (const mark of ANNOUNCE_AT_SECONDS) {
+    if (seconds <= mark && seconds > mark - 2 && !page.announced.has(mark)) {
+      page.announced.add(mark);
+      setText('timer-announcer', mark >= 60 ? t('minutesLeftAnnouncement', { minutes: mark / 60 }) : t('timeLeftAnnouncement', { seconds: mark }));
+    }
+  }
+}
+
+export function wireQuestionActions() {
+  $('start-answer').addEventListener('click', () => {
+    page.meter.resume();
+    sendCommand({ type: 'start_answer' });
+  });
+  $('finish-answer').addEventListener('click', () => {
+    const recording = page.recording;
+    if (recording) finishAnswer(recording.answer);
+  });
+  $('recorder-retry').addEventListener('click', () => {
+    page.micError = null;
+    page.recorderFailures = 0;
+    const open = openAnswerOf(page.serverState);
+    if (open && page.serverState.phase === 'answering') ensureRecording(open.answer);
+    render();
+  });
+}

@@ -1,0 +1,83 @@
+// Which screen is shown: render() picks it from the server's phase and the page state, and lets each
+// screen module fill in its own elements.
+
+import { t } from './i18n.js';
+import { $, page, reportProblem, setText } from './page-state.js';
+import { renderDevice } from './screen-device.js';
+import { renderConsent, renderIntro } from './screen-consent-intro.js';
+import { renderQuestion } from './screen-question.js';
+import { renderReview } from './screen-review.js';
+
+// ---- rendering ---------------------------------------------------------------------------------------------
+
+function showScreen(name) {
+  if (page.screen === name) return;
+  page.screen = name;
+  for (const section of document.querySelectorAll('main > .screen')) section.hidden = section.id !== `screen-${name}`;
+  // Move focus to the new screen's heading so keyboard and screen-reader users start there.
+  const heading = document.querySelector(`#screen-${name} h1`);
+  if (heading) heading.focus({ preventScroll: false });
+}
+
+export function render() {
+  renderConnection();
+  $('storage-warning').hidden = !page.storageFailed;
+  if (page.problem) {
+    setText('problem-title', page.problem.title);
+    setText('problem-text', page.problem.text);
+    showScreen('problem');
+    return;
+  }
+  const state = page.serverState;
+  if (!state) {
+    showScreen('loading');
+    return;
+  }
+  if (state.interview && state.interview.title) setText('interview-title', state.interview.title);
+  const phase = state.phase;
+  if ((phase === 'consent' || phase === 'intro') && !page.deviceChecked) {
+    renderDevice();
+    showScreen('device');
+    return;
+  }
+  switch (phase) {
+    case 'consent':
+      renderConsent();
+      for (const id of ['consent-accept', 'consent-refuse', 'consent-refuse-yes']) $(id).disabled = page.pendingCommand || !page.synced;
+      showScreen('consent');
+      break;
+    case 'refused':
+      showScreen('refused');
+      break;
+    case 'intro':
+      renderIntro();
+      showScreen('intro');
+      break;
+    case 'thinking':
+    case 'answering':
+    case 'uploading':
+      renderQuestion();
+      showScreen('question');
+      break;
+    case 'review':
+      renderReview();
+      showScreen('review');
+      break;
+    case 'finished':
+      showScreen('finished');
+      break;
+    default:
+      reportProblem(`unknown phase ${phase}`);
+  }
+}
+
+function renderConnection() {
+  const element = $('connection-status');
+  const status = page.synced ? 'online' : page.connectionStatus === 'closed' ? 'offline' : 'connecting';
+  element.dataset.status = status;
+  const finalPhase = page.serverState && ['finished', 'refused'].includes(page.serverState.phase);
+  const text = page.problem || finalPhase
+    ? ''
+    : t({ online: 'connectionOnline', offline: 'connectionOffline', connecting: 'connectionConnecting' }[status]);
+  setText('connection-status', text);
+}

@@ -1,0 +1,127 @@
+// The session state machine: reacts to the server's frames (docs/protocol.md) and sends the candidate's
+// commands. The server owns the phase and every timer; this module follows it.
+
+import { setLanguage, t } from './i18n.js';
+import { deepFreeze, openAnswerOf, page, reportProblem } from './page-state.js';
+import { ensureRecording, prepareAnswer, releaseMicrophone } from './answer-recording.js';
+import { finishAnswer, onAnswerSaved } from './answer-finish.js';
+import { render } from './screens.js';
+
+// ---- connection --------------------------------------------------------------------------------------------
+
+export function onConnectionStatus(status) {
+  page.connectionStatus = status;
+  if (status !== 'open') {
+    page.synced = false;
+    page.uploader.connectionLost();
+  }
+  render();
+}
+
+export function onFinal(reason) {
+  const keys = {
+    invite_invalid: 'Invalid',
+    invite_revoked: 'Revoked',
+    invite_expired: 'Expired',
+    invite_used: 'Used',
+  };
+  const key = keys[reason] || 'Protocol';
+  page.problem = { title: t(`problem${key}Title`), text: t(`problem${key}Text`) };
+  if (page.recording) page.recording.recorder.stop().catch(() => {});
+  render();
+}
+
+export function onMessage(message) {
+  switch (message.type) {
+    case 'state':
+      onState(message);
+      break;
+    case 'ack':
+      page.uploader.handleAck(message);
+      break;
+    case 'nack':
+      reportProblem(`nack ${message.code} answer ${message.answer} segment ${message.segment} seq ${message.seq}`);
+      page.uploader.handleNack(message);
+      break;
+    case 'answer_started':
+      setDeadline('answering', message.deadlineIn);
+      ensureRecording(message.answer);
+      break;
+    case 'time_up':
+      finishAnswer(message.answer);
+      break;
+    case 'answer_saved':
+      onAnswerSaved(message);
+      break;
+    case 'error':
+      reportProblem(`server error ${message.code}: ${message.message || ''}`);
+      break;
+    default:
+      break;
+  }
+  render();
+}
+
+function onState(state) {
+  const firstOnConnection = !page.synced;
+  const previousPhase = page.serverState && page.serverState.phase;
+  page.serverState = deepFreeze(structuredClone(state));
+  page.synced = true;
+  if (previousPhase !== state.phase) page.announced.clear();
+  page.pendingCommand = false; // every command is answered by a state (or refused): buttons work again
+
+  if (state.interview && state.interview.language) {
+    setLanguage(state.interview.language).then((changed) => changed && render());
+  }
+  if (typeof state.deadlineIn === 'number') setDeadline(state.phase, state.deadlineIn);
+  else page.deadline = null;
+
+  const open = openAnswerOf(state);
+  if (firstOnConnection) {
+    if (open) page.uploader.setAnswer(open.answer);
+    page.uploader.resync(open ? open.segments : []);
+    if (open) {
+      prepareAnswer(open.answer);
+      const payload = page.finishPayloads.get(open.answer);
+      if (payload) page.connection.send(payload); // the previous connection may have lost it
+    }
+    forgetSavedAnswers(state);
+  }
+  reconcileRecording(state);
+  if (state.phase === 'finished' || state.phase === 'refused') {
+    releaseMicrophone();
+    page.connection.close();
+  }
+}
+
+function setDeadline(phase, deadlineIn) {
+  if (typeof deadlineIn !== 'number') return;
+  page.deadline = { phase, at: performance.now() + deadlineIn };
+}
+
+/** Local data of answers the server has saved (e.g. while this tab was closed) is no longer needed. */
+async function forgetSavedAnswers(state) {
+  const saved = new Set(state.answers.filter((a) => a.status === 'saved').map((a) => a.answer));
+  for (const answer of await page.store.bufferedAnswers()) {
+    if (saved.has(answer)) await page.store.deleteAnswer(answer);
+  }
+}
+
+function reconcileRecording(state) {
+  const open = openAnswerOf(state);
+  if (!open) return;
+  if (page.finishing.has(open.answer)) return; // finished here already; waiting for the server
+  if (open.status === 'closing' || state.phase === 'uploading') {
+    finishAnswer(open.answer);
+    return;
+  }
+  if (state.phase === 'answering' && open.status === 'recording') ensureRecording(open.answer);
+}
+
+export function sendCommand(message) {
+  if (page.pendingCommand) return;
+  if (page.connection.send(message)) {
+    page.pendingCommand = true;
+    render();
+  }
+}
