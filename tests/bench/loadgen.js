@@ -242,12 +242,16 @@ async function runSessions(o) {
   const cpu = process.cpuUsage(cpu0);
   eld.disable();
   for (const t of rampTimers) clearTimeout(t);
+  // Close every socket and wait (bounded) for the close handshakes, so the server sees orderly closes.
+  const closed = sessions.filter((s) => s.ws && s.ws.readyState !== WebSocket.CLOSED).map((s) => new Promise((resolve) => {
+    s.ws.once('close', resolve);
+  }));
   for (const s of sessions) {
     s.closing = true;
     clearInterval(s.ping);
     try { s.ws.close(1000); } catch (_) { /* not open yet */ }
   }
-  await sleep(300);
+  await Promise.race([Promise.all(closed), sleep(3000)]);
   return {
     st, lat, still_connected_at_end: stillConnectedAtEnd,
     cpu_s: (cpu.user + cpu.system) / 1e6,
