@@ -7,6 +7,7 @@
 #include "events/eventhub.h"
 #include "http/httpserver.h"
 #include "recording/recordingstore.h"
+#include "recording/segmentfile.h"
 #include "session/sessionhub.h"
 #include "storage/database.h"
 
@@ -115,10 +116,16 @@ bool Server::start(QString *error)
     m_sessions = new SessionHub(m_db.get(), m_recordings, m_events, m_config.sessionIdleSeconds);
     m_http = new HttpServer(m_config.dataDir + s("/tmp"));
     m_http->setMaxConnections(m_config.maxConnections);
+    m_http->setMaxConnectionsPerAddress(m_config.maxConnectionsPerAddress,
+                                        [this](const QHostAddress &peer) { return m_config.isTrustedProxy(peer); });
     m_http->setDefaultHeaders({{"x-content-type-options", "nosniff"}, {"referrer-policy", "no-referrer"},
                                {"x-frame-options", "DENY"}});
-    m_http->webSocketRoute(s("/ws/session"), [this](int fd, const QByteArray &initial, const HttpRequest &) { m_sessions->accept(fd, initial); });
-    m_http->webSocketRoute(s("/api/v1/events"), [this](int fd, const QByteArray &initial, const HttpRequest &) { m_events->accept(fd, initial); });
+    m_http->webSocketRoute(s("/ws/session"), [this](int fd, const QByteArray &initial, const HttpRequest &, HttpServer::ConnectionSlot slot) {
+        m_sessions->accept(fd, initial, std::move(slot));
+    });
+    m_http->webSocketRoute(s("/api/v1/events"), [this](int fd, const QByteArray &initial, const HttpRequest &, HttpServer::ConnectionSlot slot) {
+        m_events->accept(fd, initial, std::move(slot));
+    });
 
     m_api = std::make_unique<ApiContext>();
     m_api->db = m_db.get();
@@ -171,7 +178,15 @@ void Server::registerOpsRoutes()
         const bool ok = m_db->ping();
         reply.send(HttpResponse::json(ok ? 200 : 503, QJsonObject{{s("status"), ok ? s("ready") : s("database unreachable")}}));
     });
-    m_http->route("GET", s("/metrics"), [this](HttpRequest &, const HttpReplier &reply) {
+    m_http->route("GET", s("/metrics"), [this](HttpRequest &r, const HttpReplier &reply) {
+        // Operators' numbers, not the public's: with metrics_token set, that bearer token; without it, only a
+        // direct request on loopback (not one forwarded by the reverse proxy). Others see no such resource.
+        const QByteArray auth = r.header("authorization");
+        const bool allowed = !m_config.metricsToken.isEmpty()
+                                 ? auth.startsWith("Bearer ") && secrets::equalConstantTime(auth.mid(7).trimmed(), m_config.metricsToken.toUtf8())
+                                 : r.peer.isLoopback() && r.header("x-forwarded-for").isEmpty() && r.header("forwarded").isEmpty();
+        if (!allowed)
+            return reply.send(ApiError::notFound(s("no such resource")));
         const SessionMetrics &m = m_sessions->metrics();
         QByteArray out;
         auto metric = [&out](const char *name, const char *type, const char *help, quint64 value) {
@@ -185,10 +200,12 @@ void Server::registerOpsRoutes()
         metric("intervox_chunk_bytes_total", "counter", "Audio bytes stored.", m.bytesStored);
         metric("intervox_chunks_refused_total", "counter", "Audio chunks refused (nack).", m.nacks);
         metric("intervox_answers_saved_total", "counter", "Answers completely saved and synced.", m.answersSaved);
-        HttpResponse r;
-        r.body = out;
-        r.headers = {{"content-type", "text/plain; version=0.0.4"}};
-        reply.send(r);
+        metric("intervox_segment_scans_total", "counter", "Segment files read record by record to learn their state (once per answer after a restart).",
+               SegmentFile::scans());
+        HttpResponse response;
+        response.body = out;
+        response.headers = {{"content-type", "text/plain; version=0.0.4"}};
+        reply.send(response);
     });
 }
 

@@ -26,6 +26,8 @@ struct ApiContext
     using AuthedHandler = std::function<HttpResponse(HttpRequest &, const Principal &)>;
     // Requires a valid bearer token; `writer` additionally refuses the read-only reviewer role.
     HttpHandler authed(AuthedHandler fn, bool writer = false) const;
+    // The request's principal, refusing the read-only reviewer role (403); throws ApiException.
+    Principal requireWriter(const HttpRequest &r) const;
     QString inviteUrl(const QString &token) const;
 };
 

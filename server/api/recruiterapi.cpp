@@ -7,6 +7,8 @@
 #include "core/log.h"
 #include "session/sessionhub.h"
 #include "storage/database.h"
+#include "cvfile.h"
+#include "interviewinput.h"
 #include "validate.h"
 
 #include <QCryptographicHash>
@@ -14,6 +16,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QThreadPool>
 
 namespace intervox {
 
@@ -41,50 +44,6 @@ QJsonObject interviewJson(Database *db, qint64 org, qint64 id)
     return o;
 }
 
-struct InterviewInput
-{
-    QString title, intro, language;
-    std::optional<qint64> deadline;
-    struct Q { QString text; int think, answer, retakes; };
-    QList<Q> questions;
-};
-
-InterviewInput parseInterview(const QJsonObject &o)
-{
-    InterviewInput in;
-    in.title = text(o, s("title"), 1, 200);
-    in.intro = text(o, s("intro"), 0, 5000, true);
-    in.language = o.contains(s("language")) ? text(o, s("language"), 2, 2) : s("en");
-    if (in.language != QLatin1String("en") && in.language != QLatin1String("de"))
-        fail(ApiError::validation(s("language"), s("must be one of: en, de")));
-    in.deadline = timestamp(o, s("deadline"));
-    if (in.deadline && *in.deadline <= nowMs())
-        fail(ApiError::validation(s("deadline"), s("must be in the future")));
-    const QJsonValue qs = o.value(s("questions"));
-    if (!qs.isArray() || qs.toArray().isEmpty() || qs.toArray().size() > 50)
-        fail(ApiError::validation(s("questions"), s("must be a list of 1 to 50 questions")));
-    const QJsonArray arr = qs.toArray();
-    for (int i = 0; i < arr.size(); ++i) {
-        if (!arr.at(i).isObject())
-            fail(ApiError::validation(QStringLiteral("questions[%1]").arg(i), s("must be an object")));
-        const QJsonObject q = arr.at(i).toObject();
-        const QString p = QStringLiteral("questions[%1].").arg(i);
-        InterviewInput::Q item;
-        try {
-            item.text = text(q, s("text"), 1, 2000, true);
-            item.think = integer(q, s("thinkSeconds"), 0, 600, 30);
-            item.answer = integer(q, s("answerSeconds"), 10, 1800, 120);
-            item.retakes = integer(q, s("retakes"), 0, 5, 0);
-        } catch (ApiException &e) {
-            e.error.message.prepend(p);
-            e.error.field.prepend(p);
-            throw;
-        }
-        in.questions.append(item);
-    }
-    return in;
-}
-
 void writeQuestions(Database *db, qint64 org, qint64 interview, const InterviewInput &in)
 {
     for (int i = 0; i < in.questions.size(); ++i) {
@@ -94,13 +53,20 @@ void writeQuestions(Database *db, qint64 org, qint64 interview, const InterviewI
     }
 }
 
-// The client's address; behind a reverse proxy on this host, the last address it added.
-QString clientAddress(const HttpRequest &r)
+// The client's address: the peer, or behind a configured reverse proxy the address that proxy saw (the
+// right-most X-Forwarded-For entry that is not itself a trusted proxy; entries further left are the client's
+// own claims).
+QString clientAddress(const HttpRequest &r, const Config &config)
 {
-    if (r.peer.isLoopback()) {
-        const QByteArray forwarded = r.header("x-forwarded-for");
-        if (!forwarded.isEmpty())
-            return QString::fromLatin1(forwarded.split(',').last().trimmed().left(64));
+    if (!config.isTrustedProxy(r.peer))
+        return r.peer.toString();
+    const QList<QByteArray> hops = r.header("x-forwarded-for").split(',');
+    for (auto it = hops.crbegin(); it != hops.crend(); ++it) {
+        const QHostAddress hop(QString::fromLatin1(it->trimmed().left(64)));
+        if (hop.isNull())
+            break; // garbage: do not trust anything left of it
+        if (!config.isTrustedProxy(hop))
+            return hop.toString();
     }
     return r.peer.toString();
 }
@@ -134,13 +100,18 @@ QString blobPath(const QString &blobDir, const QString &sha)
 
 } // namespace
 
+Principal ApiContext::requireWriter(const HttpRequest &r) const
+{
+    const Principal p = tokens->require(r);
+    if (p.role == QLatin1String("reviewer"))
+        fail(ApiError::forbidden(s("reviewers can read but not change")));
+    return p;
+}
+
 HttpHandler ApiContext::authed(AuthedHandler fn, bool writer) const
 {
-    AccessTokens *t = tokens;
-    return [t, fn = std::move(fn), writer](HttpRequest &r, const HttpReplier &reply) {
-        const Principal p = t->require(r);
-        if (writer && p.role == QLatin1String("reviewer"))
-            fail(ApiError::forbidden(s("reviewers can read but not change")));
+    return [this, fn = std::move(fn), writer](HttpRequest &r, const HttpReplier &reply) {
+        const Principal p = writer ? requireWriter(r) : tokens->require(r);
         reply.send(fn(r, p));
     };
 }
@@ -162,14 +133,17 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
         const QJsonObject o = r.jsonObject();
         const QString email = text(o, s("email"), 1, 254).toLower();
         const QString password = text(o, s("password"), 1, 1024);
-        ctx.tokens->signIn(clientAddress(r), email, password, [reply](std::optional<Principal> p, QString token, qint64 expires) {
+        ctx.tokens->signIn(clientAddress(r, *ctx.config), email, password, [reply](std::optional<Principal> p, QString token, qint64 expires) {
             if (!p) {
                 reply.send(ApiError::unauthorized(s("wrong email or password")));
                 return;
             }
-            reply.send(HttpResponse::json(200, QJsonObject{{s("accessToken"), token}, {s("expiresAt"), iso(expires)},
-                                                           {s("user"), QJsonObject{{s("id"), p->userId}, {s("email"), p->email},
-                                                                                   {s("name"), p->name}, {s("role"), p->role}}}}));
+            HttpResponse ok = HttpResponse::json(200, QJsonObject{{s("accessToken"), token}, {s("expiresAt"), iso(expires)},
+                                                                  {s("user"), QJsonObject{{s("id"), p->userId}, {s("email"), p->email},
+                                                                                          {s("name"), p->name}, {s("role"), p->role}}}});
+            ok.setHeader("cache-control", "no-store"); // a token: no cache, proxy or browser may keep it (RFC 6749 5.1)
+            ok.setHeader("pragma", "no-cache");
+            reply.send(std::move(ok));
         });
     }, BodyKind::Json);
     http.route("POST", s("/api/v1/auth/logout"), ctx.authed([&ctx](HttpRequest &, const Principal &p) {
@@ -194,7 +168,7 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
         return HttpResponse::json(200, QJsonObject{{s("items"), items}});
     }));
     http.route("POST", s("/api/v1/interviews"), ctx.authed([db](HttpRequest &r, const Principal &p) {
-        const InterviewInput in = parseInterview(r.jsonObject());
+        const InterviewInput in = InterviewInput::parse(r.jsonObject());
         qint64 id = 0;
         db->transaction([&] {
             const qint64 now = nowMs();
@@ -210,7 +184,7 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
     http.route("PUT", s("/api/v1/interviews/{id}"), ctx.authed([db](HttpRequest &r, const Principal &p) {
         const qint64 id = r.ids.at(0);
         interviewJson(db, p.orgId, id); // 404 first
-        const InterviewInput in = parseInterview(r.jsonObject());
+        const InterviewInput in = InterviewInput::parse(r.jsonObject());
         db->transaction([&] {
             if (!db->scalar(s("SELECT id FROM sessions WHERE interview_id = ? LIMIT 1"), {id}).isNull())
                 fail(ApiError::conflict(s("candidates have started this interview; create a new interview instead of changing its questions")));
@@ -255,33 +229,42 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
     http.route("GET", s("/api/v1/candidates/{id}"), ctx.authed([db](HttpRequest &r, const Principal &p) {
         return HttpResponse::json(200, candidateJson(db, p.orgId, r.ids.at(0)));
     }));
-    http.route("PUT", s("/api/v1/candidates/{id}/cv"), ctx.authed([&ctx, db](HttpRequest &r, const Principal &p) {
-        candidateJson(db, p.orgId, r.ids.at(0));
+    http.route("PUT", s("/api/v1/candidates/{id}/cv"), [&ctx, db](HttpRequest &r, const HttpReplier &reply) {
+        const Principal p = ctx.requireWriter(r);
+        const qint64 candidate = r.ids.at(0);
+        candidateJson(db, p.orgId, candidate);
         if (!r.header("content-type").toLower().startsWith("application/pdf"))
             fail(ApiError{ErrorCode::UnsupportedMediaType, s("a CV must be sent as Content-Type: application/pdf"), {}});
-        QFile f(r.bodyFile);
-        if (r.bodyFile.isEmpty() || !f.open(QIODevice::ReadOnly) || f.size() < 16)
-            fail(ApiError{ErrorCode::UnsupportedMediaType, s("the file is empty or too small to be a PDF"), {}});
-        const QByteArray head = f.read(5);
-        f.seek(qMax<qint64>(0, f.size() - 1024));
-        const QByteArray tail = f.read(1024);
-        if (head != "%PDF-" || !tail.contains("%%EOF"))
-            fail(ApiError{ErrorCode::UnsupportedMediaType, s("the file is not a PDF (it must start with %PDF- and end with %%EOF)"), {}});
-        f.seek(0);
-        QCryptographicHash h(QCryptographicHash::Sha256);
-        h.addData(&f);
-        const QString sha = QString::fromLatin1(h.result().toHex());
-        const qint64 size = f.size();
-        f.close();
-        const QString dest = blobPath(ctx.blobDir, sha);
-        QDir().mkpath(QFileInfo(dest).absolutePath());
-        if (!QFile::exists(dest) && !QFile::rename(r.bodyFile, dest)) {
-            qCCritical(lcHttp) << "cannot store CV at" << dest;
-            fail(ApiError::internal());
-        }
-        db->exec(s("UPDATE candidates SET cv_sha256 = ?, cv_size = ? WHERE id = ? AND org_id = ?"), {sha, size, r.ids.at(0), p.orgId});
-        return HttpResponse::json(200, candidateJson(db, p.orgId, r.ids.at(0)));
-    }, true), BodyKind::Stream, ctx.config->cvMaxBytes);
+        // Hashing and parsing take a while for a large file: on a worker, then back here for the database.
+        const QString upload = r.bodyFile;
+        const QString blobs = ctx.blobDir;
+        const QString pdfinfo = ctx.config->pdfinfo;
+        QObject *home = ctx.tokens;
+        QThreadPool::globalInstance()->start([&ctx, db, reply, upload, blobs, pdfinfo, home, candidate, org = p.orgId] {
+            CvCheck check = inspectCv(upload, pdfinfo);
+            if (check.ok) {
+                const QString dest = blobPath(blobs, check.sha256);
+                QDir().mkpath(QFileInfo(dest).absolutePath());
+                if (!QFile::exists(dest) && !QFile::rename(upload, dest)) {
+                    qCCritical(lcHttp) << "cannot store CV at" << dest;
+                    check.ok = false;
+                }
+            }
+            QMetaObject::invokeMethod(home, [&ctx, db, reply, check, candidate, org] {
+                if (!check.ok) {
+                    reply.send(check.error.isEmpty() ? ApiError::internal() : ApiError{ErrorCode::UnsupportedMediaType, check.error, {}});
+                    return;
+                }
+                try {
+                    db->exec(s("UPDATE candidates SET cv_sha256 = ?, cv_size = ? WHERE id = ? AND org_id = ?"),
+                             {check.sha256, check.size, candidate, org});
+                    reply.send(HttpResponse::json(200, candidateJson(db, org, candidate)));
+                } catch (const ApiException &e) {
+                    reply.send(e.error);
+                }
+            }, Qt::QueuedConnection);
+        });
+    }, BodyKind::Stream, ctx.config->cvMaxBytes);
     http.route("GET", s("/api/v1/candidates/{id}/cv"), ctx.authed([&ctx, db](HttpRequest &r, const Principal &p) {
         const QVariant sha = db->scalar(s("SELECT cv_sha256 FROM candidates WHERE id = ? AND org_id = ?"), {r.ids.at(0), p.orgId});
         if (sha.isNull())

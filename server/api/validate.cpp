@@ -27,7 +27,7 @@ QString text(const QJsonObject &o, const QString &field, int min, int max, bool 
     const QJsonValue v = o.value(field);
     if (v.isUndefined() || v.isNull()) {
         if (min == 0)
-            return {};
+            return QStringLiteral(""); // empty, not null: optional columns are NOT NULL with '' as "none"
         fail(ApiError::validation(field, QStringLiteral("is required")));
     }
     if (!v.isString())

@@ -23,21 +23,52 @@ AccessTokens::~AccessTokens()
     m_pool->waitForDone();
 }
 
+AccessTokens::Failures &AccessTokens::window(QHash<QString, Failures> &table, const QString &key, qint64 now)
+{
+    if (table.size() > 100000 && !table.contains(key)) // bounded memory under a spray of addresses or e-mails
+        table.clear();
+    Failures &f = table[key];
+    if (now - f.since > kFailureWindowMs)
+        f = Failures{0, now};
+    return f;
+}
+
+void AccessTokens::refund(QHash<QString, Failures> &table, const QString &key)
+{
+    auto it = table.find(key);
+    if (it != table.end() && it->count > 0)
+        --it->count;
+}
+
+namespace {
+QString minutesLeft(qint64 since, qint64 now, qint64 window)
+{
+    const qint64 minutes = qMax<qint64>(1, (since + window - now + 59999) / 60000);
+    return minutes == 1 ? QStringLiteral("1 minute") : QStringLiteral("%1 minutes").arg(minutes);
+}
+} // namespace
+
 void AccessTokens::signIn(const QString &client, const QString &email, const QString &password,
                           std::function<void(std::optional<Principal>, QString, qint64)> done)
 {
     const qint64 now = nowMs();
-    Failures &f = m_failures[client];
-    if (now - f.since > kFailureWindowMs)
-        f = Failures{0, now};
-    if (f.count >= kMaxFailures)
-        fail(ApiError{ErrorCode::TooManyRequests, QStringLiteral("too many failed sign-ins from this address; try again in 15 minutes"), {}});
+    const QString account = email.trimmed().toLower();
+    Failures &byClient = window(m_failures, client, now);
+    if (byClient.count >= kMaxFailures)
+        fail(ApiError{ErrorCode::TooManyRequests, QStringLiteral("too many failed sign-ins from this address; try again in %1")
+                                                      .arg(minutesLeft(byClient.since, now, kFailureWindowMs)), {}});
+    Failures &byAccount = window(m_accountFailures, account, now);
+    if (byAccount.count >= kMaxAccountFailures)
+        fail(ApiError{ErrorCode::TooManyRequests, QStringLiteral("too many failed sign-ins for this account; try again in %1, or ask an "
+                                                                 "administrator to reset the password")
+                                                      .arg(minutesLeft(byAccount.since, now, kFailureWindowMs)), {}});
     if (m_pending >= 32)
         fail(ApiError{ErrorCode::TooManyRequests, QStringLiteral("the server is busy checking passwords; try again in a moment"), {}});
-    if (m_failures.size() > 100000) // bounded memory under a spray of addresses
-        m_failures.clear();
+    // Charged now, refunded on success: a burst of concurrent guesses is cut off at the limit.
+    ++byClient.count;
+    ++byAccount.count;
     QSqlQuery q = m_db->exec(QStringLiteral("SELECT id, org_id, role, email, name, password_hash FROM users WHERE email = ?"),
-                             {email.trimmed().toLower()});
+                             {account});
     Principal p;
     QString hash;
     if (q.next()) {
@@ -53,14 +84,13 @@ void AccessTokens::signIn(const QString &client, const QString &email, const QSt
     const QString checkAgainst = hash.isEmpty() ? m_dummyHash : hash;
     QPointer<AccessTokens> self(this);
     ++m_pending;
-    m_pool->start([self, checkAgainst, password, p, client, known = !hash.isEmpty(), done = std::move(done)]() mutable {
+    m_pool->start([self, checkAgainst, password, p, client, account, known = !hash.isEmpty(), done = std::move(done)]() mutable {
         const bool ok = secrets::verifyPassword(checkAgainst, password) && known;
-        QMetaObject::invokeMethod(self, [self, ok, p, client, done = std::move(done)]() mutable {
+        QMetaObject::invokeMethod(self, [self, ok, p, client, account, done = std::move(done)]() mutable {
             if (!self)
                 return;
             --self->m_pending;
             if (!ok) {
-                ++self->m_failures[client].count;
                 qCInfo(lcAuth) << "failed sign-in from" << client;
                 done(std::nullopt, {}, 0);
                 return;
@@ -68,6 +98,7 @@ void AccessTokens::signIn(const QString &client, const QString &email, const QSt
             const QString token = secrets::newToken();
             const qint64 now = nowMs();
             const qint64 expires = now + kLifetimeMs;
+            p.tokenExpiresAt = expires;
             try {
                 p.tokenId = self->m_db->insert(QStringLiteral("INSERT INTO access_tokens (user_id, org_id, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)"),
                                                {p.userId, p.orgId, secrets::tokenHash(token), now, expires});
@@ -75,7 +106,8 @@ void AccessTokens::signIn(const QString &client, const QString &email, const QSt
                 done(std::nullopt, {}, 0);
                 return;
             }
-            self->m_failures.remove(client);
+            refund(self->m_failures, client);
+            refund(self->m_accountFailures, account);
             qCInfo(lcAuth) << "user" << p.userId << "signed in";
             done(p, token, expires);
         }, Qt::QueuedConnection);
@@ -86,7 +118,7 @@ std::optional<Principal> AccessTokens::lookup(const QString &token)
 {
     if (!secrets::looksLikeToken(token))
         return std::nullopt;
-    QSqlQuery q = m_db->exec(QStringLiteral("SELECT t.id, u.id, u.org_id, u.role, u.email, u.name FROM access_tokens t"
+    QSqlQuery q = m_db->exec(QStringLiteral("SELECT t.id, u.id, u.org_id, u.role, u.email, u.name, t.expires_at FROM access_tokens t"
                                             " JOIN users u ON u.id = t.user_id"
                                             " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ?"),
                              {secrets::tokenHash(token), nowMs()});
@@ -99,6 +131,7 @@ std::optional<Principal> AccessTokens::lookup(const QString &token)
     p.role = q.value(3).toString();
     p.email = q.value(4).toString();
     p.name = q.value(5).toString();
+    p.tokenExpiresAt = q.value(6).toLongLong();
     return p;
 }
 
@@ -116,6 +149,7 @@ Principal AccessTokens::require(const HttpRequest &request)
 void AccessTokens::revoke(qint64 tokenId)
 {
     m_db->exec(QStringLiteral("UPDATE access_tokens SET revoked_at = ? WHERE id = ?"), {nowMs(), tokenId});
+    emit revoked(tokenId);
 }
 
 } // namespace intervox

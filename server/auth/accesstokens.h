@@ -22,6 +22,7 @@ struct Principal
     QString email;
     QString name;
     qint64 tokenId = 0;
+    qint64 tokenExpiresAt = 0; // ms since epoch
 };
 
 class AccessTokens : public QObject
@@ -37,19 +38,30 @@ public:
     // Throws ApiException 429 when `client` failed too often lately or too many checks are queued.
     void signIn(const QString &client, const QString &email, const QString &password,
                 std::function<void(std::optional<Principal>, QString token, qint64 expiresAt)> done);
+    // Attempts are counted when they start (so concurrent guesses cannot overtake the count) and refunded
+    // only when they succeed; a success never clears earlier failures.
     static constexpr int kMaxFailures = 10;          // per client address …
+    static constexpr int kMaxAccountFailures = 20;   // … and per account (whatever the address) …
     static constexpr qint64 kFailureWindowMs = 15 * 60 * 1000; // … in this window
     std::optional<Principal> lookup(const QString &token);
     // The request's bearer token, or throws ApiException 401.
     Principal require(const HttpRequest &request);
     void revoke(qint64 tokenId);
 
+signals:
+    // A token stopped being valid before its expiry (sign-out, an administrator's action).
+    void revoked(qint64 tokenId);
+
 private:
     Database *m_db;
     QThreadPool *m_pool;
     QString m_dummyHash; // verified against for unknown emails, so timing does not reveal which exist
     struct Failures { int count = 0; qint64 since = 0; };
-    QHash<QString, Failures> m_failures;
+    // The entry of `key`, restarted when its window is over; bounded under a spray of keys.
+    static Failures &window(QHash<QString, Failures> &table, const QString &key, qint64 now);
+    static void refund(QHash<QString, Failures> &table, const QString &key);
+    QHash<QString, Failures> m_failures;        // by client address
+    QHash<QString, Failures> m_accountFailures; // by e-mail as typed (lower-case)
     int m_pending = 0;
 };
 

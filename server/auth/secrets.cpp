@@ -52,4 +52,12 @@ bool looksLikeToken(const QString &token)
     return true;
 }
 
+bool equalConstantTime(const QByteArray &a, const QByteArray &b)
+{
+    // Compare digests: equal length, and the time does not depend on where the secrets differ.
+    const QByteArray da = QCryptographicHash::hash(a, QCryptographicHash::Sha256);
+    const QByteArray db = QCryptographicHash::hash(b, QCryptographicHash::Sha256);
+    return sodium_memcmp(da.constData(), db.constData(), size_t(da.size())) == 0;
+}
+
 } // namespace intervox::secrets

@@ -12,5 +12,6 @@ bool verifyPassword(const QString &hash, const QString &password);
 QString newToken();                                 // 256 random bits, base64url without padding (43 chars)
 QString tokenHash(const QString &token);            // hex SHA-256
 bool looksLikeToken(const QString &token);          // cheap shape check before any lookup
+bool equalConstantTime(const QByteArray &a, const QByteArray &b); // for secrets compared as they are
 
 } // namespace intervox::secrets

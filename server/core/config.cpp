@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <QSettings>
 
 namespace intervox {
@@ -12,7 +13,9 @@ namespace {
 const QStringList kKeys = {
     QStringLiteral("listen"), QStringLiteral("data_dir"), QStringLiteral("database"), QStringLiteral("public_url"),
     QStringLiteral("cv_max_mb"), QStringLiteral("max_connections"), QStringLiteral("session_idle_seconds"),
-    QStringLiteral("ffmpeg"),
+    QStringLiteral("ffmpeg"), QStringLiteral("trusted_proxies"),
+    QStringLiteral("metrics_token"), QStringLiteral("max_connections_per_address"),
+    QStringLiteral("pdfinfo"),
 };
 
 bool parseInt(const QString &v, int lo, int hi, int *out)
@@ -46,7 +49,8 @@ std::optional<Config> Config::load(const QString &iniPath, const QMap<QString, Q
                 *error = QStringLiteral("%1: unknown key '%2'").arg(iniPath, k);
                 return std::nullopt;
             }
-            values.insert(k, ini.value(key).toString());
+            const QVariant v = ini.value(key); // "a, b" comes back as a list
+            values.insert(k, v.typeId() == QMetaType::QStringList ? v.toStringList().join(QLatin1Char(',')) : v.toString());
         }
     }
     const auto env = QProcessEnvironment::systemEnvironment();
@@ -105,6 +109,13 @@ std::optional<Config> Config::load(const QString &iniPath, const QMap<QString, Q
         }
         c.maxConnections = n;
     }
+    if (values.contains(QStringLiteral("max_connections_per_address"))) {
+        if (!parseInt(values.value(QStringLiteral("max_connections_per_address")), 1, 1000000, &n)) {
+            *error = QStringLiteral("max_connections_per_address: expected a whole number from 1 to 1000000");
+            return std::nullopt;
+        }
+        c.maxConnectionsPerAddress = n;
+    }
     if (values.contains(QStringLiteral("session_idle_seconds"))) {
         if (!parseInt(values.value(QStringLiteral("session_idle_seconds")), 10, 3600, &n)) {
             *error = QStringLiteral("session_idle_seconds: expected a whole number from 10 to 3600");
@@ -114,7 +125,36 @@ std::optional<Config> Config::load(const QString &iniPath, const QMap<QString, Q
     }
     if (values.contains(QStringLiteral("ffmpeg")))
         c.ffmpeg = values.value(QStringLiteral("ffmpeg"));
+    if (values.contains(QStringLiteral("pdfinfo")))
+        c.pdfinfo = values.value(QStringLiteral("pdfinfo"));
+    // QSettings reads "a, b" as a list; the environment and options give one string.
+    for (QString item : values.value(QStringLiteral("trusted_proxies")).split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts)) {
+        if (!item.contains(QLatin1Char('/')))
+            item += QHostAddress(item).protocol() == QAbstractSocket::IPv6Protocol ? QStringLiteral("/128") : QStringLiteral("/32");
+        const auto subnet = QHostAddress::parseSubnet(item);
+        if (subnet.first.isNull()) {
+            *error = QStringLiteral("trusted_proxies: '%1' is not an address or ADDRESS/PREFIX (e.g. 127.0.0.1, ::1, 10.0.0.0/8)").arg(item);
+            return std::nullopt;
+        }
+        c.trustedProxies.append(subnet);
+    }
+    c.metricsToken = values.value(QStringLiteral("metrics_token")).trimmed();
+    if (!c.metricsToken.isEmpty() && c.metricsToken.size() < 16) {
+        *error = QStringLiteral("metrics_token: use at least 16 characters (e.g. openssl rand -hex 24)");
+        return std::nullopt;
+    }
     return c;
+}
+
+bool Config::isTrustedProxy(const QHostAddress &peer) const
+{
+    // An IPv4 peer may arrive as ::ffff:a.b.c.d on a dual-stack socket.
+    bool mapped = false;
+    const QHostAddress v4(peer.toIPv4Address(&mapped));
+    for (const auto &subnet : trustedProxies)
+        if (peer.isInSubnet(subnet) || (mapped && v4.isInSubnet(subnet)))
+            return true;
+    return false;
 }
 
 QString Config::databaseDescription() const

@@ -19,8 +19,17 @@ struct Config
     QUrl publicUrl;             // base of invite links; default http://<listen>
     qint64 cvMaxBytes = 10 * 1024 * 1024;
     int maxConnections = 20000;
+    int maxConnectionsPerAddress = 100; // HTTP and WebSocket; trusted proxies are not counted
     int sessionIdleSeconds = 90;
     QString ffmpeg = QStringLiteral("ffmpeg");
+    QString pdfinfo = QStringLiteral("pdfinfo"); // poppler's, parses uploaded CVs in a child process
+    // Reverse proxies whose X-Forwarded-For is believed (address, prefix length). Empty: none, the peer
+    // address is the client (the desktop app's embedded server shares loopback with every local process).
+    QList<QPair<QHostAddress, int>> trustedProxies;
+    // Bearer token a Prometheus scraper sends for /metrics; empty: /metrics answers direct loopback requests only.
+    QString metricsToken;
+
+    bool isTrustedProxy(const QHostAddress &peer) const;
 
     // Loads `iniPath` (may be empty), then applies env (INTERVOX_<KEY>), then `overrides` (key → value).
     // On error returns nullopt and sets `error` to a message naming the key.

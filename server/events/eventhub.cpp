@@ -2,10 +2,12 @@
 
 #include "auth/accesstokens.h"
 #include "core/log.h"
+#include "storage/database.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QTimer>
+#include <QTimerEvent>
 
 namespace intervox {
 
@@ -32,11 +34,29 @@ void EventSubscriber::onText(QByteArrayView utf8)
             return;
         }
         org = p->orgId;
+        tokenId = p->tokenId;
+        // Checked again by the server when the token expires: the stream ends with it.
+        m_expiresAt = p->tokenExpiresAt;
+        m_expiry.start(int(qBound<qint64>(0, m_expiresAt - nowMs(), 24LL * 3600 * 1000)), Qt::CoarseTimer, this);
         ws->sendText(R"({"type":"ready"})");
         return;
     }
     if (type == QLatin1String("ping"))
         ws->sendText(R"({"type":"pong"})");
+}
+
+void EventSubscriber::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_expiry.timerId())
+        return QObject::timerEvent(event);
+    m_expiry.stop();
+    const qint64 left = m_expiresAt - nowMs();
+    if (left > 0) { // coarse timers may fire a little early
+        m_expiry.start(int(qMin<qint64>(left + 1, 24LL * 3600 * 1000)), Qt::PreciseTimer, this);
+        return;
+    }
+    ws->sendText(R"({"type":"error","code":"unauthorized","message":"the access token expired; sign in again"})");
+    ws->close(4401, "token expired");
 }
 
 void EventSubscriber::onBinary(QByteArrayView)
@@ -53,11 +73,23 @@ void EventSubscriber::onClosed()
 EventHub::EventHub(AccessTokens *tokens, QObject *parent)
     : QObject(parent), m_tokens(tokens)
 {
+    connect(m_tokens, &AccessTokens::revoked, this, &EventHub::tokenRevoked);
 }
 
-void EventHub::accept(int fd, const QByteArray &initial)
+void EventHub::tokenRevoked(qint64 tokenId)
+{
+    for (EventSubscriber *s : std::as_const(m_subscribers)) {
+        if (s->tokenId != tokenId)
+            continue;
+        s->ws->sendText(R"({"type":"error","code":"unauthorized","message":"signed out: the access token was revoked"})");
+        s->ws->close(4401, "token revoked");
+    }
+}
+
+void EventHub::accept(int fd, const QByteArray &initial, std::shared_ptr<void> slot)
 {
     auto *ws = new WebSocketConnection(fd, initial, 4096);
+    ws->holdSlot(std::move(slot));
     auto *subscriber = new EventSubscriber(this, ws);
     m_subscribers.insert(subscriber);
     ws->start();

@@ -4,8 +4,10 @@
 
 #include "http/websocket.h"
 
+#include <QBasicTimer>
 #include <QJsonObject>
 #include <QObject>
+#include <memory>
 #include <QSet>
 
 namespace intervox {
@@ -25,6 +27,14 @@ public:
     EventHub *hub;
     WebSocketConnection *ws;
     qint64 org = 0; // 0 until the auth frame arrived
+    qint64 tokenId = 0;
+
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
+private:
+    QBasicTimer m_expiry; // closes the socket when its token expires
+    qint64 m_expiresAt = 0;
 };
 
 class EventHub : public QObject
@@ -33,10 +43,12 @@ class EventHub : public QObject
 public:
     explicit EventHub(AccessTokens *tokens, QObject *parent = nullptr);
 
-    void accept(int fd, const QByteArray &initial);
+    void accept(int fd, const QByteArray &initial, std::shared_ptr<void> slot);
     void publish(qint64 org, const QString &event, QJsonObject fields);
     int subscribers() const { return int(m_subscribers.size()); }
     void closeAll();
+    // Ends the streams of a token that was revoked: it may not keep receiving events.
+    void tokenRevoked(qint64 tokenId);
 
 private:
     friend class EventSubscriber;

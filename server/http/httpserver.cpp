@@ -7,8 +7,11 @@
 #include <QTcpSocket>
 #include <QTimerEvent>
 #include <QUrl>
+#include "requestparser.h"
 #include "websocket.h"
 
+#include <algorithm>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
@@ -17,14 +20,20 @@
 namespace intervox {
 
 namespace {
-constexpr qint64 kMaxHeaderBytes = 16 * 1024;
-constexpr int kMaxHeaders = 100;
 constexpr qint64 kDefaultJsonBody = 64 * 1024;
 constexpr int kHeaderTimeoutMs = 15000;     // whole header section, also keep-alive idle
 constexpr int kBodyIdleTimeoutMs = 30000;   // no body bytes for this long
+// A body must also arrive whole within 30 s plus its length at 16 KiB/s (a 10 MiB CV: 11 min), however
+// steadily it trickles: a client sending a byte every few seconds cannot hold a connection for ever.
+constexpr qint64 kBodyDeadlineBaseMs = 30000;
+constexpr qint64 kBodyMinBytesPerSecond = 16 * 1024;
 constexpr int kWriteIdleTimeoutMs = 60000;  // client reads nothing for this long
 constexpr int kDiscardMs = 3000;            // after refusing a body, drain so the client can read the reply
 constexpr qint64 kStreamPiece = 64 * 1024;
+// What a connection may hold of a client's unread bytes (pipelined requests while one is handled or
+// written, a JSON body): beyond it the kernel's TCP window pushes back instead of our memory growing.
+constexpr qint64 kReadBufferCap = 64 * 1024;
+constexpr qint64 kUploadReadBuffer = 256 * 1024;
 
 const char *reasonPhrase(int status)
 {
@@ -49,6 +58,7 @@ const char *reasonPhrase(int status)
     case 429: return "Too Many Requests";
     case 431: return "Request Header Fields Too Large";
     case 500: return "Internal Server Error";
+    case 505: return "HTTP Version Not Supported";
     case 503: return "Service Unavailable";
     default: return "Status";
     }
@@ -221,26 +231,52 @@ const HttpServer::WebSocketAcceptor *HttpServer::webSocketFor(const QString &pat
     return nullptr;
 }
 
+HttpServer::ConnectionSlot HttpServer::takeSlot(const QHostAddress &peer)
+{
+    if (m_maxPerAddress <= 0 || (m_exempt && m_exempt(peer)))
+        return std::make_shared<int>(0);
+    bool mapped = false;
+    const quint32 v4 = peer.toIPv4Address(&mapped);
+    const QByteArray key = mapped ? QByteArray::number(v4) : QByteArray(reinterpret_cast<const char *>(peer.toIPv6Address().c), 16);
+    int &count = m_perAddress[key];
+    if (count >= m_maxPerAddress)
+        return nullptr;
+    ++count;
+    // Released when the HTTP connection, or the WebSocket it became, goes away.
+    return std::shared_ptr<int>(new int(0), [this, key, alive = std::weak_ptr<bool>(m_alive)](int *p) {
+        delete p;
+        if (alive.expired())
+            return;
+        auto it = m_perAddress.find(key);
+        if (it != m_perAddress.end() && --it.value() <= 0)
+            m_perAddress.erase(it);
+    });
+}
+
 void HttpServer::onNewConnection()
 {
     while (QTcpSocket *s = m_tcp.nextPendingConnection()) {
-        if (m_open >= m_maxConnections) {
+        ConnectionSlot slot = m_open < m_maxConnections ? takeSlot(s->peerAddress()) : nullptr;
+        if (!slot) {
+            if (m_open < m_maxConnections)
+                qCInfo(lcHttp) << "refusing a connection from" << s->peerAddress().toString() << ": it has" << m_maxPerAddress << "open";
             s->abort();
             s->deleteLater();
             continue;
         }
-        new HttpConnection(this, s);
+        new HttpConnection(this, s, std::move(slot));
     }
 }
 
 // ---------------------------------------------------------------- connection
 
-HttpConnection::HttpConnection(HttpServer *server, QTcpSocket *socket)
-    : QObject(server), m_server(server), m_socket(socket)
+HttpConnection::HttpConnection(HttpServer *server, QTcpSocket *socket, HttpServer::ConnectionSlot slot)
+    : QObject(server), m_server(server), m_socket(socket), m_slot(std::move(slot))
 {
     ++m_server->m_open;
     m_socket->setParent(this);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_socket->setReadBufferSize(kReadBufferCap);
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::pumpStream);
     connect(m_socket, &QTcpSocket::disconnected, this, [this] {
@@ -264,6 +300,14 @@ void HttpConnection::armTimeout(int ms)
     m_timeout.start(ms, Qt::CoarseTimer, this);
 }
 
+void HttpConnection::armBodyTimeout()
+{
+    // Whichever comes first: 30 s without data, or the deadline for the whole body.
+    const qint64 left = m_bodyDeadlineMs - m_clock.elapsed();
+    m_bodyDeadlineArmed = left <= kBodyIdleTimeoutMs; // (a coarse timer may fire a little early: decide now)
+    armTimeout(int(std::clamp<qint64>(left, 0, kBodyIdleTimeoutMs)));
+}
+
 void HttpConnection::timerEvent(QTimerEvent *event)
 {
     if (event->timerId() != m_timeout.timerId())
@@ -274,7 +318,10 @@ void HttpConnection::timerEvent(QTimerEvent *event)
         return;
     }
     if (m_state == State::Body) {
-        fail(ApiError{ErrorCode::BadRequest, QStringLiteral("request body took too long"), {}});
+        fail(ApiError{ErrorCode::BadRequest, m_bodyDeadlineArmed
+                                                 ? QStringLiteral("request body too slow: %1 bytes must arrive within %2 s")
+                                                       .arg(m_request.contentLength).arg(m_bodyDeadlineMs / 1000)
+                                                 : QStringLiteral("request body took too long (no data for 30 s)"), {}});
         return;
     }
     if (m_socket)
@@ -295,8 +342,8 @@ void HttpConnection::onReadyRead()
         }
         return;
     case State::Body: {
-        armTimeout(kBodyIdleTimeoutMs);
-        const QByteArray data = m_socket->read(qMin<qint64>(m_bodyRemaining, 256 * 1024));
+        armBodyTimeout();
+        const QByteArray data = m_socket->read(qMin<qint64>(m_bodyRemaining, kUploadReadBuffer));
         m_bodyRemaining -= data.size();
         if (m_bodyFile) {
             if (m_bodyFile->write(data) != data.size()) {
@@ -325,10 +372,10 @@ void HttpConnection::onReadyRead()
 
 bool HttpConnection::parseHeaders()
 {
-    const QByteArray peeked = m_socket->peek(kMaxHeaderBytes);
+    const QByteArray peeked = m_socket->peek(kMaxRequestHeadBytes + 4);
     const int end = peeked.indexOf("\r\n\r\n");
     if (end < 0) {
-        if (peeked.size() >= kMaxHeaderBytes) {
+        if (peeked.size() >= kMaxRequestHeadBytes + 4) {
             HttpResponse r = HttpResponse::error(ApiError{ErrorCode::BadRequest, QStringLiteral("request headers over 16 KiB"), {}});
             r.status = 431;
             m_keepAlive = false;
@@ -337,43 +384,27 @@ bool HttpConnection::parseHeaders()
         }
         return false;
     }
-    const QByteArray head = peeked.left(end);
-    const QList<QByteArray> lines = head.split('\n');
+    m_socket->read(end + 4);
+    RequestHead head = parseRequestHead(QByteArrayView(peeked).first(end));
     m_request = HttpRequest();
     m_request.peer = m_socket->peerAddress();
     m_route = nullptr;
-    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-    if (requestLine.size() != 3 || !requestLine.at(2).startsWith("HTTP/1.") || !requestLine.at(1).startsWith('/')) {
-        m_socket->read(end + 4);
-        fail(ApiError::badRequest(QStringLiteral("malformed request line")));
+    if (head.errorStatus) {
+        // Whatever follows a head we cannot trust is not read as another request.
+        HttpResponse r = HttpResponse::error(head.error);
+        r.status = head.errorStatus;
+        m_keepAlive = false;
+        m_closeAfterWrite = true;
+        writeResponse(std::move(r));
         return false;
     }
-    m_request.method = requestLine.at(0);
-    const bool http10 = requestLine.at(2) == "HTTP/1.0";
-    const QByteArray target = requestLine.at(1);
-    const int q = target.indexOf('?');
-    m_request.path = QUrl::fromPercentEncoding(q < 0 ? target : target.left(q));
-    if (q >= 0)
-        m_request.query = QUrlQuery(QString::fromUtf8(target.mid(q + 1)));
-    if (lines.size() - 1 > kMaxHeaders) {
-        m_socket->read(end + 4);
-        fail(ApiError::badRequest(QStringLiteral("more than 100 request headers")));
-        return false;
-    }
-    for (int i = 1; i < lines.size(); ++i) {
-        const QByteArray line = lines.at(i).trimmed();
-        const int colon = line.indexOf(':');
-        if (colon <= 0) {
-            m_socket->read(end + 4);
-            fail(ApiError::badRequest(QStringLiteral("malformed header line")));
-            return false;
-        }
-        m_request.headers.emplaceBack(line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed());
-    }
-    const QByteArray connection = m_request.header("connection").toLower();
-    m_keepAlive = http10 ? connection.contains("keep-alive") : !connection.contains("close");
+    m_request.method = std::move(head.method);
+    m_request.path = std::move(head.path);
+    m_request.query = std::move(head.query);
+    m_request.headers = std::move(head.headers);
+    m_request.contentLength = head.contentLength;
+    m_keepAlive = head.keepAlive;
 
-    m_socket->read(end + 4);
     if (m_request.header("upgrade").toLower().contains("websocket")) {
         if (const auto *accept = m_server->webSocketFor(m_request.path)) {
             upgrade(*accept);
@@ -402,7 +433,7 @@ void HttpConnection::upgrade(const HttpServer::WebSocketAcceptor &accept)
         return;
     }
     // Take the descriptor away from QTcpSocket: the WebSocket keeps no Qt socket buffers of its own.
-    const int fd = ::dup(int(m_socket->socketDescriptor()));
+    const int fd = ::fcntl(int(m_socket->socketDescriptor()), F_DUPFD_CLOEXEC, 0);
     if (fd < 0) {
         m_socket->abort();
         return;
@@ -421,30 +452,14 @@ void HttpConnection::upgrade(const HttpServer::WebSocketAcceptor &accept)
     if (::send(fd, response.constData(), size_t(response.size()), MSG_NOSIGNAL) != response.size()) {
         ::close(fd);
     } else {
-        accept(fd, initial, m_request);
+        accept(fd, initial, m_request, std::move(m_slot));
     }
     deleteLater();
 }
 
 void HttpConnection::startRequest()
 {
-    if (!m_request.header("transfer-encoding").isEmpty()) {
-        fail(ApiError::badRequest(QStringLiteral("chunked request bodies are not supported; send Content-Length")));
-        return;
-    }
-    const QByteArray cl = m_request.header("content-length");
-    qint64 length = 0;
-    if (!cl.isEmpty()) {
-        bool ok = cl.size() <= 18;
-        for (char c : cl)
-            ok = ok && c >= '0' && c <= '9';
-        length = ok ? cl.toLongLong() : -1;
-        if (length < 0) {
-            fail(ApiError::badRequest(QStringLiteral("Content-Length is not a number")));
-            return;
-        }
-    }
-    m_request.contentLength = length;
+    const qint64 length = m_request.contentLength;
     const HttpServer::Match m = m_server->match(m_request.method, m_request.path);
     if (!m.route) {
         if (m.pathKnown)
@@ -481,7 +496,7 @@ void HttpConnection::startRequest()
             fail(ApiError{ErrorCode::Unavailable, QStringLiteral("the server cannot store the upload now"), {}});
             return;
         }
-        m_socket->setReadBufferSize(256 * 1024); // TCP back-pressure instead of buffering the body in memory
+        m_socket->setReadBufferSize(kUploadReadBuffer); // larger reads, still bounded
     }
     if (m_request.header("expect").toLower() == "100-continue")
         m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
@@ -491,7 +506,9 @@ void HttpConnection::startRequest()
         return;
     }
     m_state = State::Body;
-    armTimeout(kBodyIdleTimeoutMs);
+    m_clock.start();
+    m_bodyDeadlineMs = kBodyDeadlineBaseMs + length * 1000 / kBodyMinBytesPerSecond;
+    armBodyTimeout();
     if (m_socket->bytesAvailable() > 0)
         onReadyRead();
 }
@@ -503,7 +520,7 @@ void HttpConnection::dispatch()
     if (m_bodyFile) {
         m_bodyFile->flush();
         m_request.bodyFile = m_bodyFile->fileName();
-        m_socket->setReadBufferSize(0);
+        m_socket->setReadBufferSize(kReadBufferCap);
     }
     const HttpReplier replier(this, ++m_serial);
     try {
@@ -603,7 +620,7 @@ void HttpConnection::closeSoon()
 {
     // Half-close and drain what the client still sends, so it reads our reply instead of a reset.
     m_state = State::Discarding;
-    m_socket->setReadBufferSize(64 * 1024);
+    m_socket->setReadBufferSize(kReadBufferCap);
     m_socket->skip(m_socket->bytesAvailable());
     ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
     armTimeout(kDiscardMs);

@@ -7,6 +7,8 @@
 #include "httptypes.h"
 
 #include <QBasicTimer>
+#include <QElapsedTimer>
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QTcpServer>
@@ -39,13 +41,22 @@ public:
     void route(const QByteArray &method, const QString &pattern, HttpHandler handler,
                BodyKind body = BodyKind::None, qint64 maxBody = 0);
     // Requests to `path` with "Upgrade: websocket" are answered with 101 here; `accept` then owns the socket
-    // descriptor (non-blocking) and any bytes that followed the request.
-    using WebSocketAcceptor = std::function<void(int fd, const QByteArray &initial, const HttpRequest &request)>;
+    // descriptor (non-blocking) and any bytes that followed the request, and keeps `slot` as long as the
+    // socket lives (it counts against the client address's connection limit).
+    using ConnectionSlot = std::shared_ptr<void>;
+    using WebSocketAcceptor = std::function<void(int fd, const QByteArray &initial, const HttpRequest &request, ConnectionSlot slot)>;
     void webSocketRoute(const QString &path, WebSocketAcceptor accept);
 
     bool listen(const QHostAddress &address, quint16 port);
     quint16 port() const;
     void setMaxConnections(int n) { m_maxConnections = n; }
+    // At most `n` connections (HTTP and upgraded WebSockets) from one client address; `exempt` addresses (a
+    // reverse proxy, which enforces its own per-client limit) are not counted.
+    void setMaxConnectionsPerAddress(int n, std::function<bool(const QHostAddress &)> exempt)
+    {
+        m_maxPerAddress = n;
+        m_exempt = std::move(exempt);
+    }
     int openConnections() const { return m_open; }
     void close();
 
@@ -64,8 +75,13 @@ private:
     QList<QPair<QString, WebSocketAcceptor>> m_wsRoutes;
     QString m_tempDir;
     HeaderList m_defaultHeaders;
+    ConnectionSlot takeSlot(const QHostAddress &peer); // nullptr: the address is at its limit
     int m_maxConnections = 20000;
     int m_open = 0;
+    int m_maxPerAddress = 0; // 0: no limit
+    std::function<bool(const QHostAddress &)> m_exempt;
+    QHash<QByteArray, int> m_perAddress;
+    std::shared_ptr<bool> m_alive = std::make_shared<bool>(true); // slots may outlive the server
 };
 
 // One client connection until it closes or is upgraded to a WebSocket.
@@ -73,7 +89,7 @@ class HttpConnection : public QObject
 {
     Q_OBJECT
 public:
-    HttpConnection(HttpServer *server, QTcpSocket *socket);
+    HttpConnection(HttpServer *server, QTcpSocket *socket, HttpServer::ConnectionSlot slot);
     ~HttpConnection() override;
     void reply(quint64 serial, HttpResponse response);
 
@@ -93,6 +109,7 @@ private:
     void finishExchange();
     void closeSoon();
     void armTimeout(int ms);
+    void armBodyTimeout();
 
     HttpServer *m_server;
     QTcpSocket *m_socket;
@@ -107,6 +124,10 @@ private:
     std::shared_ptr<QIODevice> m_stream;
     qint64 m_streamRemaining = 0;
     QBasicTimer m_timeout;
+    HttpServer::ConnectionSlot m_slot;
+    QElapsedTimer m_clock;       // since the body started
+    qint64 m_bodyDeadlineMs = 0; // the whole body must have arrived by then
+    bool m_bodyDeadlineArmed = false; // the running timer is the whole-body deadline, not the idle limit
 };
 
 } // namespace intervox

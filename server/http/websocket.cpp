@@ -50,6 +50,13 @@ bool validUtf8(const uchar *s, qint64 n)
     return true;
 }
 
+// Codes a peer may send in a close frame (RFC 6455 7.4.1 and the IANA registry): not 1004-1006, 1015,
+// nor anything unassigned below 3000.
+bool validCloseCode(quint16 code)
+{
+    return (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014) || (code >= 3000 && code <= 4999);
+}
+
 void unmask(char *data, qint64 size, const uchar key[4])
 {
     quint32 k;
@@ -130,14 +137,16 @@ void WebSocketConnection::feed(char *data, qint64 size)
         return; // after a protocol error only the peer's close (or the timeout) matters
     if (m_in.isEmpty()) {
         const qint64 used = parse(data, size);
-        if (used < size && !m_finished)
+        if (used < size && !m_finished && !m_failed)
             m_in = QByteArray(data + used, size - used);
         return;
     }
     m_in.append(data, size);
     const qint64 used = parse(m_in.data(), m_in.size());
-    if (m_finished)
+    if (m_finished || m_failed) {
+        m_in = QByteArray();
         return;
+    }
     if (used == m_in.size())
         m_in = QByteArray(); // release, not just clear: idle connections keep no buffer
     else
@@ -147,7 +156,9 @@ void WebSocketConnection::feed(char *data, qint64 size)
 qint64 WebSocketConnection::parse(char *data, qint64 size)
 {
     qint64 pos = 0;
-    while (!m_finished && size - pos >= 2) {
+    // Any failure (here, in deliver() or in a handler) ends parsing at once: fail() and finish() release the
+    // buffer `data` may point into.
+    while (!m_finished && !m_failed && size - pos >= 2) {
         const uchar *h = reinterpret_cast<const uchar *>(data + pos);
         const bool fin = h[0] & 0x80;
         const int opcode = h[0] & 0x0F;
@@ -216,12 +227,21 @@ qint64 WebSocketConnection::parse(char *data, qint64 size)
             }
             break;
         case 0x8: {
+            // Echo a valid code; answer a malformed close (RFC 6455 7.4: reserved or unassigned code, one-byte
+            // body, reason not UTF-8) with 1002/1007, never by echoing what the peer sent.
             quint16 code = 1000;
-            if (len >= 2)
+            if (len == 1) {
+                code = 1002;
+            } else if (len >= 2) {
                 code = qFromBigEndian<quint16>(payload);
+                if (!validCloseCode(code))
+                    code = 1002;
+                else if (!validUtf8(reinterpret_cast<const uchar *>(payload) + 2, qint64(len) - 2))
+                    code = 1007;
+            }
             if (!m_closeSent) {
                 uchar reply[2];
-                qToBigEndian<quint16>(code == 1005 || code == 1006 || code < 1000 ? quint16(1000) : code, reply);
+                qToBigEndian<quint16>(code, reply);
                 sendFrame(0x8, QByteArrayView(reinterpret_cast<char *>(reply), 2));
                 m_closeSent = true;
             }
@@ -356,8 +376,7 @@ void WebSocketConnection::close(quint16 code, QByteArrayView reason)
 void WebSocketConnection::fail(quint16 code, const char *reason)
 {
     qCDebug(lcHttp) << "WebSocket protocol error:" << reason;
-    m_failed = true;
-    m_in = QByteArray();
+    m_failed = true; // parse() stops and feed() drops the buffer: it may be the one being parsed
     close(code, QByteArrayView(reason)); // then wait for the peer's close (or the timeout)
 }
 
@@ -378,9 +397,11 @@ void WebSocketConnection::finish()
         ::close(m_fd);
         m_fd = -1;
     }
-    m_in = QByteArray();
+    // m_in may be the buffer parse() is walking: parse() checks m_finished before reading on, and feed() then
+    // drops it.
     m_out = QByteArray();
     m_message = QByteArray();
+    m_slot.reset();
     if (m_handler)
         m_handler->onClosed();
 }

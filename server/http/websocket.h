@@ -9,6 +9,7 @@
 #include "socketpoller.h"
 
 #include <QObject>
+#include <memory>
 
 namespace intervox {
 
@@ -31,6 +32,8 @@ public:
     ~WebSocketConnection() override;
 
     void setHandler(WebSocketHandler *handler) { m_handler = handler; }
+    // Something to keep while the socket is open (the server's count of connections per client address).
+    void holdSlot(std::shared_ptr<void> slot) { m_slot = std::move(slot); }
     void sendText(QByteArrayView utf8) { sendFrame(0x1, utf8); }
     void sendBinary(QByteArrayView data) { sendFrame(0x2, data); }
     // Sends a close frame and ends the connection when the peer answers (or after 2 s).
@@ -66,6 +69,7 @@ private:
     bool m_closeSent = false;
     bool m_finished = false;
     bool m_failed = false;
+    std::shared_ptr<void> m_slot;
 };
 
 } // namespace intervox

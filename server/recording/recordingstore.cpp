@@ -35,6 +35,17 @@ QString extensionFor(const QString &mime)
     return QStringLiteral("webm");
 }
 
+// ffmpeg's demuxer for what the page recorded: forced, so candidate-supplied bytes are never probed into
+// some other (riskier) format.
+QString demuxerFor(const QString &mime)
+{
+    if (mime.startsWith(QLatin1String("audio/mp4")))
+        return QStringLiteral("mov");
+    if (mime.startsWith(QLatin1String("audio/ogg")))
+        return QStringLiteral("ogg");
+    return QStringLiteral("matroska");
+}
+
 } // namespace
 
 RecordingStore::RecordingStore(const QString &root, const QString &ffmpeg, QObject *parent)
@@ -148,9 +159,11 @@ bool RecordingStore::joinNow(const QString &dir, int count, const QString &mime)
     }
     const QString out = joinedPath(dir, mime);
     const QString tmp = out + QStringLiteral(".part");
-    QStringList args{QStringLiteral("-nostdin"), QStringLiteral("-hide_banner"), QStringLiteral("-loglevel"), QStringLiteral("error"), QStringLiteral("-y")};
+    // Local files only (no network or other protocols a crafted file could name).
+    QStringList args{QStringLiteral("-nostdin"), QStringLiteral("-hide_banner"), QStringLiteral("-loglevel"), QStringLiteral("error"), QStringLiteral("-y"),
+                     QStringLiteral("-protocol_whitelist"), QStringLiteral("file")};
     if (count == 1) {
-        args << QStringLiteral("-i") << SegmentFile::mediaPath(dir, 0);
+        args << QStringLiteral("-f") << demuxerFor(mime) << QStringLiteral("-i") << SegmentFile::mediaPath(dir, 0);
     } else {
         // Each segment is a complete file from its own MediaRecorder: the concat demuxer shifts timestamps.
         QFile list(dir + QStringLiteral("/segments.txt"));

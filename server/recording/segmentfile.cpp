@@ -8,6 +8,7 @@
 
 #include <openssl/evp.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -22,6 +23,7 @@ namespace {
 
 constexpr qint64 kHeader = 8;
 constexpr qint64 kMaxRecord = 16 * 1024 * 1024; // far above any chunk: a larger length is corruption
+std::atomic<quint64> g_stateScans{0};
 
 // Walks the records of an open segment file from the start. For each intact record calls
 // `visit(payload, size)`; stops at the first torn or corrupt one. Returns the end offset of the last good record.
@@ -82,6 +84,11 @@ quint32 crc32Of(const char *data, qint64 size)
     return quint32(::crc32(::crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef *>(data), uInt(size)));
 }
 
+quint64 SegmentFile::scans()
+{
+    return g_stateScans.load(std::memory_order_relaxed);
+}
+
 QString SegmentFile::recordPath(const QString &dir, int segment)
 {
     return dir + QLatin1Char('/') + QString::number(segment) + QStringLiteral(".seg");
@@ -98,7 +105,7 @@ SegmentFile::~SegmentFile()
         ::close(m_fd);
 }
 
-std::unique_ptr<SegmentFile> SegmentFile::open(const QString &dir, int segment, QString *error)
+std::unique_ptr<SegmentFile> SegmentFile::open(const QString &dir, int segment, QString *error, const SegmentState *known)
 {
     if (!QDir().mkpath(dir)) {
         *error = QStringLiteral("cannot create %1").arg(dir);
@@ -112,6 +119,13 @@ std::unique_ptr<SegmentFile> SegmentFile::open(const QString &dir, int segment, 
     }
     struct stat st {};
     ::fstat(f->m_fd, &st);
+    if (known && known->exists && known->end == qint64(st.st_size)) {
+        f->m_chunks = known->chunks;
+        f->m_bytes = known->bytes;
+        f->m_end = known->end;
+        return f;
+    }
+    ++g_stateScans;
     f->m_end = scan(f->m_fd, &f->m_chunks, &f->m_bytes, [](const char *, qint64) { return true; });
     // Cut a tail that was never acked: a record torn by a crash, or damaged on disk.
     if (f->m_end != qint64(st.st_size)) {
@@ -125,15 +139,24 @@ std::unique_ptr<SegmentFile> SegmentFile::open(const QString &dir, int segment, 
     return f;
 }
 
-void SegmentFile::stat(const QString &dir, int segment, quint32 *chunks, qint64 *bytes)
+SegmentState SegmentFile::stat(const QString &dir, int segment)
 {
-    *chunks = 0;
-    *bytes = 0;
+    SegmentState s;
     const int fd = ::open(QFile::encodeName(recordPath(dir, segment)).constData(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        return;
-    scan(fd, chunks, bytes, [](const char *, qint64) { return true; });
+        return s;
+    s.exists = true;
+    ++g_stateScans;
+    s.end = scan(fd, &s.chunks, &s.bytes, [](const char *, qint64) { return true; });
     ::close(fd);
+    return s;
+}
+
+void SegmentFile::stat(const QString &dir, int segment, quint32 *chunks, qint64 *bytes)
+{
+    const SegmentState s = stat(dir, segment);
+    *chunks = s.chunks;
+    *bytes = s.bytes;
 }
 
 bool SegmentFile::digest(const QString &dir, int segment, quint32 *chunks, qint64 *bytes, QString *sha256)

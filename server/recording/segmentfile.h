@@ -11,6 +11,15 @@
 
 namespace intervox {
 
+// What is stored in a segment file: intact records, their payload bytes, and where the last one ends.
+struct SegmentState
+{
+    quint32 chunks = 0;
+    qint64 bytes = 0;  // payload bytes
+    qint64 end = 0;    // file size: payloads plus record headers
+    bool exists = false;
+};
+
 class SegmentFile
 {
 public:
@@ -19,18 +28,24 @@ public:
     SegmentFile &operator=(const SegmentFile &) = delete;
 
     // Opens (creating the folder and file if needed) and recovers a consistent state. nullptr + error on failure.
-    static std::unique_ptr<SegmentFile> open(const QString &dir, int segment, QString *error);
-    // The stored counts of a segment without opening it for writing (0 if it does not exist).
+    // With `known` (the state this process saw when it last closed the file) and a file of exactly that size,
+    // the records are not read again: reopening costs O(1), not O(segment).
+    static std::unique_ptr<SegmentFile> open(const QString &dir, int segment, QString *error, const SegmentState *known = nullptr);
+    // The stored state of a segment without opening it for writing (reads every record: O(segment)).
+    static SegmentState stat(const QString &dir, int segment);
     static void stat(const QString &dir, int segment, quint32 *chunks, qint64 *bytes);
     // The SHA-256 (hex) and counts of the stored payloads, read without writing anything.
     static bool digest(const QString &dir, int segment, quint32 *chunks, qint64 *bytes, QString *sha256);
     // Writes the stored payloads to mediaPath() (once; an existing complete copy is kept).
     static bool extract(const QString &dir, int segment);
     static QString recordPath(const QString &dir, int segment);
+    // How often open() or stat() had to read a file's records (digest and extract, on workers, do not count).
+    static quint64 scans();
     static QString mediaPath(const QString &dir, int segment);
 
     quint32 chunks() const { return m_chunks; }
     qint64 bytes() const { return m_bytes; }
+    SegmentState state() const { return SegmentState{m_chunks, m_bytes, m_end, true}; }
 
     // Appends one chunk. On a short write (disk full) the file is cut back and false is returned.
     bool append(const char *data, qint64 size, quint32 crc);

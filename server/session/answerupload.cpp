@@ -12,24 +12,67 @@
 namespace intervox {
 
 namespace {
-constexpr int kMaxSegments = 64;
-}
+constexpr qint64 kBudgetBytesPerSecond = 32000; // 4 × 64 kbit/s, the page's recording bitrate
+constexpr qint64 kBudgetMarginSeconds = 30;
+constexpr qint64 kMinBudget = 1024 * 1024;
+} // namespace
 
-AnswerUpload::AnswerUpload(qint64 id_, int questionIndex_, const QString &status_, qint64 deadlineAt_, const QString &dir_)
-    : id(id_), questionIndex(questionIndex_), dir(dir_), status(status_), deadlineAt(deadlineAt_)
+AnswerUpload::AnswerUpload(qint64 id_, int questionIndex_, const QString &status_, qint64 deadlineAt_, const QString &dir_,
+                           qint64 byteBudget_)
+    : id(id_), questionIndex(questionIndex_), dir(dir_), byteBudget(byteBudget_), status(status_), deadlineAt(deadlineAt_)
 {
 }
 
 AnswerUpload::~AnswerUpload() = default;
 
+qint64 AnswerUpload::budgetFor(qint64 answerMs)
+{
+    return qMax(kMinBudget, (qMax<qint64>(0, answerMs) / 1000 + kBudgetMarginSeconds) * kBudgetBytesPerSecond);
+}
+
+void AnswerUpload::learnSegments()
+{
+    // Once per answer and process (after a restart): later calls find everything in memory.
+    if (m_scanned)
+        return;
+    m_scanned = true;
+    for (const QString &f : QDir(dir).entryList({QStringLiteral("*.seg")}, QDir::Files)) {
+        bool ok = false;
+        const int n = f.chopped(4).toInt(&ok);
+        if (ok && n >= 0 && n < kMaxSegments)
+            segment(n);
+    }
+    m_bytes = 0;
+    for (const auto &[n, state] : m_known)
+        m_bytes += state.bytes;
+}
+
+SegmentState AnswerUpload::segment(int n)
+{
+    auto open = m_open.find(n);
+    if (open != m_open.end())
+        return open->second->state();
+    auto known = m_known.find(n);
+    if (known != m_known.end())
+        return known->second;
+    const SegmentState state = SegmentFile::stat(dir, n);
+    if (state.exists)
+        m_known.emplace(n, state);
+    return state;
+}
+
+qint64 AnswerUpload::storedBytes()
+{
+    learnSegments();
+    return m_bytes;
+}
+
 AnswerUpload::Outcome AnswerUpload::store(const ChunkFrame &c)
 {
     Outcome out;
-    if (finalizing && m_segments.empty()) {
+    if (finalizing && m_open.empty()) {
         // Saving is under way; a late replay gets the final count.
-        quint32 chunks = 0;
-        qint64 bytes = 0;
-        SegmentFile::stat(dir, c.segment, &chunks, &bytes);
+        const quint32 chunks = segment(c.segment).chunks;
         if (c.seq < chunks)
             out.ackSeq = chunks - 1;
         else
@@ -47,91 +90,97 @@ AnswerUpload::Outcome AnswerUpload::store(const ChunkFrame &c)
     }
     if (c.seq > stored)
         return Outcome{"out_of_order", 0, stored, false};
+    if (storedBytes() + c.payloadSize > byteBudget)
+        return Outcome{"answer_too_large", 0, stored, false};
+    if (!expected.isEmpty()) {
+        // After finish_answer nothing beyond what it announced is taken.
+        if (c.segment >= expected.size()
+            || c.seq >= quint32(expected.at(c.segment).toObject().value(QLatin1String("chunks")).toInteger()))
+            return Outcome{"beyond_finish", 0, stored, false};
+    }
     if (crc32Of(c.payload, c.payloadSize) != c.crc)
         return Outcome{"checksum", 0, stored, false};
     if (!seg->append(c.payload, c.payloadSize, c.crc))
         return Outcome{"storage", 0, stored, false};
+    m_bytes += c.payloadSize;
     return Outcome{nullptr, c.seq, 0, true};
 }
 
-SegmentFile *AnswerUpload::segmentFor(int segment, const char **refusal)
+SegmentFile *AnswerUpload::segmentFor(int n, const char **refusal)
 {
-    auto it = m_segments.find(segment);
-    if (it != m_segments.end())
+    auto it = m_open.find(n);
+    if (it != m_open.end())
         return it->second.get();
-    if (segment >= kMaxSegments) {
+    if (n >= kMaxSegments) {
         *refusal = "segment_refused";
         return nullptr;
     }
-    const bool exists = QFile::exists(SegmentFile::recordPath(dir, segment));
-    if (!exists && (status != QLatin1String("recording") || nowMs() >= deadlineAt || !expected.isEmpty())) {
-        *refusal = "segment_refused"; // no new recorder after time is up or after finish_answer
-        return nullptr;
+    learnSegments();
+    const SegmentState known = segment(n);
+    if (!known.exists) {
+        // A new recorder (reload, recorder error) may start while the answer is recording; once time is up or
+        // finish_answer arrived, only a segment that finish_answer itself names (with chunks) may still come.
+        const bool recording = status == QLatin1String("recording") && nowMs() < deadlineAt && expected.isEmpty();
+        const bool announced = n < expected.size() && expected.at(n).toObject().value(QLatin1String("chunks")).toInteger() > 0;
+        if (!recording && !announced) {
+            *refusal = "segment_refused";
+            return nullptr;
+        }
     }
     QString error;
-    auto file = SegmentFile::open(dir, segment, &error);
+    auto file = SegmentFile::open(dir, n, &error, known.exists ? &known : nullptr);
     if (!file) {
         qCCritical(lcRecording) << error;
         *refusal = "storage";
         return nullptr;
     }
     SegmentFile *raw = file.get();
-    m_segments.emplace(segment, std::move(file));
+    m_known.erase(n);
+    m_open.emplace(n, std::move(file));
     return raw;
 }
 
-bool AnswerUpload::complete() const
+bool AnswerUpload::complete()
 {
     for (int i = 0; i < expected.size(); ++i) {
         const QJsonObject e = expected.at(i).toObject();
         if (e.value(QLatin1String("sha256")).isNull())
             continue; // the page has no copy to send: what is stored is all there is
         const quint32 want = quint32(e.value(QLatin1String("chunks")).toInteger());
-        quint32 have = 0;
-        qint64 bytes = 0;
-        auto it = m_segments.find(i);
-        if (it != m_segments.end())
-            have = it->second->chunks();
-        else
-            SegmentFile::stat(dir, i, &have, &bytes);
-        if (have < want)
+        if (segment(i).chunks < want)
             return false; // the page is still uploading
     }
     return true;
 }
 
-QJsonArray AnswerUpload::segmentsJson() const
+QJsonArray AnswerUpload::segmentsJson()
 {
-    QList<int> numbers;
-    for (const QString &f : QDir(dir).entryList({QStringLiteral("*.seg")}, QDir::Files))
-        numbers.append(f.chopped(4).toInt());
-    std::sort(numbers.begin(), numbers.end());
+    learnSegments();
     QJsonArray segments;
-    for (int n : numbers) {
-        quint32 chunks = 0;
-        qint64 bytes = 0;
-        auto open = m_segments.find(n);
-        if (open != m_segments.end()) {
-            chunks = open->second->chunks();
-            bytes = open->second->bytes();
-        } else {
-            SegmentFile::stat(dir, n, &chunks, &bytes);
-        }
-        segments.append(QJsonObject{{QStringLiteral("segment"), n}, {QStringLiteral("chunks"), qint64(chunks)}, {QStringLiteral("bytes"), bytes}});
+    for (int n = 0; n < kMaxSegments; ++n) {
+        if (!m_open.count(n) && !m_known.count(n))
+            continue;
+        const SegmentState s = segment(n);
+        segments.append(QJsonObject{{QStringLiteral("segment"), n}, {QStringLiteral("chunks"), qint64(s.chunks)},
+                                    {QStringLiteral("bytes"), s.bytes}});
     }
     return segments;
 }
 
 void AnswerUpload::closeFiles()
 {
-    m_segments.clear();
+    for (const auto &[n, file] : m_open)
+        m_known[n] = file->state();
+    m_open.clear();
 }
 
-void AnswerUpload::resetSegment(int segment)
+void AnswerUpload::resetSegment(int n)
 {
     const char *refusal = nullptr;
-    if (SegmentFile *f = segmentFor(segment, &refusal))
+    if (SegmentFile *f = segmentFor(n, &refusal)) {
+        m_bytes -= f->bytes();
         f->reset();
+    }
 }
 
 } // namespace intervox

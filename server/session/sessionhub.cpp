@@ -11,6 +11,7 @@
 
 #include "http/websocket.h"
 
+#include <QTimer>
 #include <QTimerEvent>
 
 namespace intervox {
@@ -30,9 +31,10 @@ SessionHub::SessionHub(Database *db, RecordingStore *store, EventHub *events, in
 
 SessionHub::~SessionHub() = default;
 
-void SessionHub::accept(int fd, const QByteArray &initial)
+void SessionHub::accept(int fd, const QByteArray &initial, std::shared_ptr<void> slot)
 {
     auto *ws = new WebSocketConnection(fd, initial, ChunkFrame::kHeaderSize + ChunkFrame::kMaxPayload);
+    ws->holdSlot(std::move(slot));
     auto *socket = new SessionSocket(this, ws);
     m_sockets.insert(socket);
     ws->start();
@@ -82,17 +84,57 @@ void SessionHub::timerEvent(QTimerEvent *event)
         socket->closeWith(4408, socket->authenticated() ? s("idle") : s("hello timeout"));
 }
 
+void SessionHub::keepAnswer(const std::shared_ptr<AnswerUpload> &answer)
+{
+    m_answers.insert(answer->id, answer);
+}
+
+void SessionHub::finalize(qint64 sessionId, const std::shared_ptr<AnswerUpload> &answer)
+{
+    answer->finalizing = true;
+    answer->closeFiles(); // the worker re-opens them to hash and sync
+    const QJsonArray expected = answer->expected;
+    const qint64 answerId = answer->id;
+    m_store->finalize(answer->dir, int(expected.size()), [this, sessionId, answerId, expected](QList<SegmentDigest> digests) {
+        finalized(sessionId, answerId, expected, digests);
+    });
+}
+
+void SessionHub::retryFinalizeLater(qint64 sessionId, const std::shared_ptr<AnswerUpload> &answer, const char *what)
+{
+    // The disk is full or failing, or the database is away: retry by ourselves with backoff (the page keeps
+    // every chunk until answer_saved), and meanwhile take no repeated finish_answer as a reason to sync again
+    // (`finalizing` stays set until the retry).
+    const qint64 answerId = answer->id;
+    const int failures = ++answer->finalizeFailures;
+    const int delayMs = 1000 << qMin(failures - 1, 5); // 1 s … 32 s
+    if (failures == 1 || failures % 10 == 0)
+        qCCritical(lcRecording) << "answer" << answerId << what << "(attempt" << failures << "); retrying in" << delayMs << "ms";
+    SessionSocket *socket = m_bySession.value(sessionId);
+    if (socket && socket->m_answer == answer)
+        socket->sendError(s("storage"), QStringLiteral("the server could not save the recording yet; it tries again in %1 s").arg(delayMs / 1000));
+    QTimer::singleShot(delayMs, this, [this, sessionId, answerId] {
+        const std::shared_ptr<AnswerUpload> again = m_answers.value(answerId);
+        if (!again)
+            return;
+        again->finalizing = false;
+        if (again->complete())
+            finalize(sessionId, again);
+    });
+}
+
 void SessionHub::finalized(qint64 sessionId, qint64 answerId, const QJsonArray &expected, const QList<SegmentDigest> &digests)
 {
     SessionSocket *socket = m_bySession.value(sessionId);
+    const std::shared_ptr<AnswerUpload> answer = m_answers.value(answerId);
     if (digests.size() != expected.size()) {
-        qCCritical(lcRecording) << "answer" << answerId << "could not be synced; the page will retry";
-        if (socket && socket->m_answer && socket->m_answer->id == answerId) {
-            socket->m_answer->finalizing = false;
-            socket->sendError(s("storage"), s("the server could not save the recording yet; retrying"));
-        }
+        if (!answer)
+            return;
+        retryFinalizeLater(sessionId, answer, "could not be hashed or synced");
         return;
     }
+    if (answer && answer->finalizeFailures > 0)
+        qCInfo(lcRecording) << "answer" << answerId << "synced after" << answer->finalizeFailures << "failed attempts";
     for (int i = 0; i < expected.size(); ++i) {
         const QJsonObject e = expected.at(i).toObject();
         const SegmentDigest &d = digests.at(i);
@@ -106,6 +148,10 @@ void SessionHub::finalized(qint64 sessionId, qint64 answerId, const QJsonArray &
         if (!same) {
             qCWarning(lcRecording) << "answer" << answerId << "segment" << i << "differs from what the page recorded:"
                                    << d.chunks << d.bytes << "vs" << e;
+            if (answer) {
+                answer->finalizing = false;
+                answer->resetSegment(i);
+            }
             if (socket)
                 socket->segmentMismatch(answerId, i);
             return;
@@ -140,10 +186,13 @@ void SessionHub::finalized(qint64 sessionId, qint64 answerId, const QJsonArray &
             m_db->exec(s("UPDATE sessions SET phase = 'review', deadline_at = NULL WHERE id = ?"), {sessionId});
         });
     } catch (const ApiException &e) {
-        if (e.error.code != ErrorCode::Conflict)
-            qCCritical(lcRecording) << "cannot record saved answer" << answerId;
+        if (e.error.code == ErrorCode::Conflict)
+            m_answers.remove(answerId);
+        else if (answer)
+            retryFinalizeLater(sessionId, answer, "could not be recorded as saved in the database");
         return;
     }
+    m_answers.remove(answerId);
     ++m_metrics.answersSaved;
     qCInfo(lcRecording) << "answer" << answerId << "saved:" << chunks << "chunks," << bytes << "bytes in" << expected.size() << "segment(s)";
     if (socket) {

@@ -14,6 +14,7 @@
 
 namespace intervox {
 
+class AnswerUpload;
 class Database;
 class EventHub;
 class RecordingStore;
@@ -38,7 +39,7 @@ public:
     ~SessionHub() override;
 
     // Takes a candidate socket just upgraded at /ws/session.
-    void accept(int fd, const QByteArray &initial);
+    void accept(int fd, const QByteArray &initial, std::shared_ptr<void> slot);
     int connectedSockets() const { return int(m_sockets.size()); }
     bool isConnected(qint64 sessionId) const { return m_bySession.contains(sessionId); }
     const SessionMetrics &metrics() const { return m_metrics; }
@@ -58,7 +59,13 @@ private:
     friend class SessionSocket;
     void socketGone(SessionSocket *s);
     void claim(qint64 sessionId, SessionSocket *s); // a newer tab of the same session wins
+    // The open answer `answerId` as this process knows it (kept across reconnects), or nullptr.
+    std::shared_ptr<AnswerUpload> openAnswer(qint64 answerId) const { return m_answers.value(answerId); }
+    void keepAnswer(const std::shared_ptr<AnswerUpload> &answer);
+    // Hashes and syncs a complete answer on the worker thread; retried with backoff while storage fails.
+    void finalize(qint64 sessionId, const std::shared_ptr<AnswerUpload> &answer);
     void finalized(qint64 sessionId, qint64 answerId, const QJsonArray &expected, const QList<SegmentDigest> &digests);
+    void retryFinalizeLater(qint64 sessionId, const std::shared_ptr<AnswerUpload> &answer, const char *what);
     qint64 coarseNow() const { return m_now; }
 
     Database *m_db;
@@ -67,6 +74,7 @@ private:
     bool m_draining = false;
     QSet<SessionSocket *> m_sockets;
     QHash<qint64, SessionSocket *> m_bySession;
+    QHash<qint64, std::shared_ptr<AnswerUpload>> m_answers; // open answers by id, until saved
     QHash<qint64, QList<std::function<void(const QString &)>>> m_joining; // answer → waiting requests
     SessionMetrics m_metrics;
     QBasicTimer m_sweep;

@@ -16,12 +16,13 @@
 #include <QRegularExpression>
 #include <QTimerEvent>
 
+#include <cmath>
 #include <cstdio>
 
 namespace intervox {
 
 namespace {
-constexpr int kMaxSegments = 64; // also enforced per chunk by AnswerUpload
+constexpr int kMaxSegments = AnswerUpload::kMaxSegments;
 constexpr int kMaxTextFrame = 8 * 1024;
 constexpr int kMaxRefusedFrames = 20;
 
@@ -64,7 +65,8 @@ void SessionSocket::closeWith(int code, const QString &reason)
 
 void SessionSocket::releaseFiles()
 {
-    if (m_answer)
+    // A newer tab of the same session may be using the answer's files now: only their owner closes them.
+    if (m_answer && (!authenticated() || m_hub->m_bySession.value(m_session) == this))
         m_answer->closeFiles();
 }
 
@@ -303,8 +305,15 @@ void SessionSocket::loadOpenAnswer()
     if (!q.next())
         return;
     const qint64 id = q.value(0).toLongLong();
-    m_answer = std::make_unique<AnswerUpload>(id, q.value(1).toInt(), q.value(2).toString(), q.value(3).toLongLong(),
-                                              m_hub->m_store->answerDir(m_org, m_session, id));
+    m_answer = m_hub->openAnswer(id);
+    if (m_answer)
+        return; // known since an earlier connection: its segments' state is in memory
+    const int question = q.value(1).toInt();
+    const int answerSeconds = question < m_questions.size() ? m_questions.at(question).answerSeconds : 0;
+    m_answer = std::make_shared<AnswerUpload>(id, question, q.value(2).toString(), q.value(3).toLongLong(),
+                                              m_hub->m_store->answerDir(m_org, m_session, id),
+                                              AnswerUpload::budgetFor(scaled(answerSeconds)));
+    m_hub->keepAnswer(m_answer);
 }
 
 void SessionSocket::sendState()
@@ -318,11 +327,17 @@ void SessionSocket::sendState()
         st.insert(s("consent"), QJsonValue::Null);
     if (m_deadlineAt > 0 && (m_phase == QLatin1String("thinking") || m_phase == QLatin1String("answering")))
         st.insert(s("deadlineIn"), qMax<qint64>(0, m_deadlineAt - nowMs()));
+    // A question's text is sent only once it is reached (its think time started): a candidate cannot read
+    // ahead. Counts and time limits of all questions are known from the start, to plan.
+    const bool atQuestion = m_phase == QLatin1String("thinking") || m_phase == QLatin1String("answering")
+                            || m_phase == QLatin1String("uploading") || m_phase == QLatin1String("review");
     QJsonArray questions;
     for (int i = 0; i < m_questions.size(); ++i) {
         const QuestionInfo &q = m_questions.at(i);
-        questions.append(QJsonObject{{s("index"), i}, {s("text"), q.text}, {s("thinkSeconds"), q.thinkSeconds},
-                                     {s("answerSeconds"), q.answerSeconds}, {s("retakes"), q.retakes}});
+        QJsonObject o{{s("index"), i}, {s("thinkSeconds"), q.thinkSeconds}, {s("answerSeconds"), q.answerSeconds}, {s("retakes"), q.retakes}};
+        if (i < m_question || (i == m_question && atQuestion))
+            o.insert(s("text"), q.text);
+        questions.append(o);
     }
     st.insert(s("questions"), questions);
 
@@ -426,7 +441,9 @@ void SessionSocket::startAnswer(qint64 at)
                         {m_org, m_session, q.id, m_question, take, m_mime, at, deadline});
         setPhase(s("answering"), deadline, m_question);
     });
-    m_answer = std::make_unique<AnswerUpload>(id, m_question, s("recording"), deadline, m_hub->m_store->answerDir(m_org, m_session, id));
+    m_answer = std::make_shared<AnswerUpload>(id, m_question, s("recording"), deadline, m_hub->m_store->answerDir(m_org, m_session, id),
+                                              AnswerUpload::budgetFor(scaled(q.answerSeconds)));
+    m_hub->keepAnswer(m_answer);
     QDir().mkpath(m_answer->dir);
     send(QStringLiteral("{\"type\":\"answer_started\",\"answer\":%1,\"question\":%2,\"take\":%3,\"deadlineIn\":%4}")
                               .arg(id).arg(m_question).arg(take).arg(qMax<qint64>(0, deadline - nowMs())));
@@ -485,17 +502,33 @@ void SessionSocket::finishAnswer(const QJsonObject &m)
     const QJsonValue segs = m.value(QLatin1String("segments"));
     if (!segs.isArray() || segs.toArray().isEmpty() || segs.toArray().size() > kMaxSegments)
         return sendError(s("validation"), s("segments: must be a list of 1 to 64 segment summaries"));
+    // Everything is checked against what is in memory before any file is touched or synced.
     static const QRegularExpression hex(s("^[0-9a-f]{64}$"));
-    for (const QJsonValue &v : segs.toArray()) {
-        const QJsonObject o = v.toObject();
+    const QJsonArray list = segs.toArray();
+    qint64 announced = 0;
+    for (int i = 0; i < list.size(); ++i) {
+        const QJsonObject o = list.at(i).toObject();
         const QJsonValue sha = o.value(QLatin1String("sha256"));
-        if (!o.value(QLatin1String("chunks")).isDouble() || o.value(QLatin1String("chunks")).toDouble() < 0
-            || !o.value(QLatin1String("bytes")).isDouble() || o.value(QLatin1String("bytes")).toDouble() < 0
+        const double chunks = o.value(QLatin1String("chunks")).toDouble(-1);
+        const double bytes = o.value(QLatin1String("bytes")).toDouble(-1);
+        if (!o.value(QLatin1String("chunks")).isDouble() || chunks < 0 || chunks != std::floor(chunks)
+            || !o.value(QLatin1String("bytes")).isDouble() || bytes < 0 || bytes != std::floor(bytes)
             || !(sha.isNull() || hex.match(sha.toString()).hasMatch())
             || o.value(QLatin1String("durationMs")).toDouble(-1) < 0)
-            return sendError(s("validation"), s("segments[]: each needs chunks, bytes (≥ 0), sha256 (64 lower-case hex, or null when the page "
-                                                "no longer has that segment) and durationMs (≥ 0)"));
+            return sendError(s("validation"), s("segments[]: each needs chunks, bytes (whole numbers ≥ 0), sha256 (64 lower-case hex, or null "
+                                                "when the page no longer has that segment) and durationMs (≥ 0)"));
+        if (chunks > bytes || bytes > double(m_answer->byteBudget))
+            return sendError(s("validation"), QStringLiteral("segments[%1]: %2 chunks of %3 bytes cannot be an answer of this question "
+                                                             "(every chunk has at least 1 byte; at most %4 bytes per answer)")
+                                                  .arg(i).arg(qint64(chunks)).arg(qint64(bytes)).arg(m_answer->byteBudget));
+        if (sha.isNull() && !m_answer->segment(i).exists)
+            return sendError(s("validation"), QStringLiteral("segments[%1]: the server never received a chunk of this segment, and "
+                                                             "sha256 null says the page has none to send").arg(i));
+        announced += qint64(bytes);
     }
+    if (announced > m_answer->byteBudget)
+        return sendError(s("validation"), QStringLiteral("segments: %1 bytes in all; an answer to this question holds at most %2 bytes")
+                                              .arg(announced).arg(m_answer->byteBudget));
     m_answer->expected = segs.toArray();
     if (m_answer->status == QLatin1String("recording")) {
         m_hub->m_db->exec(s("UPDATE answers SET status = 'closing' WHERE id = ?"), {m_answer->id});
@@ -510,14 +543,7 @@ void SessionSocket::checkComplete()
 {
     if (!m_answer || m_answer->finalizing || m_answer->expected.isEmpty() || !m_answer->complete())
         return;
-    m_answer->finalizing = true;
-    m_answer->closeFiles(); // the worker re-opens them to hash and sync
-    const QJsonArray expected = m_answer->expected;
-    const qint64 session = m_session;
-    const qint64 answer = m_answer->id;
-    m_hub->m_store->finalize(m_answer->dir, int(expected.size()), [hub = m_hub, session, answer, expected](QList<SegmentDigest> digests) {
-        hub->finalized(session, answer, expected, digests);
-    });
+    m_hub->finalize(m_session, m_answer);
 }
 
 void SessionSocket::answerSaved(qint64 answerId, quint64 chunks, quint64 bytes, qint64 durationMs)
@@ -535,8 +561,6 @@ void SessionSocket::segmentMismatch(qint64 answerId, int segment)
 {
     if (!m_answer || m_answer->id != answerId)
         return;
-    m_answer->finalizing = false;
-    m_answer->resetSegment(segment);
     sendNack(quint32(answerId), quint16(segment), 0, 0, "checksum");
 }
 

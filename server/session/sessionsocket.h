@@ -95,7 +95,7 @@ private:
     QJsonObject m_interviewInfo;
     QString m_candidateName;
     QList<QuestionInfo> m_questions;
-    std::unique_ptr<AnswerUpload> m_answer;
+    std::shared_ptr<AnswerUpload> m_answer; // shared with the hub, which keeps it across reconnects
     QBasicTimer m_deadline;
 };
 

@@ -324,13 +324,13 @@ async function launchBrowser(wavPath) {
  * Watches the page's WebSocket traffic: the finish_answer frames (what the page says it recorded) and every
  * audio chunk frame sent, by answer/segment/seq, to tell first sends from re-sends.
  */
-function watchSocketTraffic(page, logLine) {
-  const traffic = {
-    sockets: 0,
-    finishes: new Map(),   // answer id -> finish_answer message (the last one sent)
-    chunkSends: new Map(), // "answer/segment/seq" -> times sent
-    received: [],          // server -> page text frames (without acks)
-  };
+/** Records the candidate socket traffic of `page`; pass `traffic` to add another tab's to the same record. */
+function watchSocketTraffic(page, logLine, traffic = {
+  sockets: 0,
+  finishes: new Map(),   // answer id -> finish_answer message (the last one sent)
+  chunkSends: new Map(), // "answer/segment/seq" -> times sent
+  received: [],          // server -> page text frames (without acks)
+}) {
   page.on('websocket', (socket) => {
     traffic.sockets += 1;
     logLine(`websocket #${traffic.sockets} opened ${socket.url()}`);
@@ -615,6 +615,7 @@ module.exports = {
   waitForRecording,
   waitForReview,
   waitForScreen,
+  watchSocketTraffic,
 };
 
 // ---- accessibility smoke check -----------------------------------------------------------------------------

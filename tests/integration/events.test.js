@@ -53,6 +53,31 @@ describe(`live events (${engine})`, () => {
     await eventsB.next('ready');
   });
 
+  it('an events socket is closed with 4401 when its token is signed out; another token\'s socket stays', T, async () => {
+    const second = await createOrg(env, server, 'events-logout');
+    const doomed = await openEvents(server, second.token);
+    await doomed.next('ready');
+    const logout = await second.api.post('/api/v1/auth/logout');
+    assert.equal(logout.status, 204, String(logout));
+    const closed = await doomed.waitClosed(10_000);
+    assert.equal(closed.code, 4401, JSON.stringify(closed));
+    assert.ok(eventsA.isOpen, 'the socket of another token was closed too');
+    eventsA.send({ type: 'ping' });
+    await eventsA.next('pong');
+  });
+
+  it('an events socket is closed with 4401 when its token expires', T, async () => {
+    const account = await createOrg(env, server, 'events-expiry');
+    // The newest token is this account's: make it expire in 1.5 s (instead of 12 h) before the socket signs in.
+    await env.sql(`UPDATE access_tokens SET expires_at = ${Date.now() + 1500} WHERE id = (SELECT MAX(id) FROM access_tokens)`);
+    const socket = await openEvents(server, account.token);
+    await socket.next('ready');
+    const closed = await socket.waitClosed(10_000);
+    assert.equal(closed.code, 4401, JSON.stringify(closed));
+    const expired = await account.api.get('/api/v1/me');
+    assert.equal(expired.status, 401, `the token itself has expired too: ${expired}`);
+  });
+
   it('an events socket with an invalid token is closed without ready', T, async () => {
     const socket = await openEvents(server, 'not-a-valid-token');
     await socket.waitClosed(15_000);

@@ -206,6 +206,7 @@ describe(`recruiter API under hostile input (${engine})`, () => {
     ['a CV that is plain text labelled application/pdf', Buffer.from('This is not a PDF at all.\n%%EOF\n'), 'application/pdf'],
     ['a CV that is a PNG labelled application/pdf', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 1)]), 'application/pdf'],
     ['a CV that starts like a PDF but has no %%EOF', makePdf('truncated').subarray(0, 200), 'application/pdf'],
+    ['a CV with a PDF header and trailer around garbage', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(4096, 0x5a), Buffer.from('\n%%EOF\n')]), 'application/pdf'],
     ['a real PDF sent with Content-Type text/plain', makePdf('wrong type'), 'text/plain'],
   ]) {
     it(`${what} answers 415 unsupported_media_type and keeps the previous CV`, T, async () => {

@@ -47,6 +47,22 @@ describe(`candidate protocol under bad input (${engine})`, () => {
     return res.body;
   }
 
+  it('a question\'s text is sent only once it is reached: none before begin, then only the current and earlier ones', T, async () => {
+    const questions = [
+      { text: 'First question', thinkSeconds: 30, answerSeconds: 60, retakes: 0 },
+      { text: 'Second question', thinkSeconds: 30, answerSeconds: 60, retakes: 0 },
+    ];
+    const { invite } = await createInvitation(org, { interview: { questions } });
+    const candidate = await Candidate.join(server, invite.token);
+    try {
+      const texts = (state) => state.questions.map((q) => q.text);
+      assert.deepEqual(texts(candidate.state), [undefined, undefined], 'consent');
+      assert.deepEqual(candidate.state.questions.map((q) => q.answerSeconds), [60, 60], 'time limits are known from the start');
+      assert.deepEqual(texts(await candidate.consent(true)), [undefined, undefined], 'intro');
+      assert.deepEqual(texts(await candidate.begin()), ['First question', undefined], 'thinking on question 1');
+    } finally { candidate.close(); }
+  });
+
   /** hello with `token` → the error code and the close code. */
   async function refusal(token, hello = {}) {
     const client = await Client.open(`${server.wsUrl}/ws/session`);

@@ -18,7 +18,12 @@ class TestConfig : public QObject
     }
 
 private slots:
-    void init() { qunsetenv("INTERVOX_LISTEN"); qunsetenv("INTERVOX_DATABASE"); }
+    void init()
+    {
+        qunsetenv("INTERVOX_LISTEN");
+        qunsetenv("INTERVOX_DATABASE");
+        qunsetenv("INTERVOX_TRUSTED_PROXIES");
+    }
 
     void defaultsAreLoopbackAndSqlite()
     {
@@ -55,6 +60,8 @@ private slots:
         QTest::newRow("public_url") << "public_url" << "ftp://x";
         QTest::newRow("cv_max_mb") << "cv_max_mb" << "0";
         QTest::newRow("idle") << "session_idle_seconds" << "abc";
+        QTest::newRow("trusted_proxies") << "trusted_proxies" << "127.0.0.1, nginx.local";
+        QTest::newRow("trusted_proxies prefix") << "trusted_proxies" << "10.0.0.0/99";
     }
     void badValueNamesItsKey()
     {
@@ -72,6 +79,31 @@ private slots:
         QString error;
         QVERIFY(!Config::load(ini, {}, &error));
         QVERIFY2(error.contains("listne"), qPrintable(error));
+    }
+
+    void noProxyIsTrustedByDefault()
+    {
+        QString error;
+        const auto c = Config::load({}, {{"data_dir", "/tmp/z"}}, &error);
+        QVERIFY2(c, qPrintable(error));
+        QVERIFY(!c->isTrustedProxy(QHostAddress::LocalHost));
+        QVERIFY(!c->isTrustedProxy(QHostAddress::LocalHostIPv6));
+    }
+
+    void trustedProxiesFromFileListAddressesAndSubnets()
+    {
+        QTemporaryDir dir;
+        // QSettings reads a comma-separated value as a list: it must still arrive whole.
+        const QString ini = writeIni(dir, "data_dir = /tmp/y\ntrusted_proxies = 127.0.0.1, ::1, 10.1.0.0/16\n");
+        QString error;
+        const auto c = Config::load(ini, {}, &error);
+        QVERIFY2(c, qPrintable(error));
+        QVERIFY(c->isTrustedProxy(QHostAddress("127.0.0.1")));
+        QVERIFY(c->isTrustedProxy(QHostAddress("::ffff:127.0.0.1"))); // IPv4 peer on a dual-stack socket
+        QVERIFY(c->isTrustedProxy(QHostAddress("::1")));
+        QVERIFY(c->isTrustedProxy(QHostAddress("10.1.200.3")));
+        QVERIFY(!c->isTrustedProxy(QHostAddress("10.2.0.1")));
+        QVERIFY(!c->isTrustedProxy(QHostAddress("127.0.0.2")));
     }
 
     void databasePasswordIsNotLogged()

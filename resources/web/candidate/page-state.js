@@ -36,6 +36,7 @@ export const page = {
   savedAnswers: new Set(),
   savedDurations: new Map(),// answer -> {ms, partial}: length from answer_saved (partial: a segment's length was unknown)
   storageFailed: false,
+  serverSaveDelayed: false, // the server reported it cannot store or save audio right now (it retries)
   problems: [],
   pendingCommand: false,    // a button's command was sent; wait for the next state before allowing another
 };

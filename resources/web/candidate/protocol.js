@@ -7,8 +7,12 @@ export const CHUNK_HEADER_BYTES = 16;
 /** Largest payload one binary frame may carry; bigger recorder slices are split. */
 export const MAX_CHUNK_PAYLOAD = 256 * 1024;
 
-/** Close codes after which reconnecting cannot help: the invite itself is unusable. */
+/**
+ * Close codes after which reconnecting cannot help: the invite itself is unusable, or another tab or window
+ * continued this session (reconnecting would take it back from that tab, and the two would evict each other).
+ */
 export const FINAL_CLOSE_CODES = new Map([
+  [4000, 'taken_over'],
   [4401, 'invite_invalid'],
   [4403, 'invite_revoked'],
   [4410, 'invite_expired'],

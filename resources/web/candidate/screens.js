@@ -22,6 +22,7 @@ function showScreen(name) {
 export function render() {
   renderConnection();
   $('storage-warning').hidden = !page.storageFailed;
+  $('server-storage-warning').hidden = !!page.problem || !(page.serverSaveDelayed || (page.uploader && page.uploader.serverStorageFailing));
   if (page.problem) {
     setText('problem-title', page.problem.title);
     setText('problem-text', page.problem.text);

@@ -24,10 +24,17 @@ export function onFinal(reason) {
     invite_revoked: 'Revoked',
     invite_expired: 'Expired',
     invite_used: 'Used',
+    taken_over: 'TakenOver',
   };
   const key = keys[reason] || 'Protocol';
   page.problem = { title: t(`problem${key}Title`), text: t(`problem${key}Text`) };
+  if (reason === 'taken_over') {
+    // The other tab now records and uploads this session from the same local buffer: leave it alone.
+    page.store.detach();
+    page.uploader.detach();
+  }
   if (page.recording) page.recording.recorder.stop().catch(() => {});
+  releaseMicrophone();
   render();
 }
 
@@ -55,6 +62,8 @@ export function onMessage(message) {
       break;
     case 'error':
       reportProblem(`server error ${message.code}: ${message.message || ''}`);
+      // The server could not save the answer yet (disk full …): it retries by itself; tell the candidate.
+      if (message.code === 'storage') page.serverSaveDelayed = true;
       break;
     default:
       break;
@@ -64,6 +73,7 @@ export function onMessage(message) {
 
 function onState(state) {
   const firstOnConnection = !page.synced;
+  if (!openAnswerOf(state)) page.serverSaveDelayed = false;
   const previousPhase = page.serverState && page.serverState.phase;
   page.serverState = deepFreeze(structuredClone(state));
   page.synced = true;

@@ -62,6 +62,14 @@ export class ChunkStore {
     }
   }
 
+  /**
+   * Another tab of the same session took over: from now on this page neither writes nor deletes anything in
+   * the shared buffer (the other tab owns the same keys). Reads stay harmless.
+   */
+  detach() {
+    this.detached = true;
+  }
+
   databaseLost(db, error) {
     if (this.db !== db) return;
     this.db = null;
@@ -116,6 +124,7 @@ export class ChunkStore {
    * @param {{seq:number, at:number, data:ArrayBuffer}[]} pieces
    */
   async appendChunks(segmentRecord, pieces) {
+    if (this.detached) return false;
     const { answer, segment } = segmentRecord;
     this.segments.set(segmentKey(answer, segment), { ...segmentRecord });
     const records = pieces.map((piece) => ({ answer, segment, seq: piece.seq, at: piece.at, data: piece.data }));
@@ -136,6 +145,7 @@ export class ChunkStore {
 
   /** Updates segment metadata (e.g. its final duration when the recorder stopped). */
   async updateSegment(segmentRecord) {
+    if (this.detached) return;
     this.segments.set(segmentKey(segmentRecord.answer, segmentRecord.segment), { ...segmentRecord });
     if (!this.db) return;
     try {
@@ -182,6 +192,7 @@ export class ChunkStore {
 
   /** Forgets an answer once the server has saved it. */
   async deleteAnswer(answer) {
+    if (this.detached) return;
     for (const key of [...this.segments.keys()]) if (key.startsWith(`${answer}/`)) this.segments.delete(key);
     for (const key of [...this.memoryChunks.keys()]) if (key.startsWith(`${answer}/`)) this.memoryChunks.delete(key);
     if (!this.db) return;

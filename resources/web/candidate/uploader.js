@@ -8,6 +8,7 @@ import { encodeChunkFrame } from './protocol.js';
 const HIGH_WATER_BYTES = 1024 * 1024; // stop queueing into the socket above this, so acks track the network
 const DRAIN_POLL_MS = 50;
 const MAX_CHECKSUM_RETRIES = 3;
+const STORAGE_RETRY_MS = [1000, 2000, 4000, 8000, 15000]; // then every 15 s: the server's disk may come back
 
 export class Uploader {
   /**
@@ -28,6 +29,20 @@ export class Uploader {
     this.synced = false;       // the server's counts for this connection are known
     this.pumping = false;
     this.pumpAgain = false;
+    this.detached = false;
+    this.storageRetry = null;  // timer while the server's storage refuses chunks
+    this.storageFailures = 0;
+  }
+
+  /** Another tab took this session over: send nothing more. */
+  detach() {
+    this.detached = true;
+    clearTimeout(this.storageRetry);
+  }
+
+  /** The server refused chunks because its storage failed (`storage` nack); true until one is acked again. */
+  get serverStorageFailing() {
+    return this.storageFailures > 0;
   }
 
   /** Switches to another answer; the previous one is either saved or abandoned by the server. */
@@ -93,6 +108,7 @@ export class Uploader {
   handleAck({ answer, segment, seq }) {
     if (answer !== this.answer) return;
     const state = this.segmentState(segment);
+    this.storageFailures = 0;
     if (seq + 1 > state.acked) {
       for (let s = state.acked; s <= seq; s++) this.cache.delete(`${segment}/${s}`);
       this.advanceAcked(state, seq + 1);
@@ -122,6 +138,21 @@ export class Uploader {
       case 'segment_refused':
         state.refused = true;
         break;
+      case 'storage':
+        // The server's disk refused the write: nothing is lost (the chunk stays here); send it again later,
+        // with backoff, instead of giving the segment up.
+        state.sent = Math.min(state.sent, seq);
+        this.storageFailures += 1;
+        if (!this.storageRetry) {
+          const delay = STORAGE_RETRY_MS[Math.min(this.storageFailures - 1, STORAGE_RETRY_MS.length - 1)];
+          this.storageRetry = setTimeout(() => {
+            this.storageRetry = null;
+            this.pump();
+          }, delay);
+        }
+        this.onProgress();
+        return; // no pump now: wait for the retry
+
       default: // answer_closed, unknown_answer: the server will not take more chunks for this answer
         for (const other of this.segments.values()) other.refused = true;
         if (code !== 'answer_closed') this.onProblem(`${code}: ${message || ''}`);
@@ -173,6 +204,7 @@ export class Uploader {
   }
 
   async pump() {
+    if (this.detached || this.storageRetry) return;
     if (this.pumping) {
       this.pumpAgain = true;
       return;

@@ -247,7 +247,9 @@ function makePdf(text = 'Curriculum vitae') {
  */
 async function assertServerHealthy(server, org) {
   assert.ok(server.running, `the server process exited:\n${server.log()}`);
-  const health = await org.api.get('/healthz');
+  const health = await org.api.get('/healthz').catch((error) => {
+    throw new Error(`/healthz failed (${error.cause ? error.cause.message : error.message}); server running: ${server.running}\n${server.log()}`);
+  });
   assert.equal(health.status, 200, `healthz: ${health}`);
   const me = await org.api.get('/api/v1/me');
   assert.equal(me.status, 200, `me: ${me}`);

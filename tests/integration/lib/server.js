@@ -17,6 +17,8 @@ const TEST_DATABASE = process.env.INTERVOX_TEST_DATABASE || '';
 const START_DEADLINE_MS = 30_000;
 const STOP_DEADLINE_MS = 15_000;
 const LISTENING = /listening on http:\/\/127\.0\.0\.1:(\d+)/;
+// The exit code the sanitizers suite gives AddressSanitizer/UBSan reports (scripts/test).
+const SANITIZER_EXIT = 86;
 
 const engine = TEST_DATABASE ? 'postgresql' : 'sqlite';
 
@@ -188,6 +190,16 @@ class Environment {
     return server;
   }
 
+  /**
+   * Runs one SQL statement on this environment's database, as an operator would with psql or sqlite3
+   * (tests use it to set up states that only time would otherwise bring, e.g. a token about to expire).
+   */
+  async sql(statement) {
+    if (this.database) return (await psql(this.database.url, statement)).stdout;
+    const file = path.join(this.dataDir, 'intervox.db');
+    return (await run('sqlite3', ['-cmd', '.timeout 10000', file, statement])).stdout;
+  }
+
   /** `intervoxd admin create`: returns the JSON it prints. */
   async createAdmin({ organization, email, name, password }) {
     const args = ['admin', 'create', '--data', this.dataDir, ...this.databaseArgs(),
@@ -199,10 +211,23 @@ class Environment {
     return JSON.parse(text.slice(start));
   }
 
+  /**
+   * Stops every server (SIGTERM) and removes the data. Fails if a server stopped here did not exit cleanly
+   * (code 0), or if any server at any time ended with a sanitizer report: a crash or memory error that the
+   * tests' own assertions did not notice still fails the suite.
+   */
   async cleanup() {
-    await Promise.all(this.servers.map((s) => s.stop().catch(() => {})));
+    const problems = [];
+    await Promise.all(this.servers.map(async (server) => {
+      const wasRunning = server.running;
+      const exit = await server.stop().catch((error) => ({ error }));
+      if (exit.code === SANITIZER_EXIT || (wasRunning && exit.code !== 0)) {
+        problems.push(`intervoxd (pid ${server.pid}) exited with ${JSON.stringify(exit)}:\n${server.log()}`);
+      }
+    }));
     await dropDatabase(this.database);
     fs.rmSync(this.dataDir, { recursive: true, force: true });
+    if (problems.length) throw new Error(problems.join('\n\n'));
   }
 }
 
