@@ -4,6 +4,8 @@
 #include <QRegularExpression>
 #include <QVariant>
 
+#include <cmath>
+
 namespace intervox::validate {
 
 namespace {
@@ -66,7 +68,8 @@ int integer(const QJsonObject &o, const QString &field, int min, int max, std::o
     if (!v.isDouble())
         fail(ApiError::validation(field, QStringLiteral("must be a whole number from %1 to %2").arg(min).arg(max)));
     const double d = v.toDouble();
-    if (d != double(qint64(d)) || d < min || d > max)
+    // Range first: converting a double outside the integer's range (1e300) is undefined behaviour.
+    if (!(d >= min && d <= max) || d != std::floor(d))
         fail(ApiError::validation(field, QStringLiteral("must be a whole number from %1 to %2").arg(min).arg(max)));
     return int(d);
 }
@@ -75,7 +78,7 @@ qint64 id(const QJsonObject &o, const QString &field)
 {
     const QJsonValue v = o.value(field);
     const double d = v.toDouble(-1);
-    if (!v.isDouble() || d < 1 || d != double(qint64(d)) || d > 9e15)
+    if (!v.isDouble() || !(d >= 1 && d <= 9e15) || d != std::floor(d))
         fail(ApiError::validation(field, QStringLiteral("must be an id (a positive whole number)")));
     return qint64(d);
 }

@@ -144,7 +144,12 @@ HttpServer::HttpServer(const QString &tempDir, QObject *parent)
     connect(&m_tcp, &QTcpServer::pendingConnectionAvailable, this, &HttpServer::onNewConnection);
 }
 
-HttpServer::~HttpServer() = default;
+HttpServer::~HttpServer()
+{
+    // Connections are children of this object and use it in their destructors: delete them while it is still
+    // whole (QObject would delete them only after ~HttpServer had run: undefined behaviour, caught by UBSan).
+    qDeleteAll(findChildren<HttpConnection *>(Qt::FindDirectChildrenOnly));
+}
 
 void HttpServer::route(const QByteArray &method, const QString &pattern, HttpHandler handler, BodyKind body, qint64 maxBody)
 {

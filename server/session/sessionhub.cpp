@@ -109,7 +109,7 @@ void SessionHub::retryFinalizeLater(qint64 sessionId, const std::shared_ptr<Answ
     const int failures = ++answer->finalizeFailures;
     const int delayMs = 1000 << qMin(failures - 1, 5); // 1 s … 32 s
     if (failures == 1 || failures % 10 == 0)
-        qCCritical(lcRecording) << "answer" << answerId << what << "(attempt" << failures << "); retrying in" << delayMs << "ms";
+        qCCritical(lcRecording).noquote() << QStringLiteral("answer %1 %2 (attempt %3); retrying in %4 ms").arg(answerId).arg(QLatin1String(what)).arg(failures).arg(delayMs);
     SessionSocket *socket = m_bySession.value(sessionId);
     if (socket && socket->m_answer == answer)
         socket->sendError(s("storage"), QStringLiteral("the server could not save the recording yet; it tries again in %1 s").arg(delayMs / 1000));

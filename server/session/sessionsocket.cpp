@@ -24,7 +24,8 @@ namespace intervox {
 namespace {
 constexpr int kMaxSegments = AnswerUpload::kMaxSegments;
 constexpr int kMaxTextFrame = 8 * 1024;
-constexpr int kMaxRefusedFrames = 20;
+constexpr int kMaxRefusedFrames = 20;              // client protocol violations …
+constexpr qint64 kViolationWindowMs = 60 * 1000;   // … within this window close the socket (4400)
 
 const QStringList kMimes = {QStringLiteral("audio/webm;codecs=opus"), QStringLiteral("audio/webm"),
                             QStringLiteral("audio/ogg;codecs=opus"), QStringLiteral("audio/mp4")};
@@ -136,7 +137,20 @@ void SessionSocket::onText(QByteArrayView text)
 void SessionSocket::sendError(const QString &code, const QString &message)
 {
     send(QJsonObject{{s("type"), s("error")}, {s("code"), code}, {s("message"), message}});
-    if (authenticated() && ++m_refusedFrames >= kMaxRefusedFrames)
+    // Errors the server caused (its storage or database failing) are not the page's fault and never count.
+    if (authenticated() && code != QLatin1String("storage") && code != QLatin1String("internal") && code != QLatin1String("unavailable"))
+        countViolation();
+}
+
+void SessionSocket::countViolation()
+{
+    // A sliding-enough window: a long interview with the odd race (a command crossing a timer) never adds up.
+    const qint64 now = m_hub->coarseNow();
+    if (now - m_violationsSince > kViolationWindowMs) {
+        m_violationsSince = now;
+        m_refusedFrames = 0;
+    }
+    if (++m_refusedFrames >= kMaxRefusedFrames)
         closeWith(4400, s("too many refused frames"));
 }
 
@@ -173,8 +187,8 @@ void SessionSocket::onBinary(QByteArrayView frame)
     if (!m_answer || m_answer->id != qint64(c.answer)) {
         const QVariant status = m_hub->m_db->scalar(s("SELECT status FROM answers WHERE id = ? AND session_id = ?"), {qint64(c.answer), m_session});
         sendNack(c.answer, c.segment, c.seq, 0, status.isNull() ? "unknown_answer" : "answer_closed");
-        if (status.isNull() && ++m_refusedFrames >= kMaxRefusedFrames) // each costs a lookup: bound a flood
-            closeWith(4400, s("too many refused frames"));
+        if (status.isNull()) // each costs a lookup: bound a flood
+            countViolation();
         return;
     }
     const AnswerUpload::Outcome out = m_answer->store(c);
@@ -530,12 +544,22 @@ void SessionSocket::finishAnswer(const QJsonObject &m)
         return sendError(s("validation"), QStringLiteral("segments: %1 bytes in all; an answer to this question holds at most %2 bytes")
                                               .arg(announced).arg(m_answer->byteBudget));
     m_answer->expected = segs.toArray();
-    if (m_answer->status == QLatin1String("recording")) {
-        m_hub->m_db->exec(s("UPDATE answers SET status = 'closing' WHERE id = ?"), {m_answer->id});
-        m_answer->status = s("closing");
+    // The answer completes even if the database is away for a moment: these rows only mirror what is in
+    // memory (the save itself is retried until it is recorded).
+    try {
+        if (m_answer->status == QLatin1String("recording"))
+            m_hub->m_db->exec(s("UPDATE answers SET status = 'closing' WHERE id = ?"), {m_answer->id});
+        if (m_phase == QLatin1String("answering"))
+            setPhase(s("uploading"), 0, m_question);
+    } catch (const ApiException &) {
+        qCWarning(lcSession).noquote() << QStringLiteral("answer %1: could not record 'closing' in the database; saving goes on").arg(m_answer->id);
+        if (m_phase == QLatin1String("answering")) {
+            m_phase = s("uploading");
+            m_deadlineAt = 0;
+            armDeadline();
+        }
     }
-    if (m_phase == QLatin1String("answering"))
-        setPhase(s("uploading"), 0, m_question);
+    m_answer->status = s("closing");
     checkComplete();
 }
 

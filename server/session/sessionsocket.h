@@ -67,6 +67,7 @@ private:
     void checkComplete();
     void sendState();
     void sendError(const QString &code, const QString &message);
+    void countViolation();
     void sendNack(quint32 answer, quint16 segment, quint32 seq, quint32 expected, const char *code);
     void sendAck(quint32 answer, quint16 segment, quint32 seq);
     void setPhase(const QString &phase, qint64 deadlineAt, int question);
@@ -78,7 +79,8 @@ private:
     WebSocketConnection *m_ws;
     qint64 m_connectedAt = 0;
     qint64 m_lastFrame = 0;
-    int m_refusedFrames = 0;
+    int m_refusedFrames = 0;      // client protocol violations since m_violationsSince
+    qint64 m_violationsSince = 0;
 
     // Session (after hello)
     qint64 m_session = 0;

@@ -15,6 +15,15 @@
 
 namespace intervox {
 
+namespace {
+// A query that fails at run time is the database's trouble (unreachable, disk full, locked), not the client's:
+// 503, and callers that can wait retry.
+ApiError unavailable()
+{
+    return ApiError{ErrorCode::Unavailable, QStringLiteral("the database cannot be used right now; try again shortly"), {}};
+}
+} // namespace
+
 const QList<QStringList> &schemaMigrations();
 
 qint64 nowMs()
@@ -154,7 +163,7 @@ QSqlQuery Database::exec(const QString &sql, const QVariantList &params)
     }
     if (!ok) {
         qCCritical(lcStorage).noquote() << "query failed:" << q.lastError().text() << "|" << sql;
-        throw ApiException{ApiError::internal()};
+        throw ApiException{unavailable()};
     }
     return q;
 }
@@ -170,7 +179,7 @@ qint64 Database::insert(const QString &sql, const QVariantList &params)
     QSqlQuery q = exec(sql + QStringLiteral(" RETURNING id"), params);
     if (!q.next()) {
         qCCritical(lcStorage).noquote() << "insert returned no id |" << sql;
-        throw ApiException{ApiError::internal()};
+        throw ApiException{unavailable()};
     }
     return q.value(0).toLongLong();
 }
@@ -184,7 +193,7 @@ void Database::transaction(const std::function<void()> &body)
     }
     if (!db.transaction()) {
         qCCritical(lcStorage) << "cannot begin transaction:" << db.lastError().text();
-        throw ApiException{ApiError::internal()};
+        throw ApiException{unavailable()};
     }
     ++m_txDepth;
     try {
@@ -198,7 +207,7 @@ void Database::transaction(const std::function<void()> &body)
     if (!db.commit()) {
         qCCritical(lcStorage) << "cannot commit:" << db.lastError().text();
         db.rollback();
-        throw ApiException{ApiError::internal()};
+        throw ApiException{unavailable()};
     }
 }
 

@@ -5,7 +5,7 @@
 // Node 18 compatible (node:test, global fetch); no fixed sleeps for synchronisation, every wait has a deadline.
 
 const assert = require('node:assert/strict');
-const { spawn, spawnSync } = require('node:child_process');
+const { execFileSync, spawn, spawnSync } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const net = require('node:net');
@@ -384,12 +384,14 @@ async function servePageFromDisk(context) {
  * the page before its own scripts.
  * Everything is torn down by `t.after`.
  */
-async function startScenario(t, { name, questions, language = 'en', viaProxy = false, initScript = null }) {
+async function startScenario(t, { name, questions, language = 'en', viaProxy = false, initScript = null, tmpfsMiB = 0 }) {
   const missing = checkPrerequisites();
   if (missing.length) throw new Error(`missing: ${missing.join(', ')}`);
 
   const dir = makeArtifactDir(name);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `intervox-e2e-${name}-`));
+  // A small filesystem of its own (root only), so a scenario can fill the server's disk.
+  if (tmpfsMiB) execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${tmpfsMiB}m,mode=0700`, 'tmpfs', dataDir]);
   const database = prepareDatabase(name);
   const pageLog = fs.createWriteStream(path.join(dir, 'page.log'));
   const logLine = (line) => pageLog.write(`${new Date().toISOString()} ${line}\n`);
@@ -402,7 +404,8 @@ async function startScenario(t, { name, questions, language = 'en', viaProxy = f
     await server.stop().catch(() => {});
     pageLog.end();
     database.drop();
-    if (!KEEP_DATA) fs.rmSync(dataDir, { recursive: true, force: true });
+    if (tmpfsMiB) execFileSync('umount', ['-l', dataDir]);
+    if (!KEEP_DATA || tmpfsMiB) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   await server.start();

@@ -7,6 +7,7 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
+const path = require('node:path');
 const lib = require('./lib');
 
 const QUESTIONS = [
@@ -36,6 +37,7 @@ test('a second tab takes over; the first stops, says so, and leaves the shared b
   // The first tab is told, stops recording and stays stopped.
   await lib.waitForScreen(first, 'problem');
   assert.equal(await first.textContent('#problem-title'), 'Continued in another tab');
+  await first.screenshot({ path: path.join(env.dir, 'taken-over.png') });
   assert.equal((await first.evaluate(() => window.intervox.recording)).active, false, 'the first tab still records');
 
   // The second tab records on and saves the answer: its own segment plus what the first one uploaded.

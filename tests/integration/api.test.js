@@ -331,6 +331,9 @@ describe(`recruiter API end to end (${engine})`, () => {
     for (const [what, extra, field] of [
       ['maxUses is 0', { maxUses: 0 }, 'maxUses'],
       ['maxUses is 11', { maxUses: 11 }, 'maxUses'],
+      // Found by fuzz_api_json: converting 1e300 to an integer was undefined behaviour (caught by UBSan).
+      ['maxUses is 1e300', { maxUses: 1e300 }, 'maxUses'],
+      ['maxUses is 2.5', { maxUses: 2.5 }, 'maxUses'],
       ['expiresAt is not a date', { expiresAt: 'soon' }, 'expiresAt'],
     ]) {
       it(`POST /invites when ${what} answers 422 validation naming ${field}`, T, async () => {
