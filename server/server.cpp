@@ -18,6 +18,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QThreadPool>
 
 namespace intervox {
 
@@ -75,6 +76,9 @@ Server::Server(Config config, QObject *parent)
 
 Server::~Server()
 {
+    // Workers post their results back to objects deleted below: let them finish first.
+    if (m_workers)
+        m_workers->waitForDone();
     if (m_recordings)
         m_recordings->waitForWorkers();
     delete m_http;
@@ -127,7 +131,10 @@ bool Server::start(QString *error)
         m_events->accept(fd, initial, std::move(slot));
     });
 
+    m_workers = new QThreadPool(this);
+    m_workers->setMaxThreadCount(2);
     m_api = std::make_unique<ApiContext>();
+    m_api->workers = m_workers;
     m_api->db = m_db.get();
     m_api->tokens = m_tokens;
     m_api->sessions = m_sessions;

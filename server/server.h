@@ -9,6 +9,8 @@
 
 class QLockFile;
 
+class QThreadPool;
+
 namespace intervox {
 
 class AccessTokens;
@@ -43,6 +45,7 @@ private:
     std::unique_ptr<QLockFile> m_lock;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<ApiContext> m_api;
+    QThreadPool *m_workers = nullptr; // request work too slow for the event loop (CV checks); drained first at shutdown
     RecordingStore *m_recordings = nullptr;
     AccessTokens *m_tokens = nullptr;
     EventHub *m_events = nullptr;

@@ -4,6 +4,7 @@
 #include "auth/accesstokens.h"
 #include "http/httpserver.h"
 
+#include <QThreadPool>
 #include <QUrl>
 
 namespace intervox {
@@ -20,6 +21,7 @@ struct ApiContext
     SessionHub *sessions = nullptr;
     RecordingStore *recordings = nullptr;
     const Config *config = nullptr;
+    QThreadPool *workers = nullptr; // owned by the Server, which waits for it before anything else goes
     QString blobDir;
     QUrl publicUrl;
 

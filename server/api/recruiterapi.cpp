@@ -240,7 +240,7 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
         const QString blobs = ctx.blobDir;
         const QString pdfinfo = ctx.config->pdfinfo;
         QObject *home = ctx.tokens;
-        QThreadPool::globalInstance()->start([&ctx, db, reply, upload, blobs, pdfinfo, home, candidate, org = p.orgId] {
+        ctx.workers->start([&ctx, db, reply, upload, blobs, pdfinfo, home, candidate, org = p.orgId] {
             CvCheck check = inspectCv(upload, pdfinfo);
             if (check.ok) {
                 const QString dest = blobPath(blobs, check.sha256);

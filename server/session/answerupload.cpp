@@ -45,6 +45,8 @@ void AnswerUpload::learnSegments()
     m_bytes = 0;
     for (const auto &[n, state] : m_known)
         m_bytes += state.bytes;
+    for (const auto &[n, file] : m_open)
+        m_bytes += file->bytes();
 }
 
 SegmentState AnswerUpload::segment(int n)

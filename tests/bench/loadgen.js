@@ -114,6 +114,7 @@ async function runSessions(o) {
   const st = Object.fromEntries(COUNTERS.map((k) => [k, 0]));
   st.errors = {};
   const lat = [];
+  const saveLat = []; // finish_answer → answer_saved, ms
   const err = (k) => { st.errors[k] = (st.errors[k] || 0) + 1; };
   const sessions = [];
 
@@ -168,6 +169,7 @@ async function runSessions(o) {
       stopSending();
       if (s.finished || s.answer === null || !s.connected || s.seq === 0) return;
       s.finished = true;
+      s.finishAt = performance.now();
       st.finish_sent++;
       send({ type: 'finish_answer', answer: s.answer, segments: [{
         chunks: s.seq, bytes: s.bytes, sha256: s.sha.digest('hex'), durationMs: Math.round(performance.now() - s.answerAt),
@@ -200,6 +202,7 @@ async function runSessions(o) {
         case 'answer_saved':
           if (m.answer !== s.answer || s.saved) { err('unexpected_answer_saved'); break; }
           s.saved = true; st.answers_saved++;
+          saveLat.push(performance.now() - s.finishAt);
           if (m.chunks !== s.seq || m.bytes !== s.bytes) st.answer_saved_mismatch++;
           break;
         case 'nack': st.nacks++; err('nack:' + m.code); break;
@@ -253,7 +256,7 @@ async function runSessions(o) {
   }
   await Promise.race([Promise.all(closed), sleep(3000)]);
   return {
-    st, lat, still_connected_at_end: stillConnectedAtEnd,
+    st, lat, saveLat, still_connected_at_end: stillConnectedAtEnd,
     cpu_s: (cpu.user + cpu.system) / 1e6,
     wall_s: (tEnd - t0) / 1000,
     max_rss_mb: process.resourceUsage().maxRSS / 1024,
@@ -266,15 +269,18 @@ function summarize(o, parts, wallS) {
   const st = Object.fromEntries(COUNTERS.map((k) => [k, 0]));
   st.errors = {};
   let lat = [];
+  let saveLat = [];
   let cpu = 0, rss = 0, eldP99 = 0, eldMax = 0, still = 0;
   for (const p of parts) {
     for (const k of COUNTERS) st[k] += p.st[k];
     for (const [ek, ev] of Object.entries(p.st.errors)) st.errors[ek] = (st.errors[ek] || 0) + ev;
     lat = lat.concat(p.lat);
+    saveLat = saveLat.concat(p.saveLat || []);
     cpu += p.cpu_s; rss += p.max_rss_mb; eldP99 = Math.max(eldP99, p.eld_p99_ms); eldMax = Math.max(eldMax, p.eld_max_ms);
     still += p.still_connected_at_end;
   }
   const sorted = Float64Array.from(lat).sort();
+  const savedSorted = Float64Array.from(saveLat).sort();
   const lost = st.chunks_sent - st.chunks_acked;
   const lostPct = st.chunks_sent ? (100 * lost) / st.chunks_sent : 0;
   const mean = sorted.length ? sorted.reduce((a, b) => a + b, 0) / sorted.length : null;
@@ -289,6 +295,7 @@ function summarize(o, parts, wallS) {
     chunks_sent: st.chunks_sent, chunks_acked: st.chunks_acked, lost, lost_pct: r2(lostPct),
     late_or_unknown_acks: st.late_or_unknown_acks, nacks: st.nacks, time_up: st.time_up,
     finish_sent: st.finish_sent, answers_saved: st.answers_saved, answer_saved_mismatch: st.answer_saved_mismatch,
+    save_p50_ms: r2(percentile(savedSorted, 50)), save_p99_ms: r2(percentile(savedSorted, 99)),
     p50_ms: r2(percentile(sorted, 50)), p95_ms: r2(percentile(sorted, 95)), p99_ms: r2(p99),
     max_ms: r2(sorted.length ? sorted[sorted.length - 1] : null), mean_ms: r2(mean),
     acks_per_s: r2(st.chunks_acked / wallS),
@@ -305,8 +312,10 @@ function summarize(o, parts, wallS) {
     },
     wall_s: r2(wallS),
     // Same criteria as the peers' loadgen; in stream mode a session also has to reach answer_started.
+    // Intervox also has to save every answer it was asked to finish (answer_saved within --drain-s).
     pass: o.idle ? connPct >= 99
-      : lostPct <= 1 && p99 !== null && p99 <= 1000 && connPct >= 99 && streamPct >= 99,
+      : lostPct <= 1 && p99 !== null && p99 <= 1000 && connPct >= 99 && streamPct >= 99
+        && st.answers_saved === st.finish_sent && st.answer_saved_mismatch === 0,
   };
 }
 

@@ -40,23 +40,26 @@ const why = (r) => {
   if (l.p99_ms === null || l.p99_ms > 1000) w.push(`p99 ${fmt(l.p99_ms, 0)} ms`);
   if (l.sessions_connected < 0.99 * r.n) w.push(`${l.sessions_connected}/${r.n} connected`);
   if (l.sessions_streaming !== undefined && l.sessions_streaming < 0.99 * r.n) w.push(`${l.sessions_streaming}/${r.n} streaming`);
+  if (l.finish_sent !== undefined && l.answers_saved < l.finish_sent) w.push(`${l.answers_saved}/${l.finish_sent} answers saved`);
   if (!r.server_alive) w.push('server died');
   return w.join(', ');
 };
 
 const out = [];
-out.push('| peer | concurrent streaming candidates | chunks lost (of sent) | p50 / p99 ack ms | server CPU ms per acked chunk | server max RSS MB | RSS KB per idle connected candidate | result |');
-out.push('|:--|---:|---:|---:|---:|---:|---:|:--|');
+out.push('| peer | concurrent streaming candidates | chunks lost (of sent) | p50 / p99 ack ms | answers saved, finish → saved p50 / p99 ms | server CPU ms per acked chunk | server max RSS MB | RSS KB per idle connected candidate | result |');
+out.push('|:--|---:|---:|---:|---:|---:|---:|---:|:--|');
 for (const t of targets) {
   const ik = idleKb(t);
-  if (!steps(t).length) out.push(`| ${t} | – | – | – | – | – | ${fmt(ik, 1)} | idle only |`);
+  if (!steps(t).length) out.push(`| ${t} | – | – | – | – | – | – | ${fmt(ik, 1)} | idle only |`);
   for (const r of steps(t)) {
     const l = lg(r);
     const streaming = l.sessions_streaming !== undefined ? l.sessions_streaming : l.sessions_connected;
     const cand = streaming === r.n ? `${r.n}` : `${streaming ?? 0} of ${r.n}`;
     const lost = r.loadgen ? `${l.lost} (of ${l.chunks_sent})` : '–';
     const res = passed(r) ? 'PASS' : `FAIL (${why(r) || 'see notes'})`;
-    out.push(`| ${t} | ${cand} | ${lost} | ${fmt(l.p50_ms)} / ${fmt(l.p99_ms)} | ${fmt(cpuMsPerChunk(r), 3)}` +
+    // Only Intervox saves answers durably; the references ack and forget.
+    const saved = l.finish_sent !== undefined && r.loadgen ? `${l.answers_saved} of ${l.finish_sent}, ${fmt(l.save_p50_ms)} / ${fmt(l.save_p99_ms)}` : '–';
+    out.push(`| ${t} | ${cand} | ${lost} | ${fmt(l.p50_ms)} / ${fmt(l.p99_ms)} | ${saved} | ${fmt(cpuMsPerChunk(r), 3)}` +
       (childShare(r) > 0.05 ? ` (${fmt(cpuMsPerChunk(r, true), 3)} without children)` : '') +
       ` | ${r.max_rss_kb ? fmt(r.max_rss_kb / 1024, 1) : '–'} | ${fmt(ik, 1)} | ${res} |`);
   }

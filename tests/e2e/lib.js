@@ -6,6 +6,7 @@
 
 const assert = require('node:assert/strict');
 const { execFileSync, spawn, spawnSync } = require('node:child_process');
+const { RecorderWitness } = require('./witness');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const net = require('node:net');
@@ -427,6 +428,9 @@ async function startScenario(t, { name, questions, language = 'en', viaProxy = f
   env.browser = await launchBrowser(makeSpeechWav(dir));
   const context = await env.browser.newContext({ locale: language === 'de' ? 'de-DE' : 'en-US' });
   if (PAGE_FROM_DISK) await servePageFromDisk(context);
+  // What the recorders produced, recorded independently of the page (compared with the stored audio).
+  const witness = new RecorderWitness();
+  await witness.install(context);
   // Simulates a browser trait (no WebM, failing storage) before any page script runs.
   if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
@@ -437,7 +441,7 @@ async function startScenario(t, { name, questions, language = 'en', viaProxy = f
   page.on('dialog', (dialog) => dialog.accept().catch(() => {}));
   const traffic = watchSocketTraffic(page, logLine);
 
-  Object.assign(env, { api, interview, candidate, invite, page, traffic, inviteUrl: `${origin}/i/${invite.token}` });
+  Object.assign(env, { api, interview, candidate, invite, page, traffic, witness, inviteUrl: `${origin}/i/${invite.token}` });
   return env;
 }
 
@@ -521,7 +525,7 @@ const DURATION_TOLERANCE_S = 0.5;
  * the SHA-256 the API reports; its decoded length counts towards the joined recording's.
  * @returns {Promise<object[]>} the answers as the API reports them
  */
-async function verifyStoredAnswers(env, { expectedAnswers, segmentsPerAnswer = {} }) {
+async function verifyStoredAnswers(env, { expectedAnswers, segmentsPerAnswer = {}, truncatedSegments = [] }) {
   const { api, traffic, dir } = env;
   const finishes = [...traffic.finishes.values()].sort((a, b) => a.answer - b.answer);
   assert.equal(finishes.length, expectedAnswers, 'finish_answer sent once per answer');
@@ -550,6 +554,7 @@ async function verifyStoredAnswers(env, { expectedAnswers, segmentsPerAnswer = {
         assert.equal(download.status, 200, `${label} segment ${n}: download`);
         assert.equal(download.buffer.length, stored.bytes, `${label} segment ${n}: downloaded length`);
         assert.equal(sha256Hex(download.buffer), stored.sha256, `${label} segment ${n}: downloaded bytes hash to the API's SHA-256`);
+        await env.witness.assertRecorded(download.buffer, `${label} segment ${n}`, { truncated: true });
         const file = path.join(dir, `answer-${answer.id}-segment-${n}.bin`);
         fs.writeFileSync(file, download.buffer);
         const decoded = decodeSeconds(file);
@@ -564,6 +569,8 @@ async function verifyStoredAnswers(env, { expectedAnswers, segmentsPerAnswer = {
       assert.equal(download.status, 200, `${label} segment ${n}: download`);
       assert.equal(download.buffer.length, sent.bytes, `${label} segment ${n}: downloaded length`);
       assert.equal(sha256Hex(download.buffer), sent.sha256, `${label} segment ${n}: downloaded bytes are the page's bytes`);
+      await env.witness.assertRecorded(download.buffer, `${label} segment ${n}`,
+        { truncated: truncatedSegments.includes(`${answer.id}/${n}`) });
       const file = path.join(dir, `answer-${answer.id}-segment-${n}.bin`);
       fs.writeFileSync(file, download.buffer);
       const decoded = decodeSeconds(file);
@@ -621,44 +628,8 @@ module.exports = {
   watchSocketTraffic,
 };
 
-// ---- accessibility smoke check -----------------------------------------------------------------------------
+// Accessibility smoke checks live in their own module; re-exported for the scenarios.
+const a11y = require('./a11y');
 
-/**
- * Cheap checks on the visible screen: a language, one h1, every control has an accessible name,
- * every meter/progress/audio/input a label, and status texts are live regions.
- * @returns {Promise<string[]>} the problems found
- */
-async function accessibilityProblems(page) {
-  return page.evaluate(() => {
-    const problems = [];
-    const visible = (el) => !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length);
-    if (!document.documentElement.lang) problems.push('html has no lang');
-    const h1s = [...document.querySelectorAll('h1')].filter(visible);
-    if (h1s.length !== 1) problems.push(`${h1s.length} visible h1`);
-    const nameOf = (el) => (el.getAttribute('aria-label') || '').trim()
-      || (el.getAttribute('aria-labelledby') || '').split(/\s+/).map((id) => document.getElementById(id)?.textContent || '').join(' ').trim()
-      || [...(el.labels || [])].map((label) => label.textContent).join(' ').trim();
-    for (const el of [...document.querySelectorAll('button, a[href]')].filter(visible)) {
-      if (!(el.textContent.trim() || nameOf(el))) problems.push(`${el.tagName.toLowerCase()}#${el.id} has no name`);
-    }
-    for (const el of [...document.querySelectorAll('meter, progress, audio, input, select, textarea')].filter(visible)) {
-      if (!nameOf(el)) problems.push(`${el.tagName.toLowerCase()}#${el.id} has no label`);
-    }
-    for (const el of [...document.querySelectorAll('.status, #connection-status')].filter(visible)) {
-      if (!el.closest('[aria-live], [role="status"], [role="alert"]')) problems.push(`#${el.id} is not a live region`);
-    }
-    return problems;
-  });
-}
-
-/** Tabs through the page until `selector` has focus (keyboard-only use), or fails after `maxTabs`. */
-async function tabTo(page, selector, maxTabs = 30) {
-  for (let i = 0; i < maxTabs; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate((s) => document.activeElement && document.activeElement.matches(s), selector)) return;
-  }
-  throw new Error(`${selector} not reachable with Tab`);
-}
-
-module.exports.accessibilityProblems = accessibilityProblems;
-module.exports.tabTo = tabTo;
+module.exports.accessibilityProblems = a11y.accessibilityProblems;
+module.exports.tabTo = a11y.tabTo;

@@ -1,0 +1,95 @@
+'use strict';
+// An independent record of what the browser's MediaRecorders produced, taken beside the candidate page: an init
+// script wraps MediaRecorder and hands every blob to the test process the moment it is emitted, before the page's
+// own store sees it. The stored audio is then compared with these bytes, not with the page's hash of its own copy.
+// Blobs cross page reloads and tabs (the binding belongs to the browser context).
+
+const assert = require('node:assert/strict');
+
+/** Runs in the page before its scripts (serialised by Playwright: no closure over test code). */
+function recorderWitnessScript() {
+  if (!window.MediaRecorder || window.__intervoxWitnessInstalled) return;
+  Object.defineProperty(window, '__intervoxWitnessInstalled', { value: true });
+  const start = MediaRecorder.prototype.start;
+  const documentId = Math.random().toString(36).slice(2);
+  let recorders = 0;
+  const toBase64 = (buffer) => {
+    const bytes = new Uint8Array(buffer);
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+    return btoa(binary);
+  };
+  MediaRecorder.prototype.start = function startWitnessed(...args) {
+    if (!this.__witnessId) {
+      const id = `${documentId}-${recorders++}`;
+      Object.defineProperty(this, '__witnessId', { value: id });
+      let chain = Promise.resolve();
+      let seq = 0;
+      this.addEventListener('dataavailable', (event) => {
+        const n = seq++;
+        const blob = event.data;
+        chain = chain.then(async () => window.__intervoxWitness(id, n, toBase64(await blob.arrayBuffer()))).catch(() => {});
+      });
+      this.addEventListener('stop', () => {
+        chain = chain.then(() => window.__intervoxWitness(id, -1, '')).catch(() => {});
+      });
+    }
+    return start.apply(this, args);
+  };
+}
+
+class RecorderWitness {
+  constructor() {
+    this.recorders = new Map(); // id -> {blobs: Buffer[] by seq, stopped: boolean}
+  }
+
+  /** Installs the binding and the init script in a Playwright browser context. */
+  async install(context) {
+    await context.exposeBinding('__intervoxWitness', (source, id, seq, base64) => this.add(id, seq, base64));
+    await context.addInitScript(recorderWitnessScript);
+  }
+
+  add(id, seq, base64) {
+    let recorder = this.recorders.get(id);
+    if (!recorder) {
+      recorder = { blobs: [], stopped: false };
+      this.recorders.set(id, recorder);
+    }
+    if (seq < 0) recorder.stopped = true;
+    else recorder.blobs[seq] = Buffer.from(base64, 'base64');
+  }
+
+  /** Every recorder's output so far: {id, bytes, stopped}. */
+  recordings() {
+    return [...this.recorders].map(([id, r]) => ({ id, bytes: Buffer.concat(r.blobs.filter(Boolean)), stopped: r.stopped }));
+  }
+
+  /**
+   * Asserts that `stored` (a segment's bytes as the server keeps them) is what one recorder produced: all of it
+   * when that recorder was stopped (and `truncated` is not set), else its beginning (a reload or a take-over cut
+   * the page off before its last slices were stored).
+   */
+  async assertRecorded(stored, label, { truncated = false, timeoutMs = 10000 } = {}) {
+    const check = () => {
+      const matches = this.recordings().filter((r) => r.bytes.length >= stored.length && r.bytes.subarray(0, stored.length).equals(stored));
+      if (matches.length === 0) {
+        return `${label}: no recorder produced these ${stored.length} bytes (recorders: ${
+          this.recordings().map((r) => `${r.id} ${r.bytes.length} B${r.stopped ? ' stopped' : ''}`).join(', ')})`;
+      }
+      if (!truncated && !matches.some((r) => r.bytes.length === stored.length || !r.stopped)) {
+        return `${label}: the recorder produced ${matches[0].bytes.length} bytes, the server stores ${stored.length}`;
+      }
+      return null;
+    };
+    // The witness's copy of the last blob may still be on its way: wait for it (bounded), not for a fixed time.
+    const deadline = Date.now() + timeoutMs;
+    let problem = check();
+    while (problem && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      problem = check();
+    }
+    assert.equal(problem, null, problem);
+  }
+}
+
+module.exports = { RecorderWitness };
