@@ -8,29 +8,11 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const lib = require('./lib');
+const { fillDisk } = require('../integration/lib/disk');
 
 const QUESTIONS = [{ text: 'Tell us about yourself.', thinkSeconds: 60, answerSeconds: 60, retakes: 0 }];
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
-/** Writes a filler file until the filesystem is full; returns its path. */
-function fillDisk(dir) {
-  const file = path.join(dir, 'filler.bin');
-  const fd = fs.openSync(file, 'w');
-  try {
-    for (const size of [1 << 20, 64 * 1024, 4096, 512, 1]) {
-      const block = Buffer.alloc(size, 0x55);
-      for (;;) {
-        try { fs.writeSync(fd, block); } catch (error) {
-          if (error.code === 'ENOSPC') break;
-          throw error;
-        }
-      }
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
-  return file;
-}
 
 test('a full server disk mid-answer: the page says so, retries by itself, and nothing is lost', {
   timeout: 240000, skip: isRoot ? false : 'mounting a tmpfs needs root',

@@ -8,7 +8,7 @@ const { describe, it, before, after } = require('node:test');
 
 const { Environment, engine } = require('./lib/server');
 const { split, sha256, chunkFrame } = require('./lib/ws');
-const { createOrg, createInvitation, Candidate, makeWebm, assertServerHealthy } = require('./lib/fixtures');
+const { createOrg, Candidate, startAnswering, makeWebm, assertServerHealthy } = require('./lib/fixtures');
 
 const T = { timeout: 60_000 };
 const SETUP = { timeout: 60_000 };
@@ -38,17 +38,9 @@ describe(`answer limits and segment state (${engine})`, () => {
 
   after(async () => { if (env) await env.cleanup(); }, SETUP);
 
-  async function answering(interview = SHORT) {
-    const { invite } = await createInvitation(org, { interview });
-    const candidate = await Candidate.join(server, invite.token);
-    await candidate.consent(true);
-    await candidate.begin();
-    const { answer } = await candidate.startAnswer();
-    return { candidate, answer, invite };
-  }
 
   it('chunks past the answer\'s byte budget are refused with answer_too_large; what was acked still saves', T, async () => {
-    const { candidate, answer } = await answering();
+    const { candidate, answer } = await startAnswering(server, org, SHORT);
     try {
       const piece = Buffer.alloc(256 * KiB, 3);
       const fits = Math.floor(SHORT_BUDGET / piece.length); // 4 chunks of 256 KiB fit, the 5th does not
@@ -63,7 +55,7 @@ describe(`answer limits and segment state (${engine})`, () => {
   });
 
   it('finish_answer announcing more than the budget (4e9 chunks) is refused before anything is synced', T, async () => {
-    const { candidate, answer } = await answering();
+    const { candidate, answer } = await startAnswering(server, org, SHORT);
     try {
       const pieces = split(media, 4096);
       await candidate.upload(answer, pieces);
@@ -85,7 +77,7 @@ describe(`answer limits and segment state (${engine})`, () => {
   });
 
   it('after finish_answer, chunks beyond what it announced are refused (beyond_finish)', T, async () => {
-    const { candidate, answer } = await answering();
+    const { candidate, answer } = await startAnswering(server, org, SHORT);
     try {
       const pieces = split(media, 1024);
       const half = Math.ceil(pieces.length / 2);
@@ -109,7 +101,7 @@ describe(`answer limits and segment state (${engine})`, () => {
   });
 
   it('finish_answer naming a segment the server never received with sha256 null is refused at once, and repeating it syncs nothing', T, async () => {
-    const { candidate, answer } = await answering();
+    const { candidate, answer } = await startAnswering(server, org, SHORT);
     try {
       const pieces = split(media, 4096);
       await candidate.upload(answer, pieces);
@@ -134,7 +126,7 @@ describe(`answer limits and segment state (${engine})`, () => {
   });
 
   it('a reload whose stored finish_answer arrives before its new segment\'s first chunk still saves the answer', T, async () => {
-    const { candidate, answer, invite } = await answering();
+    const { candidate, answer, invite } = await startAnswering(server, org, SHORT);
     const pieces = split(media, 2048);
     const half = Math.ceil(pieces.length / 2);
     const seg0 = pieces.slice(0, half);
@@ -158,7 +150,7 @@ describe(`answer limits and segment state (${engine})`, () => {
 
   it('reconnecting to an answer whose segment holds 100,000 chunks does not read that segment again', { timeout: 120_000 }, async () => {
     const long = { questions: [{ text: 'Long', thinkSeconds: 5, answerSeconds: 600, retakes: 0 }] };
-    const { candidate, answer, invite } = await answering(long);
+    const { candidate, answer, invite } = await startAnswering(server, org, long);
     const count = 100_000;
     const one = Buffer.from([0x42]);
     // Sent in bursts so the client does not buffer 100,000 frames at once.

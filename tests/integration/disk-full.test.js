@@ -13,32 +13,14 @@ const { describe, it, before, after } = require('node:test');
 
 const { Environment, engine } = require('./lib/server');
 const { split, sha256 } = require('./lib/ws');
-const { createOrg, createInvitation, Candidate } = require('./lib/fixtures');
+const { createOrg, startAnswering } = require('./lib/fixtures');
+const { fillDisk } = require('./lib/disk');
 
 const T = { timeout: 60_000 };
 const SETUP = { timeout: 60_000 };
 const MiB = 1024 * 1024;
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
-/** Writes a filler file until the filesystem is full; returns its path. */
-function fillDisk(dir) {
-  const file = path.join(dir, 'filler.bin');
-  const fd = fs.openSync(file, 'w');
-  try {
-    for (const size of [MiB, 64 * 1024, 4096, 512, 1]) {
-      const block = Buffer.alloc(size, 0x55);
-      for (;;) {
-        try { fs.writeSync(fd, block); } catch (error) {
-          if (error.code === 'ENOSPC') break;
-          throw error;
-        }
-      }
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
-  return file;
-}
 
 describe(`a full disk under the server (${engine})`, { skip: isRoot ? false : 'mounting a tmpfs needs root' }, () => {
   let env, server, org;
@@ -61,17 +43,9 @@ describe(`a full disk under the server (${engine})`, { skip: isRoot ? false : 'm
     for (const exit of exits) assert.equal(exit.code, 0, `intervoxd exit: ${JSON.stringify(exit)}\n${server.log()}`);
   });
 
-  async function answering() {
-    const { invite } = await createInvitation(org);
-    const candidate = await Candidate.join(server, invite.token);
-    await candidate.consent(true);
-    await candidate.begin();
-    const { answer } = await candidate.startAnswer();
-    return { candidate, answer };
-  }
 
   it('a chunk the full disk refused is nacked storage, taken when sent again, and the answer is byte-identical', T, async () => {
-    const { candidate, answer } = await answering();
+    const { candidate, answer } = await startAnswering(server, org);
     let filler = null;
     try {
       const pieces = split(payload, 16 * 1024);
@@ -98,7 +72,7 @@ describe(`a full disk under the server (${engine})`, { skip: isRoot ? false : 'm
   });
 
   it('an answer whose save the database refused (locked by another process) is saved by the server\'s retry, without a new message; those errors do not close the socket', { timeout: 90_000, skip: engine === 'postgresql' ? 'SQLite only: PostgreSQL has no lock timeout to run into' : false }, async () => {
-    const { candidate, answer } = await answering();
+    const { candidate, answer } = await startAnswering(server, org);
     let locker = null;
     try {
       const pieces = split(payload, 16 * 1024);

@@ -163,6 +163,16 @@ class Candidate {
   close() { this.client.close(); }
 }
 
+/** A new invitation whose candidate has consented and is answering: { candidate, answer, invite }. */
+async function startAnswering(server, org, interviewOverrides) {
+  const { invite } = await createInvitation(org, { interview: interviewOverrides });
+  const candidate = await Candidate.join(server, invite.token);
+  await candidate.consent(true);
+  await candidate.begin();
+  const { answer } = await candidate.startAnswer();
+  return { candidate, answer, invite };
+}
+
 /**
  * The whole happy path for a one-question interview: consent, begin, start_answer, chunks, finish_answer,
  * answer_saved. Returns { candidate, answer (id), saved, bytes, pieces }.
@@ -265,5 +275,5 @@ async function assertServerHealthy(server, org) {
 
 module.exports = {
   WEBM_MIME, unique, waitFor, createOrg, interviewBody, createInterview, createCandidate, createInvite,
-  createInvitation, Candidate, recordAnswer, makeWebm, probeDuration, makePdf, assertServerHealthy,
+  createInvitation, Candidate, startAnswering, recordAnswer, makeWebm, probeDuration, makePdf, assertServerHealthy,
 };
