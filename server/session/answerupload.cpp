@@ -8,6 +8,9 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonObject>
+#include <QRegularExpression>
+
+#include <cmath>
 
 namespace intervox {
 
@@ -140,6 +143,39 @@ SegmentFile *AnswerUpload::segmentFor(int n, const char **refusal)
     m_known.erase(n);
     m_open.emplace(n, std::move(file));
     return raw;
+}
+
+QString AnswerUpload::checkFinish(const QJsonValue &segments)
+{
+    if (!segments.isArray() || segments.toArray().isEmpty() || segments.toArray().size() > kMaxSegments)
+        return QStringLiteral("segments: must be a list of 1 to 64 segment summaries");
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
+    const QJsonArray list = segments.toArray();
+    qint64 announced = 0;
+    for (int i = 0; i < list.size(); ++i) {
+        const QJsonObject o = list.at(i).toObject();
+        const QJsonValue sha = o.value(QLatin1String("sha256"));
+        const double chunks = o.value(QLatin1String("chunks")).toDouble(-1);
+        const double bytes = o.value(QLatin1String("bytes")).toDouble(-1);
+        if (!o.value(QLatin1String("chunks")).isDouble() || chunks < 0 || chunks != std::floor(chunks)
+            || !o.value(QLatin1String("bytes")).isDouble() || bytes < 0 || bytes != std::floor(bytes)
+            || !(sha.isNull() || hex.match(sha.toString()).hasMatch())
+            || o.value(QLatin1String("durationMs")).toDouble(-1) < 0)
+            return QStringLiteral("segments[]: each needs chunks, bytes (whole numbers ≥ 0), sha256 (64 lower-case hex, or null "
+                                  "when the page no longer has that segment) and durationMs (≥ 0)");
+        // Range checked as doubles first: converting 4e30 to an integer would be undefined.
+        if (chunks > bytes || bytes > double(byteBudget))
+            return QStringLiteral("segments[%1]: %2 chunks of %3 bytes cannot be an answer of this question "
+                                  "(every chunk has at least 1 byte; at most %4 bytes per answer)")
+                .arg(i).arg(chunks, 0, 'f', 0).arg(bytes, 0, 'f', 0).arg(byteBudget);
+        if (sha.isNull() && !segment(i).exists)
+            return QStringLiteral("segments[%1]: the server never received a chunk of this segment, and sha256 null says "
+                                  "the page has none to send").arg(i);
+        announced += qint64(bytes);
+    }
+    if (announced > byteBudget)
+        return QStringLiteral("segments: %1 bytes in all; an answer to this question holds at most %2 bytes").arg(announced).arg(byteBudget);
+    return {};
 }
 
 bool AnswerUpload::complete()

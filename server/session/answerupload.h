@@ -37,6 +37,9 @@ public:
     };
     Outcome store(const ChunkFrame &chunk);
 
+    // What is wrong with finish_answer's `segments` (empty if nothing): shape, whole counts, chunks <= bytes <=
+    // budget, sha256 null only for a segment the server has. Checked against memory only: no file I/O.
+    QString checkFinish(const QJsonValue &segments);
     // Every chunk finish_answer announced is stored (segments the page lost, sha256 null, count as complete).
     bool complete();
     // Stored chunks and bytes per segment on disk, for the state message.

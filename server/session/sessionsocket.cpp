@@ -13,10 +13,8 @@
 
 #include <QDir>
 #include <QJsonDocument>
-#include <QRegularExpression>
 #include <QTimerEvent>
 
-#include <cmath>
 #include <cstdio>
 
 namespace intervox {
@@ -514,35 +512,9 @@ void SessionSocket::finishAnswer(const QJsonObject &m)
         return sendError(s("unknown_answer"), s("answer: not an open answer of this session"));
     }
     const QJsonValue segs = m.value(QLatin1String("segments"));
-    if (!segs.isArray() || segs.toArray().isEmpty() || segs.toArray().size() > kMaxSegments)
-        return sendError(s("validation"), s("segments: must be a list of 1 to 64 segment summaries"));
-    // Everything is checked against what is in memory before any file is touched or synced.
-    static const QRegularExpression hex(s("^[0-9a-f]{64}$"));
-    const QJsonArray list = segs.toArray();
-    qint64 announced = 0;
-    for (int i = 0; i < list.size(); ++i) {
-        const QJsonObject o = list.at(i).toObject();
-        const QJsonValue sha = o.value(QLatin1String("sha256"));
-        const double chunks = o.value(QLatin1String("chunks")).toDouble(-1);
-        const double bytes = o.value(QLatin1String("bytes")).toDouble(-1);
-        if (!o.value(QLatin1String("chunks")).isDouble() || chunks < 0 || chunks != std::floor(chunks)
-            || !o.value(QLatin1String("bytes")).isDouble() || bytes < 0 || bytes != std::floor(bytes)
-            || !(sha.isNull() || hex.match(sha.toString()).hasMatch())
-            || o.value(QLatin1String("durationMs")).toDouble(-1) < 0)
-            return sendError(s("validation"), s("segments[]: each needs chunks, bytes (whole numbers ≥ 0), sha256 (64 lower-case hex, or null "
-                                                "when the page no longer has that segment) and durationMs (≥ 0)"));
-        if (chunks > bytes || bytes > double(m_answer->byteBudget))
-            return sendError(s("validation"), QStringLiteral("segments[%1]: %2 chunks of %3 bytes cannot be an answer of this question "
-                                                             "(every chunk has at least 1 byte; at most %4 bytes per answer)")
-                                                  .arg(i).arg(qint64(chunks)).arg(qint64(bytes)).arg(m_answer->byteBudget));
-        if (sha.isNull() && !m_answer->segment(i).exists)
-            return sendError(s("validation"), QStringLiteral("segments[%1]: the server never received a chunk of this segment, and "
-                                                             "sha256 null says the page has none to send").arg(i));
-        announced += qint64(bytes);
-    }
-    if (announced > m_answer->byteBudget)
-        return sendError(s("validation"), QStringLiteral("segments: %1 bytes in all; an answer to this question holds at most %2 bytes")
-                                              .arg(announced).arg(m_answer->byteBudget));
+    const QString invalid = m_answer->checkFinish(segs);
+    if (!invalid.isEmpty())
+        return sendError(s("validation"), invalid);
     m_answer->expected = segs.toArray();
     // The answer completes even if the database is away for a moment: these rows only mirror what is in
     // memory (the save itself is retried until it is recorded).
