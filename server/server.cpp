@@ -6,6 +6,8 @@
 #include "core/log.h"
 #include "events/eventhub.h"
 #include "http/httpserver.h"
+#include "jobs/jobqueue.h"
+#include "jobs/recordingjobs.h"
 #include "recording/recordingstore.h"
 #include "recording/segmentfile.h"
 #include "session/sessionhub.h"
@@ -77,11 +79,15 @@ Server::Server(Config config, QObject *parent)
 Server::~Server()
 {
     // Workers post their results back to objects deleted below: let them finish first.
+    if (m_jobs)
+        m_jobs->stop();
     if (m_workers)
         m_workers->waitForDone();
     if (m_recordings)
         m_recordings->waitForWorkers();
     delete m_http;
+    delete m_joiner;
+    delete m_jobs;
     delete m_sessions;
     delete m_events;
     delete m_tokens;
@@ -118,6 +124,22 @@ bool Server::start(QString *error)
     m_tokens = new AccessTokens(m_db.get());
     m_events = new EventHub(m_tokens);
     m_sessions = new SessionHub(m_db.get(), m_recordings, m_events, m_config.sessionIdleSeconds);
+    m_jobs = new JobQueue(m_config, m_config.jobWorkers, m_config.jobLeaseSeconds);
+    registerRecordingJobs(*m_jobs, m_recordings);
+    m_joiner = new MediaJoiner(m_db.get(), m_jobs);
+    QObject::connect(m_jobs, &JobQueue::jobChanged, m_events,
+                     [events = m_events](qint64 id, const QString &kind, qint64 org, const QString &state, const QJsonObject &) {
+                         if (org > 0)
+                             events->publish(org, s("job"), QJsonObject{{s("jobId"), id}, {s("kind"), kind}, {s("state"), state}});
+                     });
+    m_jobs->start();
+    try {
+        if (const int n = m_sessions->reconcile())
+            qCInfo(lcRecording) << n << "finished answer(s) not recorded as saved are being verified and saved";
+    } catch (const ApiException &) {
+        *error = s("database: cannot look for unsaved answers (see the log above)");
+        return false;
+    }
     m_http = new HttpServer(m_config.dataDir + s("/tmp"));
     m_http->setMaxConnections(m_config.maxConnections);
     m_http->setMaxConnectionsPerAddress(m_config.maxConnectionsPerAddress,
@@ -139,10 +161,12 @@ bool Server::start(QString *error)
     m_api->tokens = m_tokens;
     m_api->sessions = m_sessions;
     m_api->recordings = m_recordings;
+    m_api->joiner = m_joiner;
     m_api->config = &m_config;
     m_api->blobDir = m_config.dataDir + s("/blobs/sha256");
     registerRecruiterApi(*m_http, *m_api);
     registerReviewApi(*m_http, *m_api);
+    registerJobsApi(*m_http, *m_api);
     registerOpsRoutes();
     registerWebRoutes();
 
@@ -209,6 +233,14 @@ void Server::registerOpsRoutes()
         metric("intervox_answers_saved_total", "counter", "Answers completely saved and synced.", m.answersSaved);
         metric("intervox_segment_scans_total", "counter", "Segment files read record by record to learn their state (once per answer after a restart).",
                SegmentFile::scans());
+        try {
+            const QHash<QString, qint64> jobs = JobQueue::countByState(*m_db);
+            out += "# HELP intervox_jobs Jobs in the queue by state.\n# TYPE intervox_jobs gauge\n";
+            for (auto it = jobs.begin(); it != jobs.end(); ++it)
+                out += "intervox_jobs{state=\"" + it.key().toLatin1() + "\"} " + QByteArray::number(it.value()) + '\n';
+        } catch (const ApiException &) {
+            // the database is away: the other numbers still help
+        }
         HttpResponse response;
         response.body = out;
         response.headers = {{"content-type", "text/plain; version=0.0.4"}};

@@ -17,6 +17,8 @@ class AccessTokens;
 class Database;
 class EventHub;
 class HttpServer;
+class JobQueue;
+class MediaJoiner;
 class RecordingStore;
 class SessionHub;
 struct ApiContext;
@@ -47,6 +49,8 @@ private:
     std::unique_ptr<ApiContext> m_api;
     QThreadPool *m_workers = nullptr; // request work too slow for the event loop (CV checks); drained first at shutdown
     RecordingStore *m_recordings = nullptr;
+    JobQueue *m_jobs = nullptr;       // stopped first at shutdown: its handlers use the recordings
+    MediaJoiner *m_joiner = nullptr;
     AccessTokens *m_tokens = nullptr;
     EventHub *m_events = nullptr;
     SessionHub *m_sessions = nullptr;

@@ -10,6 +10,7 @@
 namespace intervox {
 
 class Database;
+class MediaJoiner;
 class RecordingStore;
 class SessionHub;
 struct Config;
@@ -20,6 +21,7 @@ struct ApiContext
     AccessTokens *tokens = nullptr;
     SessionHub *sessions = nullptr;
     RecordingStore *recordings = nullptr;
+    MediaJoiner *joiner = nullptr;
     const Config *config = nullptr;
     QThreadPool *workers = nullptr; // owned by the Server, which waits for it before anything else goes
     QString blobDir;
@@ -35,5 +37,6 @@ struct ApiContext
 
 void registerRecruiterApi(HttpServer &http, ApiContext &ctx);
 void registerReviewApi(HttpServer &http, ApiContext &ctx);
+void registerJobsApi(HttpServer &http, ApiContext &ctx);
 
 } // namespace intervox

@@ -2,6 +2,7 @@
 
 #include "apicontext.h"
 
+#include "jobs/recordingjobs.h"
 #include "recording/recordingstore.h"
 #include "recording/segmentfile.h"
 #include "session/sessionhub.h"
@@ -31,6 +32,18 @@ QJsonObject sessionJson(const QSqlQuery &q, const SessionHub *hub)
 }
 
 const char *kSessionColumns = "id, interview_id, candidate_id, phase, question_index, consent, consent_at, started_at, finished_at, invite_id";
+
+// An answer that was finished but is not saved yet says what it waits for (docs/protocol.md, Durability).
+QJsonObject withWaiting(QJsonObject answer, const SessionHub *hub)
+{
+    const QString status = answer.value(QStringLiteral("status")).toString();
+    if (status == QLatin1String("saved"))
+        return answer;
+    const QJsonObject waiting = hub->waitingFor(answer.value(QStringLiteral("id")).toInteger(), status == QLatin1String("closing"));
+    if (!waiting.isEmpty())
+        answer.insert(QStringLiteral("waitingFor"), waiting);
+    return answer;
+}
 
 QJsonObject answerJson(Database *db, qint64 org, qint64 id)
 {
@@ -141,21 +154,23 @@ void registerReviewApi(HttpServer &http, ApiContext &ctx)
             ids.append(a.value(0).toLongLong());
         QJsonArray answers;
         for (qint64 id : ids)
-            answers.append(answerJson(db, p.orgId, id));
+            answers.append(withWaiting(answerJson(db, p.orgId, id), hub));
         o.insert(s("answers"), answers);
         return HttpResponse::json(200, o);
     }));
-    http.route("GET", s("/api/v1/answers/{id}"), ctx.authed([db](HttpRequest &r, const Principal &p) {
-        return HttpResponse::json(200, answerJson(db, p.orgId, r.ids.at(0)));
+    http.route("GET", s("/api/v1/answers/{id}"), ctx.authed([db, hub](HttpRequest &r, const Principal &p) {
+        return HttpResponse::json(200, withWaiting(answerJson(db, p.orgId, r.ids.at(0)), hub));
     }));
     http.route("GET", s("/api/v1/answers/{id}/recording"), [&ctx, db](HttpRequest &r, const HttpReplier &reply) {
         const Principal p = ctx.tokens->require(r);
         const qint64 id = r.ids.at(0);
         if (answerJson(db, p.orgId, id).value(s("status")).toString() != QLatin1String("saved"))
             fail(ApiError::conflict(s("the answer is still being recorded")));
-        // The segments are joined on the first request (a worker thread runs ffmpeg); later requests are served at once.
-        ctx.sessions->ensureJoined(id, [&ctx, db, p, id, request = r, reply](const QString &media) {
+        // The segments are joined on the first request (a job runs ffmpeg); later requests are served at once.
+        ctx.joiner->ensureJoined(p.orgId, id, [&ctx, db, p, id, request = r, reply](const QString &media) {
             try {
+                if (media == QLatin1String("pending"))
+                    return reply.send(ApiError{ErrorCode::Unavailable, s("the recording is still being prepared; ask again in a few seconds"), {}});
                 const QJsonObject a = answerJson(db, p.orgId, id);
                 const QString mime = a.value(s("mime")).toString();
                 const QString dir = ctx.recordings->answerDir(p.orgId, a.value(s("sessionId")).toInteger(), id);
@@ -177,8 +192,10 @@ void registerReviewApi(HttpServer &http, ApiContext &ctx)
         if (n >= segments.size())
             fail(ApiError::notFound(s("no such segment")));
         // Segments are extracted from their records together with the first join.
-        ctx.sessions->ensureJoined(id, [&ctx, a, p, id, n, request = r, reply](const QString &) {
+        ctx.joiner->ensureJoined(p.orgId, id, [&ctx, a, p, id, n, request = r, reply](const QString &media) {
             try {
+                if (media == QLatin1String("pending"))
+                    return reply.send(ApiError{ErrorCode::Unavailable, s("the recording is still being prepared; ask again in a few seconds"), {}});
                 const QString dir = ctx.recordings->answerDir(p.orgId, a.value(s("sessionId")).toInteger(), id);
                 reply.send(fileResponse(request, SegmentFile::mediaPath(dir, int(n)),
                                         a.value(s("segments")).toArray().at(n).toObject().value(s("bytes")).toInteger(),

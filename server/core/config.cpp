@@ -15,7 +15,7 @@ const QStringList kKeys = {
     QStringLiteral("cv_max_mb"), QStringLiteral("max_connections"), QStringLiteral("session_idle_seconds"),
     QStringLiteral("ffmpeg"), QStringLiteral("trusted_proxies"),
     QStringLiteral("metrics_token"), QStringLiteral("max_connections_per_address"),
-    QStringLiteral("pdfinfo"),
+    QStringLiteral("pdfinfo"), QStringLiteral("job_workers"), QStringLiteral("job_lease_seconds"),
 };
 
 bool parseInt(const QString &v, int lo, int hi, int *out)
@@ -94,35 +94,23 @@ std::optional<Config> Config::load(const QString &iniPath, const QMap<QString, Q
             return std::nullopt;
         }
     }
-    int n = 0;
-    if (values.contains(QStringLiteral("cv_max_mb"))) {
-        if (!parseInt(values.value(QStringLiteral("cv_max_mb")), 1, 100, &n)) {
-            *error = QStringLiteral("cv_max_mb: expected a whole number from 1 to 100");
-            return std::nullopt;
-        }
-        c.cvMaxBytes = qint64(n) * 1024 * 1024;
-    }
-    if (values.contains(QStringLiteral("max_connections"))) {
-        if (!parseInt(values.value(QStringLiteral("max_connections")), 10, 1000000, &n)) {
-            *error = QStringLiteral("max_connections: expected a whole number from 10 to 1000000");
-            return std::nullopt;
-        }
-        c.maxConnections = n;
-    }
-    if (values.contains(QStringLiteral("max_connections_per_address"))) {
-        if (!parseInt(values.value(QStringLiteral("max_connections_per_address")), 1, 1000000, &n)) {
-            *error = QStringLiteral("max_connections_per_address: expected a whole number from 1 to 1000000");
-            return std::nullopt;
-        }
-        c.maxConnectionsPerAddress = n;
-    }
-    if (values.contains(QStringLiteral("session_idle_seconds"))) {
-        if (!parseInt(values.value(QStringLiteral("session_idle_seconds")), 10, 3600, &n)) {
-            *error = QStringLiteral("session_idle_seconds: expected a whole number from 10 to 3600");
-            return std::nullopt;
-        }
-        c.sessionIdleSeconds = n;
-    }
+    // Whole-number keys: absent keeps the default; out of range names the key and its range.
+    const auto wholeNumber = [&values, error](const char *key, int lo, int hi, int *out) {
+        const QString k = QString::fromLatin1(key);
+        if (!values.contains(k))
+            return true;
+        if (parseInt(values.value(k), lo, hi, out))
+            return true;
+        *error = QStringLiteral("%1: expected a whole number from %2 to %3").arg(k).arg(lo).arg(hi);
+        return false;
+    };
+    int cvMb = int(c.cvMaxBytes / (1024 * 1024));
+    if (!wholeNumber("cv_max_mb", 1, 100, &cvMb) || !wholeNumber("max_connections", 10, 1000000, &c.maxConnections)
+        || !wholeNumber("max_connections_per_address", 1, 1000000, &c.maxConnectionsPerAddress)
+        || !wholeNumber("session_idle_seconds", 10, 3600, &c.sessionIdleSeconds) || !wholeNumber("job_workers", 1, 16, &c.jobWorkers)
+        || !wholeNumber("job_lease_seconds", 2, 3600, &c.jobLeaseSeconds))
+        return std::nullopt;
+    c.cvMaxBytes = qint64(cvMb) * 1024 * 1024;
     if (values.contains(QStringLiteral("ffmpeg")))
         c.ffmpeg = values.value(QStringLiteral("ffmpeg"));
     if (values.contains(QStringLiteral("pdfinfo")))

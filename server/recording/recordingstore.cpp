@@ -3,9 +3,9 @@
 #include "core/log.h"
 #include "segmentfile.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
-#include <QPointer>
 #include <QProcess>
 #include <QRegularExpression>
 
@@ -53,7 +53,6 @@ RecordingStore::RecordingStore(const QString &root, const QString &ffmpeg, QObje
 {
     QDir().mkpath(m_root);
     m_syncPool.setMaxThreadCount(1);
-    m_joinPool.setMaxThreadCount(1);
 }
 
 QString RecordingStore::answerDir(qint64 org, qint64 session, qint64 answer) const
@@ -67,6 +66,19 @@ QString RecordingStore::joinedPath(const QString &answerDir, const QString &mime
 }
 
 namespace {
+
+// Replaces `path` with `data` through a temporary file (never half-written); durable after the next sync.
+bool writeReplacing(const QString &path, const QByteArray &data)
+{
+    const QString tmp = path + QStringLiteral(".tmp");
+    QFile f(tmp);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(data) != data.size() || !f.flush()) {
+        f.remove();
+        return false;
+    }
+    f.close();
+    return ::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(path).constData()) == 0;
+}
 
 // Hashes exactly the stored (acked) payloads of each segment.
 QList<SegmentDigest> digest(const QString &dir, int count)
@@ -84,10 +96,15 @@ QList<SegmentDigest> digest(const QString &dir, int count)
 
 } // namespace
 
-void RecordingStore::finalize(const QString &dir, int count, std::function<void(QList<SegmentDigest>)> done)
+QString RecordingStore::manifestPath(const QString &answerDir)
+{
+    return answerDir + QStringLiteral("/finish.json");
+}
+
+void RecordingStore::finalize(const QString &dir, int count, const QByteArray &manifest, std::function<void(QList<SegmentDigest>)> done)
 {
     QMutexLocker lock(&m_queueLock);
-    m_queue.append(FinalizeJob{dir, count, std::move(done)});
+    m_queue.append(FinalizeJob{dir, count, manifest, std::move(done)});
     if (m_draining)
         return;
     m_draining = true;
@@ -109,8 +126,10 @@ void RecordingStore::drainFinalizeQueue()
             }
         }
         QList<QList<SegmentDigest>> results;
-        for (const FinalizeJob &job : batch)
-            results.append(digest(job.dir, job.count));
+        for (const FinalizeJob &job : batch) {
+            const bool written = job.manifest.isEmpty() || writeReplacing(RecordingStore::manifestPath(job.dir), job.manifest);
+            results.append(written ? digest(job.dir, job.count) : QList<SegmentDigest>());
+        }
         // One syncfs(2) makes every file of the batch (data, index, new folders) durable at once; far cheaper
         // than three fsyncs per answer when many answers end together.
         bool synced = false;
@@ -123,6 +142,8 @@ void RecordingStore::drainFinalizeQueue()
             bool ok = !results.at(i).isEmpty();
             for (int seg = 0; ok && !synced && seg < batch.at(i).count; ++seg)
                 ok = syncPath(SegmentFile::recordPath(batch.at(i).dir, seg), true);
+            if (ok && !synced && !batch.at(i).manifest.isEmpty())
+                ok = syncPath(RecordingStore::manifestPath(batch.at(i).dir), true);
             if (ok && !synced)
                 ok = syncPath(batch.at(i).dir, false);
             if (!ok) {
@@ -137,19 +158,7 @@ void RecordingStore::drainFinalizeQueue()
     }
 }
 
-void RecordingStore::join(const QString &dir, int count, const QString &mime, std::function<void(bool)> done)
-{
-    QPointer<RecordingStore> self(this);
-    m_joinPool.start([self, this, dir, count, mime, done = std::move(done)] {
-        const bool ok = joinNow(dir, count, mime);
-        QMetaObject::invokeMethod(self, [self, done, ok] {
-            if (self)
-                done(ok);
-        }, Qt::QueuedConnection);
-    });
-}
-
-bool RecordingStore::joinNow(const QString &dir, int count, const QString &mime) const
+bool RecordingStore::joinSegments(const QString &dir, int count, const QString &mime, const std::function<bool()> &keepGoing) const
 {
     for (int s = 0; s < count; ++s) {
         if (!SegmentFile::extract(dir, s)) {
@@ -190,9 +199,16 @@ bool RecordingStore::joinNow(const QString &dir, int count, const QString &mime)
         qCWarning(lcRecording) << "cannot start" << m_ffmpeg << "to join recordings";
         return false;
     }
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished(2000);
+    // A stream copy of minutes of audio takes well under a second; 10 minutes means ffmpeg hangs.
+    QDeadlineTimer limit(10 * 60 * 1000);
+    while (!p.waitForFinished(250)) {
+        if (p.state() == QProcess::NotRunning)
+            break;
+        if (!keepGoing() || limit.hasExpired()) {
+            p.kill();
+            p.waitForFinished(2000);
+            break;
+        }
     }
     const QByteArray log = p.readAll().left(2000);
     bool ok = p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0 && QFile::exists(tmp);
@@ -211,14 +227,11 @@ bool RecordingStore::joinNow(const QString &dir, int count, const QString &mime)
 
 void RecordingStore::waitForWorkers()
 {
-    // Queued joins are not lost: their answers stay 'pending' in the database and are joined after restart.
-    m_joinPool.clear();
     {
         QMutexLocker lock(&m_queueLock);
         m_queue.clear(); // pages re-send finish_answer after reconnecting
     }
     m_syncPool.waitForDone();
-    m_joinPool.waitForDone();
 }
 
 } // namespace intervox

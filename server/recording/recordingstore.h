@@ -1,7 +1,7 @@
 #pragma once
 // Where recordings live on disk, and the slow work on them that must not block the event loop:
-// hashing + fdatasync of finished answers (worker threads) and joining segments into one seekable file
-// (ffmpeg, one at a time, after the answer is saved).
+// hashing + fdatasync of finished answers (a worker thread) and joining segments into one seekable file
+// (ffmpeg; run by the job queue, see jobs/recordingjobs.h).
 
 #include <QList>
 #include <QMutex>
@@ -29,27 +29,29 @@ public:
     QString answerDir(qint64 org, qint64 session, qint64 answer) const;
     static QString joinedPath(const QString &answerDir, const QString &mime);
 
-    // Hashes segments 0..count-1 and makes them durable on a worker thread, then calls `done` on this
-    // object's thread. Answers finishing together share one sync (group commit). An empty list means an
-    // I/O error (logged).
-    void finalize(const QString &dir, int count, std::function<void(QList<SegmentDigest>)> done);
+    // Writes `manifest` (what the page announced in finish_answer) as finish.json, hashes segments 0..count-1
+    // and makes all of it durable on a worker thread, then calls `done` on this object's thread. Answers
+    // finishing together share one sync (group commit). An empty list means an I/O error (logged). With the
+    // manifest durable next to the segments, a save whose database commit was lost can be completed again on
+    // start (SessionHub::reconcile).
+    void finalize(const QString &dir, int count, const QByteArray &manifest, std::function<void(QList<SegmentDigest>)> done);
+    static QString manifestPath(const QString &answerDir);
 
-    // Extracts the segments of a saved answer (SegmentFile::extract) and joins them into one file with ffmpeg,
-    // one answer at a time on a worker thread. `done(ok)` runs on this object's thread; if only the join
-    // failed, the extracted segments are still there.
-    void join(const QString &dir, int count, const QString &mime, std::function<void(bool)> done);
+    // Extracts the segments of a saved answer (SegmentFile::extract) and joins them into one file with ffmpeg
+    // (written under a temporary name, then renamed: running it twice is harmless). Blocks: call it from a
+    // worker thread. `keepGoing` is polled while ffmpeg runs; false kills it. If only the join failed, the
+    // extracted segments are still there.
+    bool joinSegments(const QString &dir, int count, const QString &mime, const std::function<bool()> &keepGoing) const;
 
     void waitForWorkers();
 
 private:
-    struct FinalizeJob { QString dir; int count; std::function<void(QList<SegmentDigest>)> done; };
+    struct FinalizeJob { QString dir; int count; QByteArray manifest; std::function<void(QList<SegmentDigest>)> done; };
     void drainFinalizeQueue();
-    bool joinNow(const QString &dir, int count, const QString &mime) const;
 
     QString m_root;
     QString m_ffmpeg;
     QThreadPool m_syncPool;   // one thread: batches of finalize jobs
-    QThreadPool m_joinPool;   // one thread: ffmpeg runs
     QMutex m_queueLock;
     QList<FinalizeJob> m_queue;
     bool m_draining = false;

@@ -191,6 +191,32 @@ bool AnswerUpload::complete()
     return true;
 }
 
+QJsonObject AnswerUpload::waitingFor()
+{
+    const auto what = [](const char *w) { return QJsonObject{{QStringLiteral("what"), QLatin1String(w)}}; };
+    if (expected.isEmpty())
+        return what("finish_answer");
+    QJsonArray missing;
+    for (int i = 0; i < expected.size(); ++i) {
+        const QJsonObject e = expected.at(i).toObject();
+        const qint64 want = e.value(QLatin1String("chunks")).toInteger();
+        const SegmentState stored = segment(i);
+        if (!e.value(QLatin1String("sha256")).isNull() && qint64(stored.chunks) < want)
+            missing.append(QJsonObject{{QStringLiteral("segment"), i}, {QStringLiteral("stored"), qint64(stored.chunks)}, {QStringLiteral("announced"), want}});
+    }
+    if (!missing.isEmpty()) {
+        QJsonObject o = what("chunks");
+        o.insert(QStringLiteral("segments"), missing);
+        return o;
+    }
+    if (finalizeFailures > 0) {
+        QJsonObject o = what("storage");
+        o.insert(QStringLiteral("failedAttempts"), finalizeFailures);
+        return o;
+    }
+    return finalizing ? what("sync") : QJsonObject();
+}
+
 QJsonArray AnswerUpload::segmentsJson()
 {
     learnSegments();

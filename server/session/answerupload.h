@@ -42,6 +42,10 @@ public:
     QString checkFinish(const QJsonValue &segments);
     // Every chunk finish_answer announced is stored (segments the page lost, sha256 null, count as complete).
     bool complete();
+    // What this answer waits for before it can be saved, for the API and the log: {"what": "finish_answer" |
+    // "chunks" (with the segments still short of what finish_answer announced) | "sync" | "storage" (with the
+    // failed attempts)}. Empty once nothing is missing.
+    QJsonObject waitingFor();
     // Stored chunks and bytes per segment on disk, for the state message.
     QJsonArray segmentsJson();
     // What is stored of one segment (exists = false if the server never received a chunk of it).
@@ -61,6 +65,8 @@ public:
     QJsonArray expected;     // finish_answer's segments, once received
     bool finalizing = false; // hashing and syncing on the worker thread
     int finalizeFailures = 0;
+    qint64 finishedAt = 0;   // when finish_answer arrived (ms since epoch)
+    bool stallLogged = false;
 
 private:
     SegmentFile *segmentFor(int segment, const char **refusal);

@@ -11,6 +11,9 @@
 
 #include "http/websocket.h"
 
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
 #include <QTimer>
 #include <QTimerEvent>
 
@@ -19,6 +22,7 @@ namespace intervox {
 namespace {
 constexpr int kSweepMs = 1000;
 constexpr qint64 kHelloTimeoutMs = 10000;
+constexpr qint64 kStallLogMs = 60000;
 QString s(const char *latin1) { return QString::fromLatin1(latin1); }
 } // namespace
 
@@ -82,11 +86,74 @@ void SessionHub::timerEvent(QTimerEvent *event)
     }
     for (SessionSocket *socket : stale)
         socket->closeWith(4408, socket->authenticated() ? s("idle") : s("hello timeout"));
+    // A finished answer that has not been saved a minute later is said once in the log, with what it waits for.
+    for (const auto &answer : std::as_const(m_answers)) {
+        if (answer->finishedAt == 0 || answer->stallLogged || m_now - answer->finishedAt < kStallLogMs)
+            continue;
+        const QJsonObject waiting = answer->waitingFor();
+        if (waiting.isEmpty())
+            continue;
+        answer->stallLogged = true;
+        qCWarning(lcSession).noquote() << QStringLiteral("answer %1 finished %2 s ago and is not saved yet; it waits for: %3")
+                                              .arg(answer->id).arg((m_now - answer->finishedAt) / 1000)
+                                              .arg(QString::fromUtf8(QJsonDocument(waiting).toJson(QJsonDocument::Compact)));
+    }
+}
+
+QJsonObject SessionHub::waitingFor(qint64 answerId, bool closingInDatabase) const
+{
+    const std::shared_ptr<AnswerUpload> answer = m_answers.value(answerId);
+    if (!answer)
+        return closingInDatabase ? QJsonObject{{s("what"), s("page")}} : QJsonObject();
+    // In memory `closing` may be ahead of the database (its update can fail while saving goes on).
+    return answer->status == QLatin1String("closing") ? answer->waitingFor() : QJsonObject();
 }
 
 void SessionHub::keepAnswer(const std::shared_ptr<AnswerUpload> &answer)
 {
     m_answers.insert(answer->id, answer);
+}
+
+int SessionHub::reconcile()
+{
+    // Answers the page finished (finish.json is written and synced with the segments before answer_saved) but
+    // the database does not show as saved: the commit was lost (SQLite's synchronous=NORMAL loses the last
+    // transactions on power loss) or never happened (the disk was full until the server stopped). Their
+    // segments are hashed and compared again and, if they match, saved as if the page had just finished.
+    QSqlQuery q = m_db->exec(s("SELECT a.id, a.session_id, a.org_id, a.question_index, a.deadline_at, q.answer_seconds, s.extra_time_percent"
+                               " FROM answers a JOIN questions q ON q.id = a.question_id JOIN sessions s ON s.id = a.session_id"
+                               " WHERE a.status <> 'saved' ORDER BY a.id"));
+    struct Pending { qint64 id, session, org; int question; qint64 deadline, answerMs; };
+    QList<Pending> pending;
+    while (q.next())
+        pending.append(Pending{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toInt(),
+                               q.value(4).toLongLong(), q.value(5).toLongLong() * 1000 * (100 + q.value(6).toLongLong()) / 100});
+    q.finish();
+    int started = 0;
+    for (const Pending &p : std::as_const(pending)) {
+        const QString dir = m_store->answerDir(p.org, p.session, p.id);
+        QFile file(RecordingStore::manifestPath(dir));
+        if (!file.open(QIODevice::ReadOnly))
+            continue; // never finished by the page: it resumes when the candidate comes back
+        const QJsonObject manifest = QJsonDocument::fromJson(file.read(1 << 20)).object();
+        auto answer = std::make_shared<AnswerUpload>(p.id, p.question, s("closing"), p.deadline, dir, AnswerUpload::budgetFor(p.answerMs));
+        const QJsonValue segments = manifest.value(s("segments"));
+        const QString invalid = manifest.value(s("answer")).toInteger() == p.id ? answer->checkFinish(segments) : s("names another answer");
+        if (!invalid.isEmpty()) {
+            qCWarning(lcRecording).noquote() << QStringLiteral("answer %1: %2 is unusable (%3); the page re-sends finish_answer").arg(p.id).arg(file.fileName(), invalid);
+            continue;
+        }
+        answer->expected = segments.toArray();
+        keepAnswer(answer);
+        if (!answer->complete()) {
+            qCWarning(lcRecording) << "answer" << p.id << "was finished but misses chunks on disk; waiting for the page to send them";
+            continue;
+        }
+        qCInfo(lcRecording) << "answer" << p.id << "was finished but not recorded as saved; verifying and saving it now";
+        finalize(p.session, answer);
+        ++started;
+    }
+    return started;
 }
 
 void SessionHub::finalize(qint64 sessionId, const std::shared_ptr<AnswerUpload> &answer)
@@ -95,7 +162,9 @@ void SessionHub::finalize(qint64 sessionId, const std::shared_ptr<AnswerUpload> 
     answer->closeFiles(); // the worker re-opens them to hash and sync
     const QJsonArray expected = answer->expected;
     const qint64 answerId = answer->id;
-    m_store->finalize(answer->dir, int(expected.size()), [this, sessionId, answerId, expected](QList<SegmentDigest> digests) {
+    const QByteArray manifest = QJsonDocument(QJsonObject{{s("answer"), answerId}, {s("session"), sessionId}, {s("segments"), expected}})
+                                    .toJson(QJsonDocument::Compact);
+    m_store->finalize(answer->dir, int(expected.size()), manifest, [this, sessionId, answerId, expected](QList<SegmentDigest> digests) {
         finalized(sessionId, answerId, expected, digests);
     });
 }
@@ -148,12 +217,14 @@ void SessionHub::finalized(qint64 sessionId, qint64 answerId, const QJsonArray &
         if (!same) {
             qCWarning(lcRecording) << "answer" << answerId << "segment" << i << "differs from what the page recorded:"
                                    << d.chunks << d.bytes << "vs" << e;
-            if (answer) {
+            if (answer)
                 answer->finalizing = false;
+            // Empty the segment so the page sends it again — only with the page there to do so. Without it (a
+            // save completed on start) the bytes stay as they are until the page comes back and finishes again.
+            if (answer && socket && socket->m_answer == answer) {
                 answer->resetSegment(i);
-            }
-            if (socket)
                 socket->segmentMismatch(answerId, i);
+            }
             return;
         }
     }
@@ -199,34 +270,6 @@ void SessionHub::finalized(qint64 sessionId, qint64 answerId, const QJsonArray &
         socket->publish(s("answer_saved"), QJsonObject{{s("answerId"), answerId}});
         socket->answerSaved(answerId, chunks, bytes, durationMs);
     }
-}
-
-void SessionHub::ensureJoined(qint64 answerId, std::function<void(const QString &)> done)
-{
-    QSqlQuery q = m_db->exec(s("SELECT a.org_id, a.session_id, a.mime, a.media, (SELECT COUNT(*) FROM answer_segments g WHERE g.answer_id = a.id)"
-                               " FROM answers a WHERE a.id = ?"), {answerId});
-    if (!q.next())
-        return done(s("failed"));
-    const QString media = q.value(3).toString();
-    if (media != QLatin1String("pending"))
-        return done(media);
-    auto waiting = m_joining.find(answerId);
-    if (waiting != m_joining.end()) {
-        waiting->append(std::move(done));
-        return;
-    }
-    m_joining.insert(answerId, {std::move(done)});
-    const QString dir = m_store->answerDir(q.value(0).toLongLong(), q.value(1).toLongLong(), answerId);
-    m_store->join(dir, q.value(4).toInt(), q.value(2).toString(), [this, answerId](bool ok) {
-        const QString media = ok ? s("ready") : s("failed");
-        try {
-            m_db->exec(s("UPDATE answers SET media = ? WHERE id = ?"), {media, answerId});
-        } catch (const ApiException &) {
-        }
-        const auto callbacks = m_joining.take(answerId);
-        for (const auto &callback : callbacks)
-            callback(media);
-    });
 }
 
 void SessionHub::inviteRevoked(qint64 inviteId)

@@ -41,12 +41,16 @@ public:
     // Takes a candidate socket just upgraded at /ws/session.
     void accept(int fd, const QByteArray &initial, std::shared_ptr<void> slot);
     int connectedSockets() const { return int(m_sockets.size()); }
+    // What a finished answer that is not saved yet waits for (AnswerUpload::waitingFor), or {"what":"page"} when
+    // the database says `closing` and this process holds nothing of it: the page has not been back (with
+    // finish_answer) since the server started. Empty while the answer is still being recorded.
+    QJsonObject waitingFor(qint64 answerId, bool closingInDatabase) const;
     bool isConnected(qint64 sessionId) const { return m_bySession.contains(sessionId); }
     const SessionMetrics &metrics() const { return m_metrics; }
 
-    // Joins a saved answer's segments into one seekable file unless done already (on the first request for
-    // the recording, so answers nobody plays cost no ffmpeg run). `done` gets the media state: ready or failed.
-    void ensureJoined(qint64 answerId, std::function<void(const QString &media)> done);
+    // On start: completes answers whose finish is on disk but whose save is not in the database. Returns how
+    // many it started to verify.
+    int reconcile();
     // Closes the sockets of sessions started from an invite that was just revoked.
     void inviteRevoked(qint64 inviteId);
     // Graceful shutdown: tell every page to reconnect later (1001).
@@ -75,7 +79,6 @@ private:
     QSet<SessionSocket *> m_sockets;
     QHash<qint64, SessionSocket *> m_bySession;
     QHash<qint64, std::shared_ptr<AnswerUpload>> m_answers; // open answers by id, until saved
-    QHash<qint64, QList<std::function<void(const QString &)>>> m_joining; // answer → waiting requests
     SessionMetrics m_metrics;
     QBasicTimer m_sweep;
     qint64 m_now = 0;

@@ -532,7 +532,16 @@ void SessionSocket::finishAnswer(const QJsonObject &m)
         }
     }
     m_answer->status = s("closing");
+    if (m_answer->finishedAt == 0)
+        m_answer->finishedAt = nowMs();
     checkComplete();
+    if (m_answer) {
+        const QJsonObject waiting = m_answer->waitingFor();
+        if (waiting.value(QLatin1String("what")) == QLatin1String("chunks"))
+            qCInfo(lcSession).noquote() << QStringLiteral("answer %1 finished; waiting for chunks from the page: %2")
+                                               .arg(m_answer->id).arg(QString::fromUtf8(QJsonDocument(waiting.value(QLatin1String("segments")).toArray()).toJson(QJsonDocument::Compact)));
+    }
+    sendState(); // the page's view follows the server's: uploading, with the stored counts
 }
 
 void SessionSocket::checkComplete()

@@ -46,7 +46,9 @@ bool Database::open(const Config &config, QString *error)
         }
         m_postgres = false;
         // WAL: readers never block the writer; NORMAL: a process crash loses nothing, power loss at most the
-        // last transactions (recordings themselves are fdatasync'd separately).
+        // last transactions, without an fsync per commit on the thread that acks audio. Recordings are synced
+        // separately, and a saved answer whose commit is lost is saved again on start from the finish.json
+        // synced with its segments (SessionHub::reconcile).
         for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
             QSqlQuery q(db);
             if (!q.exec(QString::fromLatin1(pragma))) {
@@ -191,7 +193,15 @@ void Database::transaction(const std::function<void()> &body)
         body();
         return;
     }
-    if (!db.transaction()) {
+    const auto control = [this, &db](const char *sqlite) {
+        if (m_postgres) {
+            const QByteArray what(sqlite);
+            return what == "COMMIT" ? db.commit() : what == "ROLLBACK" ? db.rollback() : db.transaction();
+        }
+        QSqlQuery q(db);
+        return q.exec(QString::fromLatin1(sqlite));
+    };
+    if (!control("BEGIN IMMEDIATE")) {
         qCCritical(lcStorage) << "cannot begin transaction:" << db.lastError().text();
         throw ApiException{unavailable()};
     }
@@ -200,13 +210,13 @@ void Database::transaction(const std::function<void()> &body)
         body();
     } catch (...) {
         --m_txDepth;
-        db.rollback();
+        control("ROLLBACK");
         throw;
     }
     --m_txDepth;
-    if (!db.commit()) {
+    if (!control("COMMIT")) {
         qCCritical(lcStorage) << "cannot commit:" << db.lastError().text();
-        db.rollback();
+        control("ROLLBACK");
         throw ApiException{unavailable()};
     }
 }

@@ -1,6 +1,7 @@
 #pragma once
-// The database connection (SQLite by default, PostgreSQL for production) and the one migration runner.
-// All queries run on the thread that opened it (the server's event loop thread); each is short.
+// A database connection (SQLite by default, PostgreSQL for production) and the one migration runner.
+// A connection belongs to the thread that opened it (Qt SQL's rule): the server's event loop has one, each
+// job worker (jobs/jobqueue.h) another. Every query is short.
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -15,6 +16,9 @@ struct Config;
 class Database
 {
 public:
+    // `connectionName` must be unique per open connection in the process.
+    explicit Database(QString connectionName = QStringLiteral("intervox")) : m_name(std::move(connectionName)) {}
+
     // Opens (and creates, for SQLite) the database named by the config. Returns false with `error` set.
     bool open(const Config &config, QString *error);
     void close();
@@ -33,13 +37,15 @@ public:
     QVariant scalar(const QString &sql, const QVariantList &params = {});
     // INSERT … RETURNING id
     qint64 insert(const QString &sql, const QVariantList &params);
-    // Runs `body` in a transaction; rolls back if it throws.
+    // Runs `body` in a transaction; rolls back if it throws. On SQLite the transaction takes the write lock
+    // at once (BEGIN IMMEDIATE): with several connections a deferred one could fail half-way with
+    // SQLITE_BUSY_SNAPSHOT when another connection wrote since it read, and the busy timeout does not cover that.
     void transaction(const std::function<void()> &body);
 
     bool ping();
 
 private:
-    QString m_name = QStringLiteral("intervox");
+    QString m_name;
     bool m_postgres = false;
     int m_txDepth = 0;
 };

@@ -60,6 +60,20 @@ const QList<QStringList> &schemaMigrations()
             QStringLiteral("CREATE TABLE audit_log (id {{pk}}, org_id BIGINT NOT NULL, user_id BIGINT, action TEXT NOT NULL,"
                            " target TEXT NOT NULL, at BIGINT NOT NULL)"),
         },
+        // 2: the durable job queue (jobs/jobqueue.h) and the history of its runs
+        {
+            QStringLiteral("CREATE TABLE jobs (id {{pk}}, org_id BIGINT REFERENCES organizations(id), kind TEXT NOT NULL,"
+                           " idem_key TEXT NOT NULL, payload TEXT NOT NULL, state TEXT NOT NULL, priority INTEGER NOT NULL DEFAULT 0,"
+                           " attempts INTEGER NOT NULL DEFAULT 0, max_attempts INTEGER NOT NULL, interruptions INTEGER NOT NULL DEFAULT 0,"
+                           " run_after BIGINT NOT NULL,"
+                           " lease_token TEXT, lease_until BIGINT, result TEXT, last_error TEXT, created_at BIGINT NOT NULL,"
+                           " updated_at BIGINT NOT NULL, finished_at BIGINT, UNIQUE (kind, idem_key))"),
+            QStringLiteral("CREATE INDEX jobs_ready ON jobs(state, run_after)"),
+            QStringLiteral("CREATE INDEX jobs_org ON jobs(org_id, id)"),
+            QStringLiteral("CREATE TABLE job_runs (id {{pk}}, job_id BIGINT NOT NULL REFERENCES jobs(id), attempt INTEGER NOT NULL,"
+                           " worker TEXT NOT NULL, started_at BIGINT NOT NULL, ended_at BIGINT, outcome TEXT NOT NULL, error TEXT)"),
+            QStringLiteral("CREATE INDEX job_runs_job ON job_runs(job_id)"),
+        },
     };
     return migrations;
 }

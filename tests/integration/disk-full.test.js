@@ -97,6 +97,9 @@ describe(`a full disk under the server (${engine})`, { skip: isRoot ? false : 'm
       const error = await candidate.client.next((m) => m.type === 'error', 30_000);
       assert.equal(error.code, 'storage', JSON.stringify(error));
       assert.match(error.message, /tries again in \d+ s/);
+      const during = (await org.api.get(`/api/v1/answers/${answer}`)).json;
+      assert.equal(during.waitingFor.what, 'storage', JSON.stringify(during));
+      assert.ok(during.waitingFor.failedAttempts >= 1, JSON.stringify(during));
       locker.stdin.end('COMMIT;\n.quit\n');
       await new Promise((resolve) => locker.once('exit', resolve));
       locker = null;

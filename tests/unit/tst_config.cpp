@@ -60,6 +60,9 @@ private slots:
         QTest::newRow("public_url") << "public_url" << "ftp://x";
         QTest::newRow("cv_max_mb") << "cv_max_mb" << "0";
         QTest::newRow("idle") << "session_idle_seconds" << "abc";
+        QTest::newRow("job_workers") << "job_workers" << "0";
+        QTest::newRow("job_lease_seconds") << "job_lease_seconds" << "1";
+        QTest::newRow("max_connections_per_address") << "max_connections_per_address" << "1e3";
         QTest::newRow("trusted_proxies") << "trusted_proxies" << "127.0.0.1, nginx.local";
         QTest::newRow("trusted_proxies prefix") << "trusted_proxies" << "10.0.0.0/99";
     }

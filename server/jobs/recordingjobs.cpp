@@ -1,0 +1,98 @@
+#include "recordingjobs.h"
+
+#include "core/error.h"
+#include "jobqueue.h"
+#include "recording/recordingstore.h"
+#include "storage/database.h"
+
+#include <QTimer>
+
+namespace intervox {
+
+namespace {
+QString s(const char *latin1) { return QString::fromLatin1(latin1); }
+
+// How long a request for a recording waits for its join before it is told to ask again.
+constexpr int kWaitMs = 30000;
+
+std::function<void(Database &)> setMedia(qint64 answerId, const QString &media)
+{
+    return [answerId, media](Database &db) { db.exec(s("UPDATE answers SET media = ? WHERE id = ?"), {media, answerId}); };
+}
+} // namespace
+
+void registerRecordingJobs(JobQueue &queue, RecordingStore *store)
+{
+    queue.registerHandler(s(kJoinJob), [store](JobContext &job) {
+        const qint64 answerId = job.payload.value(s("answerId")).toInteger();
+        QSqlQuery q = job.db.exec(s("SELECT a.session_id, a.mime, a.media, a.status, (SELECT COUNT(*) FROM answer_segments g WHERE g.answer_id = a.id)"
+                                    " FROM answers a WHERE a.id = ? AND a.org_id = ?"), {answerId, job.orgId});
+        if (!q.next())
+            return JobOutcome::fail(s("the answer no longer exists"));
+        const qint64 session = q.value(0).toLongLong();
+        const QString mime = q.value(1).toString(), media = q.value(2).toString(), status = q.value(3).toString();
+        const int segments = q.value(4).toInt();
+        q.finish();
+        if (status != QLatin1String("saved") || segments == 0)
+            return JobOutcome::fail(s("the answer is not saved"));
+        if (media == QLatin1String("ready"))
+            return JobOutcome::done(QJsonObject{{s("media"), media}});
+        const QString dir = store->answerDir(job.orgId, session, answerId);
+        if (store->joinSegments(dir, segments, mime, [&job] { return job.keepAlive(); }))
+            return JobOutcome::done(QJsonObject{{s("media"), s("ready")}}, setMedia(answerId, s("ready")));
+        // After the last attempt the recording is served as its first segment, as recorded.
+        return JobOutcome::retry(s("ffmpeg could not join the segments (the server log has its output)"), -1, setMedia(answerId, s("failed")));
+    });
+}
+
+MediaJoiner::MediaJoiner(Database *db, JobQueue *queue, QObject *parent)
+    : QObject(parent), m_db(db), m_queue(queue)
+{
+    connect(queue, &JobQueue::jobChanged, this, [this](qint64, const QString &kind, qint64, const QString &state, const QJsonObject &payload) {
+        if (kind == QLatin1String(kJoinJob))
+            jobChanged(payload.value(s("answerId")).toInteger(), state);
+    });
+}
+
+void MediaJoiner::ensureJoined(qint64 orgId, qint64 answerId, std::function<void(const QString &)> done)
+{
+    const QString media = m_db->scalar(s("SELECT media FROM answers WHERE id = ? AND org_id = ?"), {answerId, orgId}).toString();
+    if (media != QLatin1String("pending"))
+        return done(media.isEmpty() ? s("failed") : media);
+    auto waiting = m_waiting.find(answerId);
+    if (waiting != m_waiting.end()) {
+        waiting->append(std::move(done));
+        return;
+    }
+    JobState state = JobState::Queued;
+    // Someone waits for this one: ahead of joins nobody is waiting for.
+    m_queue->enqueue(*m_db, JobSpec{s(kJoinJob), QStringLiteral("answer:%1").arg(answerId), orgId,
+                                    QJsonObject{{s("answerId"), answerId}}, 2, 10}, &state);
+    if (state == JobState::Failed)
+        return done(s("failed"));
+    m_waiting.insert(answerId, {std::move(done)});
+    QTimer::singleShot(kWaitMs, this, [this, answerId] { answer(answerId); });
+}
+
+void MediaJoiner::jobChanged(qint64 answerId, const QString &state)
+{
+    if (state == jobStateName(JobState::Done) || state == jobStateName(JobState::Failed))
+        answer(answerId);
+}
+
+void MediaJoiner::answer(qint64 answerId)
+{
+    const auto callbacks = m_waiting.take(answerId);
+    if (callbacks.isEmpty())
+        return;
+    QString media;
+    try {
+        media = m_db->scalar(s("SELECT media FROM answers WHERE id = ?"), {answerId}).toString();
+    } catch (const ApiException &) {
+        media = s("pending");
+    }
+    for (const auto &callback : callbacks)
+        callback(media);
+}
+
+} // namespace intervox

@@ -1,0 +1,41 @@
+#pragma once
+// Jobs on recordings. `join`: turns a saved answer's segments into one seekable file with ffmpeg. It runs on
+// the first request for the recording (answers nobody plays cost no ffmpeg run), as a job so that it survives a
+// restart, is retried, and shows its state through the API.
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <functional>
+
+namespace intervox {
+
+class Database;
+class JobQueue;
+class RecordingStore;
+
+inline constexpr char kJoinJob[] = "join";
+
+void registerRecordingJobs(JobQueue &queue, RecordingStore *store);
+
+// Answers requests for a recording once its join job has ended.
+class MediaJoiner : public QObject
+{
+    Q_OBJECT
+public:
+    MediaJoiner(Database *db, JobQueue *queue, QObject *parent = nullptr);
+
+    // `done` gets the answer's media state: ready, failed, or pending if the join did not end in time (it may
+    // run in another server process; the caller answers 503 and the client asks again).
+    void ensureJoined(qint64 orgId, qint64 answerId, std::function<void(const QString &media)> done);
+
+private:
+    void jobChanged(qint64 answerId, const QString &state);
+    void answer(qint64 answerId);
+
+    Database *m_db;
+    JobQueue *m_queue;
+    QHash<qint64, QList<std::function<void(const QString &)>>> m_waiting; // answer → requests
+};
+
+} // namespace intervox
