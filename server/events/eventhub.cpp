@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QTimer>
 #include <QTimerEvent>
+#include <QUuid>
+#include <optional>
 
 namespace intervox {
 
@@ -38,7 +40,15 @@ void EventSubscriber::onText(QByteArrayView utf8)
         // Checked again by the server when the token expires: the stream ends with it.
         m_expiresAt = p->tokenExpiresAt;
         m_expiry.start(int(qBound<qint64>(0, m_expiresAt - nowMs(), 24LL * 3600 * 1000)), Qt::CoarseTimer, this);
-        ws->sendText(R"({"type":"ready"})");
+        // `after`: the last event id this client saw before it lost its connection. resumed = every event since
+        // then follows; false = some may be missing (first connection, server restart, too long away): reload
+        // what is shown from the API.
+        const QString after = m.value(QLatin1String("after")).toString();
+        const bool resumed = !after.isEmpty() && after.size() <= 64 && hub->canReplay(after);
+        ws->sendText(QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("ready")}, {QStringLiteral("stream"), hub->m_stream},
+                                               {QStringLiteral("resumed"), resumed}}).toJson(QJsonDocument::Compact));
+        if (resumed)
+            hub->replay(this, after);
         return;
     }
     if (type == QLatin1String("ping"))
@@ -70,8 +80,13 @@ void EventSubscriber::onClosed()
     deleteLater();
 }
 
+namespace {
+constexpr size_t kKeepEvents = 4096;
+constexpr qint64 kKeepEventsMs = 15 * 60 * 1000;
+} // namespace
+
 EventHub::EventHub(AccessTokens *tokens, QObject *parent)
-    : QObject(parent), m_tokens(tokens)
+    : QObject(parent), m_tokens(tokens), m_stream(QUuid::createUuid().toString(QUuid::Id128).left(12))
 {
     connect(m_tokens, &AccessTokens::revoked, this, &EventHub::tokenRevoked);
 }
@@ -97,16 +112,47 @@ void EventHub::accept(int fd, const QByteArray &initial, std::shared_ptr<void> s
 
 void EventHub::publish(qint64 org, const QString &event, QJsonObject fields)
 {
+    const qint64 now = nowMs();
+    const quint64 seq = ++m_seq;
     fields.insert(QStringLiteral("type"), QStringLiteral("event"));
     fields.insert(QStringLiteral("event"), event);
-    fields.insert(QStringLiteral("at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
-    QByteArray text;
+    fields.insert(QStringLiteral("id"), QStringLiteral("%1-%2").arg(m_stream).arg(seq));
+    fields.insert(QStringLiteral("at"), QDateTime::fromMSecsSinceEpoch(now, Qt::UTC).toString(Qt::ISODateWithMs));
+    const QByteArray text = QJsonDocument(fields).toJson(QJsonDocument::Compact);
+    m_recent.push_back(Recent{seq, org, now, text});
+    while (m_recent.size() > kKeepEvents || now - m_recent.front().atMs > kKeepEventsMs)
+        m_recent.pop_front();
     for (EventSubscriber *s : std::as_const(m_subscribers)) {
-        if (s->org != org)
-            continue;
-        if (text.isEmpty())
-            text = QJsonDocument(fields).toJson(QJsonDocument::Compact);
-        s->ws->sendText(text);
+        if (s->org == org)
+            s->ws->sendText(text);
+    }
+}
+
+namespace {
+// "<stream>-<seq>" → seq, if the stream is `stream`.
+std::optional<quint64> sequenceOf(const QString &id, const QString &stream)
+{
+    if (!id.startsWith(stream) || id.size() < stream.size() + 2 || id.at(stream.size()) != QLatin1Char('-'))
+        return std::nullopt;
+    bool ok = false;
+    const quint64 seq = QStringView(id).mid(stream.size() + 1).toULongLong(&ok);
+    return ok ? std::optional<quint64>(seq) : std::nullopt;
+}
+} // namespace
+
+bool EventHub::canReplay(const QString &afterId) const
+{
+    const auto seq = sequenceOf(afterId, m_stream);
+    // Everything after `seq` is still kept if the oldest kept event is at most seq + 1.
+    return seq && *seq <= m_seq && (m_recent.empty() ? *seq == m_seq : m_recent.front().seq <= *seq + 1);
+}
+
+void EventHub::replay(EventSubscriber *s, const QString &afterId)
+{
+    const quint64 after = sequenceOf(afterId, m_stream).value_or(m_seq);
+    for (const Recent &e : m_recent) {
+        if (e.seq > after && e.org == s->org)
+            s->ws->sendText(e.text);
     }
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 // Live events for recruiters: authenticated WebSockets at /api/v1/events receive what happens in their
-// organization's candidate sessions (joined, consent refused, answer saved, disconnected, finished).
+// organization's candidate sessions (joined, consent refused, answer saved, disconnected, finished) and jobs.
+// Every event has an id "<stream>-<seq>"; a client that reconnects with the last id it saw gets what it missed,
+// from the recent events this process keeps (the last 4,096, at most 15 minutes old), or is told to reload.
 
 #include "http/websocket.h"
 
@@ -9,6 +11,7 @@
 #include <QObject>
 #include <memory>
 #include <QSet>
+#include <deque>
 
 namespace intervox {
 
@@ -52,8 +55,23 @@ public:
 
 private:
     friend class EventSubscriber;
+    struct Recent
+    {
+        quint64 seq;
+        qint64 org;
+        qint64 atMs;
+        QByteArray text;
+    };
+    // Whether every event after `afterId` is still known: false for another stream (the server restarted) or an
+    // id older than what is kept.
+    bool canReplay(const QString &afterId) const;
+    // Sends the events of the subscriber's organization after `afterId`, in order.
+    void replay(EventSubscriber *s, const QString &afterId);
     AccessTokens *m_tokens;
     QSet<EventSubscriber *> m_subscribers;
+    const QString m_stream; // random per process: ids of another process are recognised as such
+    quint64 m_seq = 0;
+    std::deque<Recent> m_recent;
 };
 
 } // namespace intervox
