@@ -2,14 +2,17 @@
 //   intervoxd [serve] [--config FILE] [--listen ADDR:PORT] [--data DIR] [--database URL] [--public-url URL]
 //   intervoxd migrate [same options]
 //   intervoxd admin create --organization NAME --email EMAIL --name NAME (--password-stdin | env INTERVOX_ADMIN_PASSWORD)
+//   intervoxd codes      the error codes (with HTTP status) and WebSocket close codes, as JSON
 
 #include "core/config.h"
+#include "core/error.h"
 #include "core/log.h"
 #include "ops/unixsignals.h"
 #include "server.h"
 #include "storage/database.h"
 
 #include <QCommandLineParser>
+#include <QJsonDocument>
 #include <QCoreApplication>
 #include <QTextStream>
 #include <QTimer>
@@ -50,7 +53,7 @@ int main(int argc, char *argv[])
     p.setApplicationDescription(QStringLiteral("Intervox server: candidate voice interviews and the recruiter API."));
     p.addHelpOption();
     p.addVersionOption();
-    p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve (default), migrate, admin create"));
+    p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve (default), migrate, admin create, codes"));
     const QCommandLineOption config({QStringLiteral("c"), QStringLiteral("config")}, QStringLiteral("INI file (env INTERVOX_CONFIG)."), QStringLiteral("file"));
     const QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("Address and port, e.g. 127.0.0.1:8080 (env INTERVOX_LISTEN)."), QStringLiteral("addr:port"));
     const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("Data folder (env INTERVOX_DATA_DIR)."), QStringLiteral("dir"));
@@ -62,6 +65,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption passwordStdin(QStringLiteral("password-stdin"), QStringLiteral("admin create: read the password from stdin."));
     p.addOptions({config, listen, data, database, publicUrl, organization, email, name, passwordStdin});
     p.process(app);
+    if (p.positionalArguments().value(0) == QLatin1String("codes")) { // needs no configuration
+        QTextStream(stdout) << QJsonDocument(codeTables()).toJson(QJsonDocument::Indented);
+        return 0;
+    }
 
     QMap<QString, QString> overrides;
     if (p.isSet(listen))

@@ -1,5 +1,7 @@
 #include "error.h"
 
+#include <QJsonArray>
+
 namespace intervox {
 
 int ApiError::httpStatus() const
@@ -48,6 +50,35 @@ QJsonObject ApiError::toJson() const
     if (!field.isEmpty())
         e.insert(QStringLiteral("field"), field);
     return QJsonObject{{QStringLiteral("error"), e}};
+}
+
+const QList<CloseCodeInfo> &closeCodes()
+{
+    static const QList<CloseCodeInfo> table = {
+        {CloseCode::GoingAway, "going_away", false, "the server is shutting down: reconnect with backoff"},
+        {CloseCode::TakenOver, "taken_over", true, "the same candidate session was opened in another tab or window"},
+        {CloseCode::Protocol, "protocol", true, "the client broke the protocol (bad first frame, too many violations, wrong frame type)"},
+        {CloseCode::Unauthorized, "unauthorized", true, "unknown or malformed invite; unknown, expired or revoked access token"},
+        {CloseCode::InviteRevoked, "invite_revoked", true, "the recruiter revoked the invite"},
+        {CloseCode::Timeout, "timeout", false, "no first frame within 10 s, or silent longer than the idle limit"},
+        {CloseCode::InviteUsed, "invite_used", true, "the invite may start no more sessions"},
+        {CloseCode::InviteExpired, "invite_expired", true, "the invite expired before a session started"},
+    };
+    return table;
+}
+
+QJsonObject codeTables()
+{
+    QJsonArray errors;
+    for (int c = int(ErrorCode::BadRequest); c <= int(ErrorCode::Internal); ++c) {
+        const ApiError e{ErrorCode(c), {}, {}};
+        errors.append(QJsonObject{{QStringLiteral("code"), e.codeName()}, {QStringLiteral("http"), e.httpStatus()}});
+    }
+    QJsonArray close;
+    for (const CloseCodeInfo &c : closeCodes())
+        close.append(QJsonObject{{QStringLiteral("code"), int(c.code)}, {QStringLiteral("name"), QLatin1String(c.name)},
+                                 {QStringLiteral("final"), c.final}, {QStringLiteral("meaning"), QLatin1String(c.meaning)}});
+    return QJsonObject{{QStringLiteral("errors"), errors}, {QStringLiteral("closeCodes"), close}};
 }
 
 } // namespace intervox

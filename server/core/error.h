@@ -1,8 +1,11 @@
 #pragma once
 // The one error type of the server: a stable machine code, a human message, the field it concerns.
-// ApiError maps to exactly one HTTP status and one WebSocket close code (see error.cpp).
+// ApiError maps to exactly one HTTP status (see error.cpp). WebSocket close codes have one table too
+// (CloseCode); the candidate page mirrors it once (resources/web/candidate/protocol.js) and codes.test.js
+// checks the mirror and the docs against `intervoxd codes`.
 
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 
 namespace intervox {
@@ -20,7 +23,7 @@ enum class ErrorCode {
     RangeNotSatisfiable,
     TooManyRequests,
     Unavailable,
-    Internal,
+    Internal, // keep last: codeTables() lists BadRequest … Internal
 };
 
 struct ApiError
@@ -52,5 +55,30 @@ struct ApiException
 };
 
 [[noreturn]] inline void fail(ApiError e) { throw ApiException{std::move(e)}; }
+
+// How the server closes a WebSocket (candidate sessions and recruiter events). 4000–4999 are the
+// application's (RFC 6455 §7.4.2).
+enum class CloseCode : quint16 {
+    GoingAway = 1001,     // the server is shutting down: reconnect with backoff
+    TakenOver = 4000,     // the same session was opened in another tab or window
+    Protocol = 4400,      // the client broke the protocol
+    Unauthorized = 4401,  // unknown or malformed invite; unknown, expired or revoked access token
+    InviteRevoked = 4403, // the recruiter revoked the invite
+    Timeout = 4408,       // no first frame in 10 s, or silent longer than the idle limit
+    InviteUsed = 4409,    // the invite may start no more sessions
+    InviteExpired = 4410, // the invite expired before a session started
+};
+
+struct CloseCodeInfo
+{
+    CloseCode code;
+    const char *name;
+    bool final;          // reconnecting cannot help (the page stops and says why)
+    const char *meaning;
+};
+const QList<CloseCodeInfo> &closeCodes();
+inline int closeCode(CloseCode c) { return int(c); }
+// Both tables (error codes with their HTTP status, close codes) as JSON: `intervoxd codes`.
+QJsonObject codeTables();
 
 } // namespace intervox

@@ -1,6 +1,7 @@
 #include "eventhub.h"
 
 #include "auth/accesstokens.h"
+#include "core/error.h"
 #include "core/log.h"
 #include "storage/database.h"
 
@@ -20,7 +21,7 @@ EventSubscriber::EventSubscriber(EventHub *h, WebSocketConnection *w)
     ws->setHandler(this);
     QTimer::singleShot(10000, this, [this] {
         if (org == 0)
-            ws->close(4408, "send {\"type\":\"auth\",\"token\":…} first");
+            ws->close(closeCode(CloseCode::Timeout), "send {\"type\":\"auth\",\"token\":…} first");
     });
 }
 
@@ -32,7 +33,7 @@ void EventSubscriber::onText(QByteArrayView utf8)
         const auto p = type == QLatin1String("auth") ? hub->m_tokens->lookup(m.value(QLatin1String("token")).toString()) : std::nullopt;
         if (!p) {
             ws->sendText(R"({"type":"error","code":"unauthorized","message":"unknown, expired or revoked access token"})");
-            ws->close(4401, "unauthorized");
+            ws->close(closeCode(CloseCode::Unauthorized), "unauthorized");
             return;
         }
         org = p->orgId;
@@ -66,12 +67,12 @@ void EventSubscriber::timerEvent(QTimerEvent *event)
         return;
     }
     ws->sendText(R"({"type":"error","code":"unauthorized","message":"the access token expired; sign in again"})");
-    ws->close(4401, "token expired");
+    ws->close(closeCode(CloseCode::Unauthorized), "token expired");
 }
 
 void EventSubscriber::onBinary(QByteArrayView)
 {
-    ws->close(4400, "text frames only");
+    ws->close(closeCode(CloseCode::Protocol), "text frames only");
 }
 
 void EventSubscriber::onClosed()
@@ -97,7 +98,7 @@ void EventHub::tokenRevoked(qint64 tokenId)
         if (s->tokenId != tokenId)
             continue;
         s->ws->sendText(R"({"type":"error","code":"unauthorized","message":"signed out: the access token was revoked"})");
-        s->ws->close(4401, "token revoked");
+        s->ws->close(closeCode(CloseCode::Unauthorized), "token revoked");
     }
 }
 
@@ -159,7 +160,7 @@ void EventHub::replay(EventSubscriber *s, const QString &afterId)
 void EventHub::closeAll()
 {
     for (EventSubscriber *s : std::as_const(m_subscribers))
-        s->ws->close(1001, "server shutting down");
+        s->ws->close(closeCode(CloseCode::GoingAway), "server shutting down");
 }
 
 } // namespace intervox

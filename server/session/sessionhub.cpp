@@ -43,7 +43,7 @@ void SessionHub::accept(int fd, const QByteArray &initial, std::shared_ptr<void>
     m_sockets.insert(socket);
     ws->start();
     if (m_draining)
-        socket->closeWith(1001, s("server restarting; reconnect shortly"));
+        socket->closeWith(CloseCode::GoingAway, s("server restarting; reconnect shortly"));
 }
 
 void SessionHub::socketGone(SessionSocket *socket)
@@ -66,7 +66,7 @@ void SessionHub::claim(qint64 sessionId, SessionSocket *socket)
     if (old && old != socket) {
         qCInfo(lcSession) << "session" << sessionId << "opened again; closing the older connection";
         m_bySession.remove(sessionId);
-        old->closeWith(4000, s("opened in another tab"));
+        old->closeWith(CloseCode::TakenOver, s("opened in another tab"));
     }
     m_bySession.insert(sessionId, socket);
 }
@@ -85,7 +85,7 @@ void SessionHub::timerEvent(QTimerEvent *event)
             stale.append(socket);
     }
     for (SessionSocket *socket : stale)
-        socket->closeWith(4408, socket->authenticated() ? s("idle") : s("hello timeout"));
+        socket->closeWith(CloseCode::Timeout, socket->authenticated() ? s("idle") : s("hello timeout"));
     // A finished answer that has not been saved a minute later is said once in the log, with what it waits for.
     for (const auto &answer : std::as_const(m_answers)) {
         if (answer->finishedAt == 0 || answer->stallLogged || m_now - answer->finishedAt < kStallLogMs)
@@ -277,7 +277,7 @@ void SessionHub::inviteRevoked(qint64 inviteId)
     for (SessionSocket *socket : std::as_const(m_sockets)) {
         if (socket->m_invite == inviteId && socket->authenticated()) {
             socket->sendError(s("invite_revoked"), s("This invitation was withdrawn by the company."));
-            socket->closeWith(4403, s("invite_revoked"));
+            socket->closeWith(CloseCode::InviteRevoked, s("invite_revoked"));
         }
     }
 }
@@ -286,7 +286,7 @@ void SessionHub::drain()
 {
     m_draining = true;
     for (SessionSocket *socket : std::as_const(m_sockets))
-        socket->closeWith(1001, s("server restarting; reconnect shortly"));
+        socket->closeWith(CloseCode::GoingAway, s("server restarting; reconnect shortly"));
 }
 
 } // namespace intervox

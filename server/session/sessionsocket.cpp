@@ -56,7 +56,7 @@ void SessionSocket::send(const QJsonObject &object)
 
 SessionSocket::~SessionSocket() = default;
 
-void SessionSocket::closeWith(int code, const QString &reason)
+void SessionSocket::closeWith(CloseCode code, const QString &reason)
 {
     releaseFiles();
     m_ws->close(quint16(code), reason.toUtf8());
@@ -88,7 +88,7 @@ void SessionSocket::onText(QByteArrayView text)
     if (err.error != QJsonParseError::NoError || !doc.isObject()) {
         if (!authenticated()) {
             sendError(s("protocol"), s("the first frame must be a hello JSON object"));
-            closeWith(4400, s("protocol"));
+            closeWith(CloseCode::Protocol, s("protocol"));
             return;
         }
         sendError(s("bad_json"), s("text frames must be JSON objects"));
@@ -100,7 +100,7 @@ void SessionSocket::onText(QByteArrayView text)
         if (!authenticated()) {
             if (type != QLatin1String("hello")) {
                 sendError(s("protocol"), s("the first frame must be {\"type\":\"hello\",…}"));
-                closeWith(4400, s("protocol"));
+                closeWith(CloseCode::Protocol, s("protocol"));
                 return;
             }
             hello(m);
@@ -149,7 +149,7 @@ void SessionSocket::countViolation()
         m_refusedFrames = 0;
     }
     if (++m_refusedFrames >= kMaxRefusedFrames)
-        closeWith(4400, s("too many refused frames"));
+        closeWith(CloseCode::Protocol, s("too many refused frames"));
 }
 
 void SessionSocket::sendAck(quint32 answer, quint16 segment, quint32 seq)
@@ -175,7 +175,7 @@ void SessionSocket::onBinary(QByteArrayView frame)
     ChunkFrame c;
     if (!authenticated()) {
         sendError(s("protocol"), s("the first frame must be a hello JSON object"));
-        closeWith(4400, s("protocol"));
+        closeWith(CloseCode::Protocol, s("protocol"));
         return;
     }
     if (!c.parse(frame)) {
@@ -211,12 +211,12 @@ void SessionSocket::hello(const QJsonObject &m)
     const QString mime = m.value(QLatin1String("mime")).toString(kMimes.first());
     if (m.value(QLatin1String("protocol")).toInt(1) != 1) {
         sendError(s("protocol"), s("this server speaks protocol 1"));
-        closeWith(4400, s("protocol"));
+        closeWith(CloseCode::Protocol, s("protocol"));
         return;
     }
     if (!kMimes.contains(mime)) {
         sendError(s("protocol"), QStringLiteral("mime must be one of: %1").arg(kMimes.join(s(", "))));
-        closeWith(4400, s("protocol"));
+        closeWith(CloseCode::Protocol, s("protocol"));
         return;
     }
     Database *db = m_hub->m_db;
@@ -230,7 +230,7 @@ void SessionSocket::hello(const QJsonObject &m)
                      {secrets::tokenHash(token)});
     if (!q.isActive() || !q.next()) {
         sendError(s("invite_invalid"), s("This invitation link is not valid. Please check the link in your email."));
-        closeWith(4401, s("invite_invalid"));
+        closeWith(CloseCode::Unauthorized, s("invite_invalid"));
         return;
     }
     const qint64 now = nowMs();
@@ -249,7 +249,7 @@ void SessionSocket::hello(const QJsonObject &m)
     m_candidateName = q.value(12).toString();
     if (revoked) {
         sendError(s("invite_revoked"), s("This invitation was withdrawn by the company."));
-        closeWith(4403, s("invite_revoked"));
+        closeWith(CloseCode::InviteRevoked, s("invite_revoked"));
         return;
     }
 
@@ -270,12 +270,12 @@ void SessionSocket::hello(const QJsonObject &m)
     if (session == 0 || (closed && uses < maxUses)) {
         if (now >= expiresAt || (deadline > 0 && now >= deadline)) {
             sendError(s("invite_expired"), s("This invitation has expired. Please contact the company if you still want to take part."));
-            closeWith(4410, s("invite_expired"));
+            closeWith(CloseCode::InviteExpired, s("invite_expired"));
             return;
         }
         if (uses >= maxUses) {
             sendError(s("invite_used"), s("This invitation has already been used."));
-            closeWith(4409, s("invite_used"));
+            closeWith(CloseCode::InviteUsed, s("invite_used"));
             return;
         }
         db->transaction([&] {

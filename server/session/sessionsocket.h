@@ -2,6 +2,7 @@
 // One candidate tab: authenticates with the invite token, then follows the session state machine and
 // stores audio chunks (see docs/protocol.md). Lives as long as its WebSocket.
 
+#include "core/error.h"
 #include "http/websocket.h"
 
 #include <QBasicTimer>
@@ -37,7 +38,7 @@ public:
     qint64 lastFrameAt() const { return m_lastFrame; }
     bool authenticated() const { return m_session != 0; }
     qint64 connectedAt() const { return m_connectedAt; }
-    void closeWith(int code, const QString &reason);
+    void closeWith(CloseCode code, const QString &reason);
     void releaseFiles();
 
     // After the hub finished (or refused) saving the current answer.

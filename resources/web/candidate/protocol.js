@@ -10,6 +10,8 @@ export const MAX_CHUNK_PAYLOAD = 256 * 1024;
 /**
  * Close codes after which reconnecting cannot help: the invite itself is unusable, or another tab or window
  * continued this session (reconnecting would take it back from that tab, and the two would evict each other).
+ * The mirror of the server's table (server/core/error.h, `intervoxd codes`; docs/protocol.md): the codes marked
+ * final there, each with the reason this page shows. Any other close is followed by a reconnect.
  */
 export const FINAL_CLOSE_CODES = new Map([
   [4000, 'taken_over'],
