@@ -101,10 +101,11 @@ QString RecordingStore::manifestPath(const QString &answerDir)
     return answerDir + QStringLiteral("/finish.json");
 }
 
-void RecordingStore::finalize(const QString &dir, int count, const QByteArray &manifest, std::function<void(QList<SegmentDigest>)> done)
+void RecordingStore::finalize(const QString &dir, int count, const QByteArray &manifest, const QList<SegmentDigest> &known,
+                              std::function<void(QList<SegmentDigest>)> done)
 {
     QMutexLocker lock(&m_queueLock);
-    m_queue.append(FinalizeJob{dir, count, manifest, std::move(done)});
+    m_queue.append(FinalizeJob{dir, count, manifest, known, std::move(done)});
     if (m_draining)
         return;
     m_draining = true;
@@ -118,7 +119,7 @@ void RecordingStore::drainFinalizeQueue()
         {
             // Bounded batches, so the first answers of a burst are confirmed without waiting for the last.
             QMutexLocker lock(&m_queueLock);
-            batch = m_queue.mid(0, 32);
+            batch = m_queue.mid(0, 128);
             m_queue.remove(0, batch.size());
             if (batch.isEmpty()) {
                 m_draining = false;
@@ -128,7 +129,7 @@ void RecordingStore::drainFinalizeQueue()
         QList<QList<SegmentDigest>> results;
         for (const FinalizeJob &job : batch) {
             const bool written = job.manifest.isEmpty() || writeReplacing(RecordingStore::manifestPath(job.dir), job.manifest);
-            results.append(written ? digest(job.dir, job.count) : QList<SegmentDigest>());
+            results.append(!written ? QList<SegmentDigest>() : job.known.size() == job.count ? job.known : digest(job.dir, job.count));
         }
         // One syncfs(2) makes every file of the batch (data, index, new folders) durable at once; far cheaper
         // than three fsyncs per answer when many answers end together.

@@ -34,7 +34,9 @@ public:
     // finishing together share one sync (group commit). An empty list means an I/O error (logged). With the
     // manifest durable next to the segments, a save whose database commit was lost can be completed again on
     // start (SessionHub::reconcile).
-    void finalize(const QString &dir, int count, const QByteArray &manifest, std::function<void(QList<SegmentDigest>)> done);
+    // `known`: the digests when the caller has them already (SegmentState::sha), so nothing is read again.
+    void finalize(const QString &dir, int count, const QByteArray &manifest, const QList<SegmentDigest> &known,
+                  std::function<void(QList<SegmentDigest>)> done);
     static QString manifestPath(const QString &answerDir);
 
     // Extracts the segments of a saved answer (SegmentFile::extract) and joins them into one file with ffmpeg
@@ -46,7 +48,7 @@ public:
     void waitForWorkers();
 
 private:
-    struct FinalizeJob { QString dir; int count; QByteArray manifest; std::function<void(QList<SegmentDigest>)> done; };
+    struct FinalizeJob { QString dir; int count; QByteArray manifest; QList<SegmentDigest> known; std::function<void(QList<SegmentDigest>)> done; };
     void drainFinalizeQueue();
 
     QString m_root;

@@ -9,6 +9,10 @@
 #include <openssl/evp.h>
 
 #include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -22,6 +26,7 @@ namespace intervox {
 namespace {
 
 constexpr qint64 kHeader = 8;
+constexpr qint64 kWritebackEvery = 256 * 1024;
 constexpr qint64 kMaxRecord = 16 * 1024 * 1024; // far above any chunk: a larger length is corruption
 std::atomic<quint64> g_stateScans{0};
 
@@ -62,6 +67,68 @@ qint64 scan(int fd, quint32 *chunks, qint64 *bytes, Visit visit)
     return offset;
 }
 
+// Starts write-out of appended ranges on a thread of its own: sync_file_range(SYNC_FILE_RANGE_WRITE) does not
+// wait for the disk, but it can block while the device's request queue is full, and the thread that acks
+// audio must never wait for that. The caller's descriptor is duplicated, so closing the segment is harmless.
+class Writeback
+{
+public:
+    static Writeback &instance()
+    {
+        static Writeback w;
+        return w;
+    }
+    void request(int fd, qint64 from, qint64 length)
+    {
+        const int copy = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
+        if (copy < 0)
+            return; // only a hint: the final sync writes it anyway
+        std::lock_guard<std::mutex> lock(m_lock);
+        if (m_pending.size() >= kMaxPending) { // the disk is far behind: more hints would not help it
+            ::close(copy);
+            return;
+        }
+        m_pending.push_back(Range{copy, from, length});
+        m_wake.notify_one();
+    }
+
+private:
+    struct Range { int fd; qint64 from, length; };
+    static constexpr size_t kMaxPending = 4096;
+    Writeback() : m_thread([this] { run(); }) {}
+    ~Writeback()
+    {
+        {
+            std::lock_guard<std::mutex> lock(m_lock);
+            m_stop = true;
+        }
+        m_wake.notify_one();
+        m_thread.join();
+        for (const Range &r : m_pending)
+            ::close(r.fd);
+    }
+    void run()
+    {
+        std::unique_lock<std::mutex> lock(m_lock);
+        for (;;) {
+            m_wake.wait(lock, [this] { return m_stop || !m_pending.empty(); });
+            if (m_stop)
+                return;
+            const Range r = m_pending.front();
+            m_pending.pop_front();
+            lock.unlock();
+            ::sync_file_range(r.fd, r.from, r.length, SYNC_FILE_RANGE_WRITE);
+            ::close(r.fd);
+            lock.lock();
+        }
+    }
+    std::mutex m_lock;
+    std::condition_variable m_wake;
+    std::deque<Range> m_pending;
+    bool m_stop = false;
+    std::thread m_thread; // last: started once the members it uses exist
+};
+
 bool writeAll(int fd, const char *data, qint64 size)
 {
     while (size > 0) {
@@ -78,6 +145,32 @@ bool writeAll(int fd, const char *data, qint64 size)
 }
 
 } // namespace
+
+Sha256::Sha256() : m_ctx(EVP_MD_CTX_new())
+{
+    EVP_DigestInit_ex(m_ctx, EVP_sha256(), nullptr);
+}
+
+Sha256::~Sha256()
+{
+    EVP_MD_CTX_free(m_ctx);
+}
+
+void Sha256::update(const char *data, qint64 size)
+{
+    EVP_DigestUpdate(m_ctx, data, size_t(size));
+}
+
+QString Sha256::hex() const
+{
+    EVP_MD_CTX *copy = EVP_MD_CTX_new();
+    EVP_MD_CTX_copy_ex(copy, m_ctx);
+    unsigned char out[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    EVP_DigestFinal_ex(copy, out, &length);
+    EVP_MD_CTX_free(copy);
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(out), int(length)).toHex());
+}
 
 quint32 crc32Of(const char *data, qint64 size)
 {
@@ -119,14 +212,21 @@ std::unique_ptr<SegmentFile> SegmentFile::open(const QString &dir, int segment, 
     }
     struct stat st {};
     ::fstat(f->m_fd, &st);
-    if (known && known->exists && known->end == qint64(st.st_size)) {
+    if (known && known->exists && known->sha && known->end == qint64(st.st_size)) {
         f->m_chunks = known->chunks;
         f->m_bytes = known->bytes;
         f->m_end = known->end;
+        f->m_writebackFrom = known->end;
+        f->m_sha = known->sha;
         return f;
     }
     ++g_stateScans;
-    f->m_end = scan(f->m_fd, &f->m_chunks, &f->m_bytes, [](const char *, qint64) { return true; });
+    f->m_sha = std::make_shared<Sha256>();
+    f->m_end = scan(f->m_fd, &f->m_chunks, &f->m_bytes, [&f](const char *data, qint64 size) {
+        f->m_sha->update(data, size);
+        return true;
+    });
+    f->m_writebackFrom = f->m_end;
     // Cut a tail that was never acked: a record torn by a crash, or damaged on disk.
     if (f->m_end != qint64(st.st_size)) {
         qCInfo(lcRecording) << "recovered segment" << segment << "in" << dir << ":" << f->m_chunks << "chunks," << f->m_bytes
@@ -147,7 +247,11 @@ SegmentState SegmentFile::stat(const QString &dir, int segment)
         return s;
     s.exists = true;
     ++g_stateScans;
-    s.end = scan(fd, &s.chunks, &s.bytes, [](const char *, qint64) { return true; });
+    s.sha = std::make_shared<Sha256>();
+    s.end = scan(fd, &s.chunks, &s.bytes, [&s](const char *data, qint64 size) {
+        s.sha->update(data, size);
+        return true;
+    });
     ::close(fd);
     return s;
 }
@@ -221,6 +325,7 @@ bool SegmentFile::append(const char *data, qint64 size, quint32 crc)
     // writing it, so the tests that promise "an acked chunk survives kill -9" can be shown to fail.
     ++m_chunks;
     m_bytes += size;
+    m_sha->update(data, size);
     return true;
 #endif
     uchar header[kHeader];
@@ -240,6 +345,11 @@ bool SegmentFile::append(const char *data, qint64 size, quint32 crc)
     ++m_chunks;
     m_bytes += size;
     m_end += kHeader + size;
+    m_sha->update(data, size);
+    if (m_end - m_writebackFrom >= kWritebackEvery) {
+        Writeback::instance().request(m_fd, m_writebackFrom, m_end - m_writebackFrom);
+        m_writebackFrom = m_end;
+    }
     return true;
 }
 
@@ -250,6 +360,8 @@ bool SegmentFile::reset()
     m_chunks = 0;
     m_bytes = 0;
     m_end = 0;
+    m_writebackFrom = 0;
+    m_sha = std::make_shared<Sha256>(); // a new one: copies of the old state keep theirs
     return true;
 }
 

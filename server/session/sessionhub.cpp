@@ -159,12 +159,21 @@ int SessionHub::reconcile()
 void SessionHub::finalize(qint64 sessionId, const std::shared_ptr<AnswerUpload> &answer)
 {
     answer->finalizing = true;
-    answer->closeFiles(); // the worker re-opens them to hash and sync
+    answer->closeFiles(); // the worker syncs them (and reads them only if a digest is not known here)
     const QJsonArray expected = answer->expected;
     const qint64 answerId = answer->id;
     const QByteArray manifest = QJsonDocument(QJsonObject{{s("answer"), answerId}, {s("session"), sessionId}, {s("segments"), expected}})
                                     .toJson(QJsonDocument::Compact);
-    m_store->finalize(answer->dir, int(expected.size()), manifest, [this, sessionId, answerId, expected](QList<SegmentDigest> digests) {
+    // The running SHA-256 of every segment is known here (kept up to date as chunks were stored, or computed
+    // by the scan that found the segment after a restart): the worker then only writes finish.json and syncs.
+    QList<SegmentDigest> known;
+    for (int i = 0; i < expected.size(); ++i) {
+        const SegmentState st = answer->segment(i);
+        if (!st.sha)
+            break;
+        known.append(SegmentDigest{i, st.chunks, st.bytes, st.sha->hex()});
+    }
+    m_store->finalize(answer->dir, int(expected.size()), manifest, known, [this, sessionId, answerId, expected](QList<SegmentDigest> digests) {
         finalized(sessionId, answerId, expected, digests);
     });
 }

@@ -144,6 +144,41 @@ private slots:
         QCOMPARE(QFileInfo(SegmentFile::recordPath(dir, 0)).size(), 0);
     }
 
+    void runningSha256FollowsAppendsReopensAndResets()
+    {
+        const auto shaOf = [](const QByteArray &b) { return QString::fromLatin1(QCryptographicHash::hash(b, QCryptographicHash::Sha256).toHex()); };
+        QTemporaryDir tmp;
+        const QString dir = tmp.path() + "/s";
+        QString error;
+        auto f = SegmentFile::open(dir, 0, &error);
+        QVERIFY2(f, qPrintable(error));
+        QCOMPARE(f->state().sha->hex(), shaOf({}));
+        for (int i = 0; i < 3; ++i) {
+            const QByteArray c = chunk(i);
+            QVERIFY(f->append(c.constData(), c.size(), crc32Of(c.constData(), c.size())));
+            QCOMPARE(f->state().sha->hex(), shaOf(allChunks(i + 1))); // hex() leaves the running state intact
+        }
+        // Closed and reopened with the state this process kept: not read again, and the hash goes on.
+        const SegmentState kept = f->state();
+        f.reset();
+        const quint64 scansBefore = SegmentFile::scans();
+        f = SegmentFile::open(dir, 0, &error, &kept);
+        QCOMPARE(SegmentFile::scans(), scansBefore);
+        const QByteArray c3 = chunk(3);
+        QVERIFY(f->append(c3.constData(), c3.size(), crc32Of(c3.constData(), c3.size())));
+        QCOMPARE(f->state().sha->hex(), shaOf(allChunks(4)));
+        f.reset();
+        // A new process (no kept state) learns the hash from the records, as stat() does.
+        f = SegmentFile::open(dir, 0, &error);
+        QCOMPARE(f->state().sha->hex(), shaOf(allChunks(4)));
+        QCOMPARE(SegmentFile::stat(dir, 0).sha->hex(), shaOf(allChunks(4)));
+        // reset(): an empty segment, and the state handed out before keeps its own hash.
+        const SegmentState before = f->state();
+        QVERIFY(f->reset());
+        QCOMPARE(f->state().sha->hex(), shaOf({}));
+        QCOMPARE(before.sha->hex(), shaOf(allChunks(4)));
+    }
+
     void crcMatchesZlibReference()
     {
         QCOMPARE(crc32Of("123456789", 9), 0xCBF43926u); // the standard CRC-32 check value
