@@ -4,6 +4,7 @@
 #include "auth/accesstokens.h"
 #include "auth/secrets.h"
 #include "core/log.h"
+#include "core/workerthreads.h"
 #include "events/eventhub.h"
 #include "http/httpserver.h"
 #include "jobs/jobqueue.h"
@@ -81,6 +82,8 @@ Server::~Server()
     // Workers post their results back to objects deleted below: let them finish first.
     if (m_jobs)
         m_jobs->stop();
+    if (m_readers)
+        m_readers->stop();
     if (m_workers)
         m_workers->waitForDone();
     if (m_recordings)
@@ -157,6 +160,11 @@ bool Server::start(QString *error)
     m_workers->setMaxThreadCount(2);
     m_api = std::make_unique<ApiContext>();
     m_api->workers = m_workers;
+    // Two reader threads, each with its own database connection; a client that floods the API waits in their
+    // queue (at most 1,000 requests, then 503), not the candidates whose audio the event loop acks.
+    m_readers = std::make_unique<WorkerThreads>(s("api-reader"), 2, 1000, [db = m_db.get()] { db->releaseThreadConnection(); });
+    m_api->readers = m_readers.get();
+    m_api->home = this;
     m_api->db = m_db.get();
     m_api->tokens = m_tokens;
     m_api->sessions = m_sessions;

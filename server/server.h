@@ -19,6 +19,7 @@ class EventHub;
 class HttpServer;
 class JobQueue;
 class MediaJoiner;
+class WorkerThreads;
 class RecordingStore;
 class SessionHub;
 struct ApiContext;
@@ -50,6 +51,7 @@ private:
     QThreadPool *m_workers = nullptr; // request work too slow for the event loop (CV checks); drained first at shutdown
     RecordingStore *m_recordings = nullptr;
     JobQueue *m_jobs = nullptr;       // stopped first at shutdown: its handlers use the recordings
+    std::unique_ptr<WorkerThreads> m_readers; // the API's reads, off the event loop
     MediaJoiner *m_joiner = nullptr;
     AccessTokens *m_tokens = nullptr;
     EventHub *m_events = nullptr;

@@ -11,6 +11,7 @@ namespace intervox {
 
 class Database;
 class MediaJoiner;
+class WorkerThreads;
 class RecordingStore;
 class SessionHub;
 struct Config;
@@ -24,12 +25,18 @@ struct ApiContext
     MediaJoiner *joiner = nullptr;
     const Config *config = nullptr;
     QThreadPool *workers = nullptr; // owned by the Server, which waits for it before anything else goes
+    WorkerThreads *readers = nullptr; // threads with database connections of their own, for reads (owned by the Server)
+    QObject *home = nullptr;        // an object of the event loop's thread: replies are sent from there
     QString blobDir;
     QUrl publicUrl;
 
     using AuthedHandler = std::function<HttpResponse(HttpRequest &, const Principal &)>;
     // Requires a valid bearer token; `writer` additionally refuses the read-only reviewer role.
     HttpHandler authed(AuthedHandler fn, bool writer = false) const;
+    // Like authed(), but `fn` runs on a reader thread (with that thread's database connection), never on the
+    // event loop that acks audio: for reads that may be large or slow. `fn` may use only the database and
+    // values; a full queue answers 503.
+    HttpHandler reader(AuthedHandler fn) const;
     // The request's principal, refusing the read-only reviewer role (403); throws ApiException.
     Principal requireWriter(const HttpRequest &r) const;
     QString inviteUrl(const QString &token) const;

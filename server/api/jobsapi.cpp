@@ -50,7 +50,7 @@ QString oneOf(const HttpRequest &r, const QString &name, const QStringList &allo
 void registerJobsApi(HttpServer &http, ApiContext &ctx)
 {
     Database *db = ctx.db;
-    http.route("GET", s("/api/v1/jobs"), ctx.authed([db](HttpRequest &r, const Principal &p) {
+    http.route("GET", s("/api/v1/jobs"), ctx.reader([db](HttpRequest &r, const Principal &p) {
         const QString state = oneOf(r, s("state"), {s("queued"), s("running"), s("done"), s("failed")});
         const QString kind = r.query.queryItemValue(s("kind"));
         if (kind.size() > 40)
@@ -69,7 +69,7 @@ void registerJobsApi(HttpServer &http, ApiContext &ctx)
             items.append(jobJson(q));
         return HttpResponse::json(200, QJsonObject{{s("items"), items}});
     }));
-    http.route("GET", s("/api/v1/jobs/{id}"), ctx.authed([db](HttpRequest &r, const Principal &p) {
+    http.route("GET", s("/api/v1/jobs/{id}"), ctx.reader([db](HttpRequest &r, const Principal &p) {
         QSqlQuery q = db->exec(QStringLiteral("SELECT %1 FROM jobs WHERE id = ? AND org_id = ?").arg(QLatin1String(kJobColumns)), {r.ids.at(0), p.orgId});
         if (!q.next())
             fail(ApiError::notFound(s("no such job")));

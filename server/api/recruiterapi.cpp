@@ -5,6 +5,7 @@
 #include "auth/secrets.h"
 #include "core/config.h"
 #include "core/log.h"
+#include "core/workerthreads.h"
 #include "session/sessionhub.h"
 #include "storage/database.h"
 #include "cvfile.h"
@@ -116,6 +117,27 @@ HttpHandler ApiContext::authed(AuthedHandler fn, bool writer) const
     };
 }
 
+HttpHandler ApiContext::reader(AuthedHandler fn) const
+{
+    return [this, fn = std::move(fn)](HttpRequest &r, const HttpReplier &reply) {
+        const bool queued = readers->post([this, fn, request = r, reply]() mutable {
+            HttpResponse response;
+            try {
+                response = fn(request, tokens->require(request));
+            } catch (const ApiException &e) {
+                response = HttpResponse::error(e.error);
+            } catch (const std::exception &e) {
+                qCCritical(lcHttp) << "request failed on a reader thread:" << e.what();
+                response = HttpResponse::error(ApiError::internal());
+            }
+            QMetaObject::invokeMethod(home, [reply, response = std::move(response)]() mutable { reply.send(std::move(response)); },
+                                      Qt::QueuedConnection);
+        });
+        if (!queued)
+            fail(ApiError{ErrorCode::Unavailable, s("the server is busy; try again in a moment"), {}});
+    };
+}
+
 QString ApiContext::inviteUrl(const QString &token) const
 {
     QString base = publicUrl.toString();
@@ -150,14 +172,14 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
         ctx.tokens->revoke(p.tokenId);
         return HttpResponse::noContent();
     }));
-    http.route("GET", s("/api/v1/me"), ctx.authed([db](HttpRequest &, const Principal &p) {
+    http.route("GET", s("/api/v1/me"), ctx.reader([db](HttpRequest &, const Principal &p) {
         const QString org = db->scalar(s("SELECT name FROM organizations WHERE id = ?"), {p.orgId}).toString();
         return HttpResponse::json(200, QJsonObject{{s("id"), p.userId}, {s("email"), p.email}, {s("name"), p.name}, {s("role"), p.role},
                                                    {s("organization"), QJsonObject{{s("id"), p.orgId}, {s("name"), org}}}});
     }));
 
     // ---- interviews
-    http.route("GET", s("/api/v1/interviews"), ctx.authed([db](HttpRequest &, const Principal &p) {
+    http.route("GET", s("/api/v1/interviews"), ctx.reader([db](HttpRequest &, const Principal &p) {
         QJsonArray items;
         QSqlQuery q = db->exec(s("SELECT id FROM interviews WHERE org_id = ? ORDER BY id DESC LIMIT 1000"), {p.orgId});
         QList<qint64> ids;
@@ -178,7 +200,7 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
         });
         return HttpResponse::json(201, interviewJson(db, p.orgId, id));
     }, true), BodyKind::Json);
-    http.route("GET", s("/api/v1/interviews/{id}"), ctx.authed([db](HttpRequest &r, const Principal &p) {
+    http.route("GET", s("/api/v1/interviews/{id}"), ctx.reader([db](HttpRequest &r, const Principal &p) {
         return HttpResponse::json(200, interviewJson(db, p.orgId, r.ids.at(0)));
     }));
     http.route("PUT", s("/api/v1/interviews/{id}"), ctx.authed([db](HttpRequest &r, const Principal &p) {
@@ -209,7 +231,7 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
     }, true));
 
     // ---- candidates
-    http.route("GET", s("/api/v1/candidates"), ctx.authed([db](HttpRequest &, const Principal &p) {
+    http.route("GET", s("/api/v1/candidates"), ctx.reader([db](HttpRequest &, const Principal &p) {
         QJsonArray items;
         QSqlQuery q = db->exec(s("SELECT id FROM candidates WHERE org_id = ? ORDER BY id DESC LIMIT 5000"), {p.orgId});
         QList<qint64> ids;
@@ -226,7 +248,7 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
         const qint64 id = db->insert(s("INSERT INTO candidates (org_id, name, email, created_at) VALUES (?, ?, ?, ?)"), {p.orgId, name, mail, nowMs()});
         return HttpResponse::json(201, candidateJson(db, p.orgId, id));
     }, true), BodyKind::Json);
-    http.route("GET", s("/api/v1/candidates/{id}"), ctx.authed([db](HttpRequest &r, const Principal &p) {
+    http.route("GET", s("/api/v1/candidates/{id}"), ctx.reader([db](HttpRequest &r, const Principal &p) {
         return HttpResponse::json(200, candidateJson(db, p.orgId, r.ids.at(0)));
     }));
     http.route("PUT", s("/api/v1/candidates/{id}/cv"), [&ctx, db](HttpRequest &r, const HttpReplier &reply) {
@@ -340,7 +362,7 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
         });
         return HttpResponse::json(201, QJsonObject{{s("items"), items}});
     }, true), BodyKind::Json, 2 * 1024 * 1024);
-    http.route("GET", s("/api/v1/invites"), ctx.authed([db](HttpRequest &r, const Principal &p) {
+    http.route("GET", s("/api/v1/invites"), ctx.reader([db](HttpRequest &r, const Principal &p) {
         const QString interview = r.query.queryItemValue(s("interviewId"));
         bool ok = true;
         const qint64 iv = interview.isEmpty() ? 0 : interview.toLongLong(&ok);

@@ -39,7 +39,7 @@ QJsonObject withWaiting(QJsonObject answer, const SessionHub *hub)
     const QString status = answer.value(QStringLiteral("status")).toString();
     if (status == QLatin1String("saved"))
         return answer;
-    const QJsonObject waiting = hub->waitingFor(answer.value(QStringLiteral("id")).toInteger(), status == QLatin1String("closing"));
+    const QJsonObject waiting = hub->waitingForFromAnyThread(answer.value(QStringLiteral("id")).toInteger(), status == QLatin1String("closing"));
     if (!waiting.isEmpty())
         answer.insert(QStringLiteral("waitingFor"), waiting);
     return answer;
@@ -130,7 +130,7 @@ void registerReviewApi(HttpServer &http, ApiContext &ctx)
 {
     Database *db = ctx.db;
     const SessionHub *hub = ctx.sessions;
-    http.route("GET", s("/api/v1/sessions"), ctx.authed([db, hub](HttpRequest &r, const Principal &p) {
+    http.route("GET", s("/api/v1/sessions"), ctx.reader([db, hub](HttpRequest &r, const Principal &p) {
         const QString interview = r.query.queryItemValue(s("interviewId"));
         bool ok = true;
         const qint64 iv = interview.isEmpty() ? 0 : interview.toLongLong(&ok);
@@ -143,7 +143,7 @@ void registerReviewApi(HttpServer &http, ApiContext &ctx)
             items.append(sessionJson(q, hub));
         return HttpResponse::json(200, QJsonObject{{s("items"), items}});
     }));
-    http.route("GET", s("/api/v1/sessions/{id}"), ctx.authed([db, hub](HttpRequest &r, const Principal &p) {
+    http.route("GET", s("/api/v1/sessions/{id}"), ctx.reader([db, hub](HttpRequest &r, const Principal &p) {
         QSqlQuery q = db->exec(QStringLiteral("SELECT %1 FROM sessions WHERE id = ? AND org_id = ?").arg(QLatin1String(kSessionColumns)), {r.ids.at(0), p.orgId});
         if (!q.next())
             fail(ApiError::notFound(s("no such session")));
@@ -158,7 +158,7 @@ void registerReviewApi(HttpServer &http, ApiContext &ctx)
         o.insert(s("answers"), answers);
         return HttpResponse::json(200, o);
     }));
-    http.route("GET", s("/api/v1/answers/{id}"), ctx.authed([db, hub](HttpRequest &r, const Principal &p) {
+    http.route("GET", s("/api/v1/answers/{id}"), ctx.reader([db, hub](HttpRequest &r, const Principal &p) {
         return HttpResponse::json(200, withWaiting(answerJson(db, p.orgId, r.ids.at(0)), hub));
     }));
     http.route("GET", s("/api/v1/answers/{id}/recording"), [&ctx, db](HttpRequest &r, const HttpReplier &reply) {

@@ -14,6 +14,8 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
+#include <QSemaphore>
+#include <QThread>
 #include <QTimer>
 #include <QTimerEvent>
 
@@ -54,6 +56,10 @@ void SessionHub::socketGone(SessionSocket *socket)
     const qint64 session = socket->sessionId();
     if (session != 0 && m_bySession.value(session) == socket) {
         m_bySession.remove(session);
+        {
+            QMutexLocker lock(&m_connectedLock);
+            m_connected.remove(session);
+        }
         if (socket->m_phase != QLatin1String("finished") && socket->m_phase != QLatin1String("refused"))
             socket->publish(s("disconnected"));
     }
@@ -69,6 +75,27 @@ void SessionHub::claim(qint64 sessionId, SessionSocket *socket)
         old->closeWith(CloseCode::TakenOver, s("opened in another tab"));
     }
     m_bySession.insert(sessionId, socket);
+    QMutexLocker lock(&m_connectedLock);
+    m_connected.insert(sessionId);
+}
+
+bool SessionHub::isConnected(qint64 sessionId) const
+{
+    QMutexLocker lock(&m_connectedLock);
+    return m_connected.contains(sessionId);
+}
+
+QJsonObject SessionHub::waitingForFromAnyThread(qint64 answerId, bool closingInDatabase) const
+{
+    if (QThread::currentThread() == thread())
+        return waitingFor(answerId, closingInDatabase);
+    struct Reply { QSemaphore done; QJsonObject value; };
+    auto reply = std::make_shared<Reply>();
+    QMetaObject::invokeMethod(const_cast<SessionHub *>(this), [this, reply, answerId, closingInDatabase] {
+        reply->value = waitingFor(answerId, closingInDatabase);
+        reply->done.release();
+    }, Qt::QueuedConnection);
+    return reply->done.tryAcquire(1, 2000) ? reply->value : QJsonObject();
 }
 
 void SessionHub::timerEvent(QTimerEvent *event)

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QMutex>
 #include <QObject>
 #include <QSet>
 #include <functional>
@@ -45,7 +46,11 @@ public:
     // the database says `closing` and this process holds nothing of it: the page has not been back (with
     // finish_answer) since the server started. Empty while the answer is still being recorded.
     QJsonObject waitingFor(qint64 answerId, bool closingInDatabase) const;
-    bool isConnected(qint64 sessionId) const { return m_bySession.contains(sessionId); }
+    // The same from any thread: asks this object's thread and waits up to 2 s for it (empty if it did not
+    // answer in time, e.g. while the server shuts down).
+    QJsonObject waitingForFromAnyThread(qint64 answerId, bool closingInDatabase) const;
+    // Whether a page is connected to the session. Callable from any thread (the API's reader threads).
+    bool isConnected(qint64 sessionId) const;
     const SessionMetrics &metrics() const { return m_metrics; }
 
     // On start: completes answers whose finish is on disk but whose save is not in the database. Returns how
@@ -78,6 +83,8 @@ private:
     bool m_draining = false;
     QSet<SessionSocket *> m_sockets;
     QHash<qint64, SessionSocket *> m_bySession;
+    mutable QMutex m_connectedLock;
+    QSet<qint64> m_connected; // the keys of m_bySession, for other threads
     QHash<qint64, std::shared_ptr<AnswerUpload>> m_answers; // open answers by id, until saved
     SessionMetrics m_metrics;
     QBasicTimer m_sweep;

@@ -5,6 +5,7 @@
 #include "core/log.h"
 
 #include <QDateTime>
+#include <QThread>
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlDriver>
@@ -45,18 +46,8 @@ bool Database::open(const Config &config, QString *error)
             return false;
         }
         m_postgres = false;
-        // WAL: readers never block the writer; NORMAL: a process crash loses nothing, power loss at most the
-        // last transactions, without an fsync per commit on the thread that acks audio. Recordings are synced
-        // separately, and a saved answer whose commit is lost is saved again on start from the finish.json
-        // synced with its segments (SessionHub::reconcile).
-        for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
-            QSqlQuery q(db);
-            if (!q.exec(QString::fromLatin1(pragma))) {
-                *error = QStringLiteral("database: %1 failed: %2").arg(QString::fromLatin1(pragma), q.lastError().text());
-                return false;
-            }
-        }
-        return true;
+        m_owner = QThread::currentThread();
+        return configure(db, error);
     }
     const QUrl u(url);
     if (!u.isValid() || u.host().isEmpty() || u.path().size() < 2) {
@@ -80,8 +71,68 @@ bool Database::open(const Config &config, QString *error)
         return false;
     }
     m_postgres = true;
+    m_owner = QThread::currentThread();
     return true;
 }
+
+bool Database::configure(QSqlDatabase &db, QString *error) const
+{
+    if (m_postgres)
+        return true;
+    // WAL: readers never block the writer; NORMAL: a process crash loses nothing, power loss at most the
+    // last transactions, without an fsync per commit on the thread that acks audio. Recordings are synced
+    // separately, and a saved answer whose commit is lost is saved again on start from the finish.json
+    // synced with its segments (SessionHub::reconcile).
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
+        QSqlQuery q(db);
+        if (!q.exec(QString::fromLatin1(pragma))) {
+            *error = QStringLiteral("database: %1 failed: %2").arg(QString::fromLatin1(pragma), q.lastError().text());
+            return false;
+        }
+    }
+    return true;
+}
+
+namespace {
+// How deeply each thread is nested in transaction() of each Database (a thread's own connection, its own count).
+thread_local QHash<const Database *, int> t_txDepth;
+} // namespace
+
+QString Database::threadConnectionName() const
+{
+    return m_name + QStringLiteral("@%1").arg(quintptr(QThread::currentThread()), 0, 16);
+}
+
+QSqlDatabase Database::handle() const
+{
+    if (QThread::currentThread() == m_owner || !m_owner)
+        return QSqlDatabase::database(m_name);
+    const QString name = threadConnectionName();
+    if (QSqlDatabase::contains(name))
+        return QSqlDatabase::database(name);
+    QSqlDatabase db = QSqlDatabase::cloneDatabase(m_name, name);
+    QString error;
+    if (!db.open())
+        qCCritical(lcStorage).noquote() << "cannot open a database connection for a worker thread:" << db.lastError().text();
+    else if (!configure(db, &error))
+        qCCritical(lcStorage).noquote() << error;
+    return db; // a connection that did not open fails its first query: 503, like any outage
+}
+
+void Database::releaseThreadConnection() const
+{
+    if (QThread::currentThread() == m_owner)
+        return;
+    const QString name = threadConnectionName();
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    t_txDepth.remove(this);
+}
+
 
 void Database::close()
 {
@@ -189,7 +240,7 @@ qint64 Database::insert(const QString &sql, const QVariantList &params)
 void Database::transaction(const std::function<void()> &body)
 {
     QSqlDatabase db = handle();
-    if (m_txDepth > 0) { // nested: part of the outer transaction
+    if (t_txDepth.value(this) > 0) { // nested: part of the outer transaction
         body();
         return;
     }
@@ -205,15 +256,15 @@ void Database::transaction(const std::function<void()> &body)
         qCCritical(lcStorage) << "cannot begin transaction:" << db.lastError().text();
         throw ApiException{unavailable()};
     }
-    ++m_txDepth;
+    ++t_txDepth[this];
     try {
         body();
     } catch (...) {
-        --m_txDepth;
+        --t_txDepth[this];
         control("ROLLBACK");
         throw;
     }
-    --m_txDepth;
+    --t_txDepth[this];
     if (!control("COMMIT")) {
         qCCritical(lcStorage) << "cannot commit:" << db.lastError().text();
         control("ROLLBACK");

@@ -23,7 +23,11 @@ public:
     bool open(const Config &config, QString *error);
     void close();
     bool isPostgres() const { return m_postgres; }
-    QSqlDatabase handle() const { return QSqlDatabase::database(m_name); }
+    // The calling thread's connection. The thread that opened the database uses that connection; any other
+    // thread gets a clone of it, opened on first use (Qt SQL: a connection belongs to one thread), and must
+    // call releaseThreadConnection() before it ends.
+    QSqlDatabase handle() const;
+    void releaseThreadConnection() const;
 
     // Applies every migration newer than the stored schema version, each in its own transaction.
     bool migrate(QString *error);
@@ -45,9 +49,11 @@ public:
     bool ping();
 
 private:
+    QString threadConnectionName() const;
+    bool configure(QSqlDatabase &db, QString *error) const; // per-connection settings (SQLite pragmas)
     QString m_name;
     bool m_postgres = false;
-    int m_txDepth = 0;
+    class QThread *m_owner = nullptr;
 };
 
 qint64 nowMs();

@@ -458,7 +458,14 @@ async function passDeviceCheck(page) {
   await page.click('#mic-allow');
   await page.waitForSelector('#test-record:not([disabled])');
   await page.click('#test-record');
-  await page.waitForSelector('#device-continue:not([disabled])', { timeout: 15000 });
+  try {
+    await page.waitForSelector('#device-continue:not([disabled])', { timeout: 15000 });
+  } catch (error) {
+    // Say which of its three conditions (microphone, finished test recording, connection) was missing.
+    const shown = await page.evaluate(() => Object.fromEntries(['mic-status', 'mic-error-text', 'test-status', 'network-status', 'level-hint']
+      .map((id) => [id, document.getElementById(id)?.textContent || '']).concat([['micAllowShown', !document.getElementById('mic-allow').hidden]])));
+    throw new Error(`${error.message}; the device screen showed ${JSON.stringify(shown)}`);
+  }
   await page.click('#device-continue');
 }
 

@@ -55,9 +55,12 @@ async function recordDeviceTest() {
     }, TICK_MS);
     setText('test-status', t('deviceTestRecording', { seconds: 3 }));
     await new Promise((resolve) => setTimeout(resolve, DEVICE_TEST_MS));
-    recorder.stop();
-    await stopped;
+    // The recorder stops by itself if the microphone goes away (unplugged, taken by another app); stop() would
+    // then throw. Its final 'stop' event is bounded too: the check never hangs, it says what went wrong.
+    if (recorder.state !== 'inactive') recorder.stop();
+    const settled = await Promise.race([stopped.then(() => true), new Promise((resolve) => setTimeout(resolve, 2000, false))]);
     clearInterval(counter);
+    if (!settled || parts.length === 0) throw new Error(t('deviceTestNoSound'));
     if (deviceTest.url) URL.revokeObjectURL(deviceTest.url);
     deviceTest.url = URL.createObjectURL(new Blob(parts, { type: page.mime }));
     audio.src = deviceTest.url;
