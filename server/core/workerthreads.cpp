@@ -2,6 +2,10 @@
 
 #include <QThread>
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 namespace intervox {
 
 WorkerThreads::WorkerThreads(const QString &name, int threads, size_t maxQueued, std::function<void()> atExit)
@@ -13,6 +17,12 @@ WorkerThreads::WorkerThreads(const QString &name, int threads, size_t maxQueued,
         thread->start();
         m_threads.push_back(std::move(thread));
     }
+}
+
+void WorkerThreads::yieldToEventLoop()
+{
+    // nice 10: about a tenth of the event loop's share of a busy CPU.
+    ::setpriority(PRIO_PROCESS, id_t(::syscall(SYS_gettid)), 10);
 }
 
 WorkerThreads::~WorkerThreads()
@@ -44,6 +54,7 @@ void WorkerThreads::stop()
 
 void WorkerThreads::run()
 {
+    yieldToEventLoop();
     for (;;) {
         std::function<void()> task;
         {

@@ -20,6 +20,10 @@ class WorkerThreads
 public:
     // `atExit` runs in each thread just before it ends (e.g. Database::releaseThreadConnection).
     WorkerThreads(const QString &name, int threads, size_t maxQueued, std::function<void()> atExit = {});
+
+    // Lowers the calling thread's CPU weight (Linux: each thread has its own nice value; Qt's LowPriority does
+    // nothing for normal threads there), so background work never competes as an equal with the event loop.
+    static void yieldToEventLoop();
     ~WorkerThreads();
     WorkerThreads(const WorkerThreads &) = delete;
     WorkerThreads &operator=(const WorkerThreads &) = delete;

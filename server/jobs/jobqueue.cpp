@@ -3,6 +3,7 @@
 #include "core/config.h"
 #include "core/error.h"
 #include "core/log.h"
+#include "core/workerthreads.h"
 #include "storage/database.h"
 
 #include <QJsonDocument>
@@ -127,7 +128,7 @@ void JobQueue::start()
     for (int i = 0; i < m_workerCount; ++i) {
         std::unique_ptr<QThread> thread(QThread::create([this, i] { work(i); }));
         thread->setObjectName(QStringLiteral("job-worker-%1").arg(i));
-        thread->start(QThread::LowPriority); // the event loop that acks audio comes first
+        thread->start();
         m_threads.push_back(std::move(thread));
     }
 }
@@ -186,6 +187,7 @@ QHash<QString, qint64> JobQueue::countByState(Database &db)
 
 void JobQueue::work(int index)
 {
+    WorkerThreads::yieldToEventLoop(); // the event loop that acks audio comes first
     Database db(QStringLiteral("intervox-jobs-%1").arg(index));
     const QString worker = QStringLiteral("%1/%2").arg(QUuid::createUuid().toString(QUuid::Id128).left(12)).arg(index);
     QString error;

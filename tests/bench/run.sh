@@ -19,7 +19,9 @@
 # Env: STEPS ("" skips), STEP_S, IDLE_N (1000; "" skips), IDLE_S, DRAIN_S, TARGETS ("intervox node_ws
 # flask_socketio"), LOADGEN_PROCS, NODE_OPTS, GUNICORN_EXTRA, INTERVOXD (binary), PEERS_SRC
 # (shared/peers), BENCH_OUT (output folder, default a new temp dir), STRICT (exit 1 on an
-# Intervox correctness failure; default on with QUICK=1).
+# Intervox correctness failure; default on with QUICK=1), PAGER (1: during each Intervox load step a
+# recruiter client pages through PAGER_CANDIDATES (10000) extra candidates and every session with its
+# answers as fast as it can: tests/bench/pager.js; its numbers go to steps.jsonl and the log).
 set -u -o pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -191,6 +193,11 @@ setup_intervox() { # $1 sessions
   TOKENS="$WORK/tokens.txt"
   BENCH_EMAIL="$email" BENCH_PASSWORD="$pw" node "$HERE/invites.js" "http://127.0.0.1:$PORT" "$1" "$TOKENS" 2>>"$SLOG" ||
     { log "creating $1 invites failed (see $SLOG)"; return 1; }
+  PAGER_EMAIL="$email" PAGER_PASSWORD="$pw"
+  if [ "${PAGER:-0}" = 1 ]; then # the rows the pager pages through; MAX_S 0: set up only
+    BENCH_EMAIL="$email" BENCH_PASSWORD="$pw" node "$HERE/pager.js" "http://127.0.0.1:$PORT" "$WORK/never" "${PAGER_CANDIDATES:-10000}" 0 \
+      >/dev/null 2>>"$SLOG" || { log "creating the pager's candidates failed (see $SLOG)"; return 1; }
+  fi
   # Measure a server restarted on the prepared data, as fresh as the peers': otherwise the heap
   # that the setup freed is reused by the connections and hides their memory.
   local dir="$DATA_DIR"; stop_server keep; start_server intervox "$dir"
@@ -226,8 +233,20 @@ measure() {
     start_sampler "$SERVER_PID" "$rf" "$sf"
     c0=$(tree_cpu_ticks "$SERVER_PID"); s0=$(self_cpu_ticks "$SERVER_PID"); m0=$(machine_busy_ticks); t0=$(date +%s.%N)
     r=$(ramp_for "$n")
+    local pager_pid="" pager_out="$WORK/pager.json" pager_stop="$WORK/pager.stop"
+    rm -f "$pager_out" "$pager_stop"
+    if [ "${PAGER:-0}" = 1 ] && [ "$t" = intervox ] && [ "$kind" = step ]; then
+      BENCH_EMAIL="$PAGER_EMAIL" BENCH_PASSWORD="$PAGER_PASSWORD" timeout "$LG_TIMEOUT" node "$HERE/pager.js" \
+        "http://127.0.0.1:$PORT" "$pager_stop" 0 "$LG_TIMEOUT" >"$pager_out" 2>>"$SLOG" &
+      pager_pid=$!
+    fi
     if [ "$kind" = idle ]; then out=$(run_loadgen "$t" --sessions "$n" --idle --ramp-s "$r" --duration-s "$IDLE_S")
     else out=$(run_loadgen "$t" --sessions "$n" --ramp-s "$r" --duration-s "$STEP_S"); fi
+    if [ -n "$pager_pid" ]; then
+      touch "$pager_stop"; wait "$pager_pid" 2>/dev/null
+      log "$t: pager during N=$n -> $(head -c 300 "$pager_out" 2>/dev/null)"
+      [ -s "$pager_out" ] && line="$line,\"pager\":$(cat "$pager_out")"
+    fi
     c1=$(tree_cpu_ticks "$SERVER_PID"); s1=$(self_cpu_ticks "$SERVER_PID"); m1=$(machine_busy_ticks); t1=$(date +%s.%N)
     sleep "$((QUICK == 1 ? 0 : 2))"   # clients gone: what the server keeps afterwards
     after=$(tree_rss_kb "$SERVER_PID")
