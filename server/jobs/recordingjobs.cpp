@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "jobqueue.h"
 #include "recording/recordingstore.h"
+#include "session/phase.h"
 #include "storage/database.h"
 
 #include <QTimer>
@@ -33,7 +34,7 @@ void registerRecordingJobs(JobQueue &queue, RecordingStore *store)
         const QString mime = q.value(1).toString(), media = q.value(2).toString(), status = q.value(3).toString();
         const int segments = q.value(4).toInt();
         q.finish();
-        if (status != QLatin1String("saved") || segments == 0)
+        if (status != answerStatusName(AnswerStatus::Saved) || segments == 0)
             return JobOutcome::fail(s("the answer is not saved"));
         if (media == QLatin1String("ready"))
             return JobOutcome::done(QJsonObject{{s("media"), media}});

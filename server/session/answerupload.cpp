@@ -20,7 +20,7 @@ constexpr qint64 kBudgetMarginSeconds = 30;
 constexpr qint64 kMinBudget = 1024 * 1024;
 } // namespace
 
-AnswerUpload::AnswerUpload(qint64 id_, int questionIndex_, const QString &status_, qint64 deadlineAt_, const QString &dir_,
+AnswerUpload::AnswerUpload(qint64 id_, int questionIndex_, AnswerStatus status_, qint64 deadlineAt_, const QString &dir_,
                            qint64 byteBudget_)
     : id(id_), questionIndex(questionIndex_), dir(dir_), byteBudget(byteBudget_), status(status_), deadlineAt(deadlineAt_)
 {
@@ -125,7 +125,7 @@ SegmentFile *AnswerUpload::segmentFor(int n, const char **refusal)
     if (!known.exists) {
         // A new recorder (reload, recorder error) may start while the answer is recording; once time is up or
         // finish_answer arrived, only a segment that finish_answer itself names (with chunks) may still come.
-        const bool recording = status == QLatin1String("recording") && nowMs() < deadlineAt && expected.isEmpty();
+        const bool recording = status == AnswerStatus::Recording && nowMs() < deadlineAt && expected.isEmpty();
         const bool announced = n < expected.size() && expected.at(n).toObject().value(QLatin1String("chunks")).toInteger() > 0;
         if (!recording && !announced) {
             *refusal = "segment_refused";

@@ -4,6 +4,7 @@
 // database. It outlives the candidate's socket (the hub keeps it until the answer is saved), so a reconnect
 // finds every segment's state in memory instead of reading the files again.
 
+#include "phase.h"
 #include "recording/segmentfile.h"
 
 #include <QJsonArray>
@@ -19,7 +20,7 @@ class AnswerUpload
 {
 public:
     // `byteBudget`: the most payload bytes all segments together may hold (see budgetFor()).
-    AnswerUpload(qint64 id, int questionIndex, const QString &status, qint64 deadlineAt, const QString &dir, qint64 byteBudget);
+    AnswerUpload(qint64 id, int questionIndex, AnswerStatus status, qint64 deadlineAt, const QString &dir, qint64 byteBudget);
     ~AnswerUpload();
 
     static constexpr int kMaxSegments = 64;
@@ -60,7 +61,7 @@ public:
     const int questionIndex;
     const QString dir;
     const qint64 byteBudget;
-    QString status;          // recording, closing
+    AnswerStatus status;     // Recording or Closing (saved answers are not kept)
     qint64 deadlineAt;
     QJsonArray expected;     // finish_answer's segments, once received
     bool finalizing = false; // hashing and syncing on the worker thread

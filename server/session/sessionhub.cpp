@@ -60,7 +60,7 @@ void SessionHub::socketGone(SessionSocket *socket)
             QMutexLocker lock(&m_connectedLock);
             m_connected.remove(session);
         }
-        if (socket->m_phase != QLatin1String("finished") && socket->m_phase != QLatin1String("refused"))
+        if (!isClosed(socket->phase()))
             socket->publish(s("disconnected"));
     }
     socket->deleteLater();
@@ -133,7 +133,7 @@ QJsonObject SessionHub::waitingFor(qint64 answerId, bool closingInDatabase) cons
     if (!answer)
         return closingInDatabase ? QJsonObject{{s("what"), s("page")}} : QJsonObject();
     // In memory `closing` may be ahead of the database (its update can fail while saving goes on).
-    return answer->status == QLatin1String("closing") ? answer->waitingFor() : QJsonObject();
+    return answer->status == AnswerStatus::Closing ? answer->waitingFor() : QJsonObject();
 }
 
 void SessionHub::keepAnswer(const std::shared_ptr<AnswerUpload> &answer)
@@ -163,7 +163,7 @@ int SessionHub::reconcile()
         if (!file.open(QIODevice::ReadOnly))
             continue; // never finished by the page: it resumes when the candidate comes back
         const QJsonObject manifest = QJsonDocument::fromJson(file.read(1 << 20)).object();
-        auto answer = std::make_shared<AnswerUpload>(p.id, p.question, s("closing"), p.deadline, dir, AnswerUpload::budgetFor(p.answerMs));
+        auto answer = std::make_shared<AnswerUpload>(p.id, p.question, AnswerStatus::Closing, p.deadline, dir, AnswerUpload::budgetFor(p.answerMs));
         const QJsonValue segments = manifest.value(s("segments"));
         const QString invalid = manifest.value(s("answer")).toInteger() == p.id ? answer->checkFinish(segments) : s("names another answer");
         if (!invalid.isEmpty()) {
@@ -216,7 +216,7 @@ void SessionHub::retryFinalizeLater(qint64 sessionId, const std::shared_ptr<Answ
     if (failures == 1 || failures % 10 == 0)
         qCCritical(lcRecording).noquote() << QStringLiteral("answer %1 %2 (attempt %3); retrying in %4 ms").arg(answerId).arg(QLatin1String(what)).arg(failures).arg(delayMs);
     SessionSocket *socket = m_bySession.value(sessionId);
-    if (socket && socket->m_answer == answer)
+    if (socket && socket->currentAnswer() == answer)
         socket->sendError(s("storage"), QStringLiteral("the server could not save the recording yet; it tries again in %1 s").arg(delayMs / 1000));
     QTimer::singleShot(delayMs, this, [this, sessionId, answerId] {
         const std::shared_ptr<AnswerUpload> again = m_answers.value(answerId);
@@ -257,7 +257,7 @@ void SessionHub::finalized(qint64 sessionId, qint64 answerId, const QJsonArray &
                 answer->finalizing = false;
             // Empty the segment so the page sends it again — only with the page there to do so. Without it (a
             // save completed on start) the bytes stay as they are until the page comes back and finishes again.
-            if (answer && socket && socket->m_answer == answer) {
+            if (answer && socket && socket->currentAnswer() == answer) {
                 answer->resetSegment(i);
                 socket->segmentMismatch(answerId, i);
             }
@@ -311,7 +311,7 @@ void SessionHub::finalized(qint64 sessionId, qint64 answerId, const QJsonArray &
 void SessionHub::inviteRevoked(qint64 inviteId)
 {
     for (SessionSocket *socket : std::as_const(m_sockets)) {
-        if (socket->m_invite == inviteId && socket->authenticated()) {
+        if (socket->inviteId() == inviteId && socket->authenticated()) {
             socket->sendError(s("invite_revoked"), s("This invitation was withdrawn by the company."));
             socket->closeWith(CloseCode::InviteRevoked, s("invite_revoked"));
         }

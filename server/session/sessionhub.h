@@ -61,21 +61,28 @@ public:
     // Graceful shutdown: tell every page to reconnect later (1001).
     void drain();
 
-protected:
-    void timerEvent(QTimerEvent *event) override;
-
-private:
-    friend class SessionSocket;
+    // ---- for the SessionSockets of this hub
+    Database *database() const { return m_db; }
+    RecordingStore *store() const { return m_store; }
+    EventHub *events() const { return m_events; }
+    SessionMetrics &counters() { return m_metrics; }
+    qint64 coarseNow() const { return m_now; }
     void socketGone(SessionSocket *s);
     void claim(qint64 sessionId, SessionSocket *s); // a newer tab of the same session wins
+    // Whether `s` is the socket that currently holds `sessionId`.
+    bool isCurrent(qint64 sessionId, const SessionSocket *s) const { return m_bySession.value(sessionId) == s; }
     // The open answer `answerId` as this process knows it (kept across reconnects), or nullptr.
     std::shared_ptr<AnswerUpload> openAnswer(qint64 answerId) const { return m_answers.value(answerId); }
     void keepAnswer(const std::shared_ptr<AnswerUpload> &answer);
     // Hashes and syncs a complete answer on the worker thread; retried with backoff while storage fails.
     void finalize(qint64 sessionId, const std::shared_ptr<AnswerUpload> &answer);
+
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
+private:
     void finalized(qint64 sessionId, qint64 answerId, const QJsonArray &expected, const QList<SegmentDigest> &digests);
     void retryFinalizeLater(qint64 sessionId, const std::shared_ptr<AnswerUpload> &answer, const char *what);
-    qint64 coarseNow() const { return m_now; }
 
     Database *m_db;
     RecordingStore *m_store;

@@ -1,7 +1,6 @@
 #include "sessionsocket.h"
 
 #include "answerupload.h"
-#include "auth/secrets.h"
 #include "chunkframe.h"
 #include "core/error.h"
 #include "core/log.h"
@@ -24,9 +23,6 @@ constexpr int kMaxSegments = AnswerUpload::kMaxSegments;
 constexpr int kMaxTextFrame = 8 * 1024;
 constexpr int kMaxRefusedFrames = 20;              // client protocol violations …
 constexpr qint64 kViolationWindowMs = 60 * 1000;   // … within this window close the socket (4400)
-
-const QStringList kMimes = {QStringLiteral("audio/webm;codecs=opus"), QStringLiteral("audio/webm"),
-                            QStringLiteral("audio/ogg;codecs=opus"), QStringLiteral("audio/mp4")};
 
 QString s(const char *latin1) { return QString::fromLatin1(latin1); }
 } // namespace
@@ -65,7 +61,7 @@ void SessionSocket::closeWith(CloseCode code, const QString &reason)
 void SessionSocket::releaseFiles()
 {
     // A newer tab of the same session may be using the answer's files now: only their owner closes them.
-    if (m_answer && (!authenticated() || m_hub->m_bySession.value(m_session) == this))
+    if (m_answer && (!authenticated() || m_hub->isCurrent(m_session, this)))
         m_answer->closeFiles();
 }
 
@@ -114,8 +110,8 @@ void SessionSocket::onText(QByteArrayView text)
         else if (type == QLatin1String("begin"))
             begin();
         else if (type == QLatin1String("start_answer")) {
-            if (m_phase != QLatin1String("thinking"))
-                return sendError(s("wrong_phase"), QStringLiteral("start_answer is only possible while thinking (now: %1)").arg(m_phase));
+            if (m_phase != Phase::Thinking)
+                return sendError(s("wrong_phase"), QStringLiteral("start_answer is only possible while thinking (now: %1)").arg(phaseName(m_phase)));
             startAnswer(nowMs());
         } else if (type == QLatin1String("finish_answer"))
             finishAnswer(m);
@@ -162,7 +158,7 @@ void SessionSocket::sendAck(quint32 answer, quint16 segment, quint32 seq)
 
 void SessionSocket::sendNack(quint32 answer, quint16 segment, quint32 seq, quint32 expected, const char *code)
 {
-    ++m_hub->m_metrics.nacks;
+    ++m_hub->counters().nacks;
     char buf[160];
     const int n = std::snprintf(buf, sizeof buf, "{\"type\":\"nack\",\"answer\":%u,\"segment\":%u,\"seq\":%u,\"expected\":%u,\"code\":\"%s\"}",
                                 answer, unsigned(segment), seq, expected, code);
@@ -183,7 +179,7 @@ void SessionSocket::onBinary(QByteArrayView frame)
         return;
     }
     if (!m_answer || m_answer->id != qint64(c.answer)) {
-        const QVariant status = m_hub->m_db->scalar(s("SELECT status FROM answers WHERE id = ? AND session_id = ?"), {qint64(c.answer), m_session});
+        const QVariant status = m_hub->database()->scalar(s("SELECT status FROM answers WHERE id = ? AND session_id = ?"), {qint64(c.answer), m_session});
         sendNack(c.answer, c.segment, c.seq, 0, status.isNull() ? "unknown_answer" : "answer_closed");
         if (status.isNull()) // each costs a lookup: bound a flood
             countViolation();
@@ -197,152 +193,28 @@ void SessionSocket::onBinary(QByteArrayView frame)
     sendAck(c.answer, c.segment, out.ackSeq);
     if (!out.stored)
         return;
-    ++m_hub->m_metrics.chunksAcked;
-    m_hub->m_metrics.bytesStored += quint64(c.payloadSize);
+    ++m_hub->counters().chunksAcked;
+    m_hub->counters().bytesStored += quint64(c.payloadSize);
     if (!m_answer->expected.isEmpty())
         checkComplete();
 }
 
 // ---------------------------------------------------------------- hello and state
 
-void SessionSocket::hello(const QJsonObject &m)
-{
-    const QString token = m.value(QLatin1String("token")).toString();
-    const QString mime = m.value(QLatin1String("mime")).toString(kMimes.first());
-    if (m.value(QLatin1String("protocol")).toInt(1) != 1) {
-        sendError(s("protocol"), s("this server speaks protocol 1"));
-        closeWith(CloseCode::Protocol, s("protocol"));
-        return;
-    }
-    if (!kMimes.contains(mime)) {
-        sendError(s("protocol"), QStringLiteral("mime must be one of: %1").arg(kMimes.join(s(", "))));
-        closeWith(CloseCode::Protocol, s("protocol"));
-        return;
-    }
-    Database *db = m_hub->m_db;
-    QSqlQuery q;
-    if (secrets::looksLikeToken(token))
-        q = db->exec(s("SELECT i.id, i.org_id, i.interview_id, i.candidate_id, i.expires_at, i.max_uses, i.uses, i.revoked_at,"
-                       " v.title, v.intro, v.language, v.deadline_at, c.name, o.name"
-                       " FROM invites i JOIN interviews v ON v.id = i.interview_id JOIN candidates c ON c.id = i.candidate_id"
-                       " JOIN organizations o ON o.id = i.org_id"
-                       " WHERE i.token_hash = ?"),
-                     {secrets::tokenHash(token)});
-    if (!q.isActive() || !q.next()) {
-        sendError(s("invite_invalid"), s("This invitation link is not valid. Please check the link in your email."));
-        closeWith(CloseCode::Unauthorized, s("invite_invalid"));
-        return;
-    }
-    const qint64 now = nowMs();
-    m_invite = q.value(0).toLongLong();
-    const qint64 org = q.value(1).toLongLong();
-    m_interview = q.value(2).toLongLong();
-    m_candidate = q.value(3).toLongLong();
-    const qint64 expiresAt = q.value(4).toLongLong();
-    const int maxUses = q.value(5).toInt();
-    const int uses = q.value(6).toInt();
-    const bool revoked = !q.value(7).isNull();
-    // No AI processing exists yet; the consent screen must say so rather than ask for it.
-    m_interviewInfo = QJsonObject{{s("title"), q.value(8).toString()}, {s("intro"), q.value(9).toString()}, {s("language"), q.value(10).toString()},
-                                  {s("organization"), q.value(13).toString()}, {s("aiProcessing"), false}};
-    const qint64 deadline = q.value(11).isNull() ? 0 : q.value(11).toLongLong();
-    m_candidateName = q.value(12).toString();
-    if (revoked) {
-        sendError(s("invite_revoked"), s("This invitation was withdrawn by the company."));
-        closeWith(CloseCode::InviteRevoked, s("invite_revoked"));
-        return;
-    }
-
-    // Resume the invite's latest session, or start one if allowed.
-    QSqlQuery sq = db->exec(s("SELECT id, phase, question_index, deadline_at, consent, extra_time_percent FROM sessions"
-                              " WHERE invite_id = ? ORDER BY id DESC LIMIT 1"), {m_invite});
-    qint64 session = 0;
-    QString phase;
-    if (sq.next()) {
-        session = sq.value(0).toLongLong();
-        phase = sq.value(1).toString();
-        m_question = sq.value(2).toInt();
-        m_deadlineAt = sq.value(3).isNull() ? 0 : sq.value(3).toLongLong();
-        m_consent = sq.value(4).toString();
-        m_extraPercent = sq.value(5).toInt();
-    }
-    const bool closed = phase == QLatin1String("finished") || phase == QLatin1String("refused");
-    if (session == 0 || (closed && uses < maxUses)) {
-        if (now >= expiresAt || (deadline > 0 && now >= deadline)) {
-            sendError(s("invite_expired"), s("This invitation has expired. Please contact the company if you still want to take part."));
-            closeWith(CloseCode::InviteExpired, s("invite_expired"));
-            return;
-        }
-        if (uses >= maxUses) {
-            sendError(s("invite_used"), s("This invitation has already been used."));
-            closeWith(CloseCode::InviteUsed, s("invite_used"));
-            return;
-        }
-        db->transaction([&] {
-            db->exec(s("UPDATE invites SET uses = uses + 1 WHERE id = ?"), {m_invite});
-            session = db->insert(s("INSERT INTO sessions (org_id, invite_id, interview_id, candidate_id, phase, question_index, mime, started_at)"
-                                   " VALUES (?, ?, ?, ?, 'consent', 0, ?, ?)"),
-                                 {org, m_invite, m_interview, m_candidate, mime, now});
-        });
-        phase = s("consent");
-        m_question = 0;
-        m_deadlineAt = 0;
-        m_consent.clear();
-        ++m_hub->m_metrics.sessionsOpened;
-    }
-    m_org = org;
-    m_phase = phase;
-    m_mime = mime;
-    m_session = session;
-
-    QSqlQuery qq = db->exec(s("SELECT id, body, think_seconds, answer_seconds, retakes FROM questions WHERE interview_id = ? ORDER BY position"), {m_interview});
-    while (qq.next())
-        m_questions.append(QuestionInfo{qq.value(0).toLongLong(), qq.value(1).toString(), qq.value(2).toInt(), qq.value(3).toInt(), qq.value(4).toInt()});
-
-    m_hub->claim(m_session, this);
-    loadOpenAnswer();
-    qCDebug(lcSession) << "session" << m_session << "connected in phase" << m_phase;
-    if (m_phase != QLatin1String("finished") && m_phase != QLatin1String("refused"))
-        publish(s("candidate_joined"));
-    applyClock();
-    sendState();
-    armDeadline();
-}
-
-void SessionSocket::loadOpenAnswer()
-{
-    m_answer.reset();
-    QSqlQuery q = m_hub->m_db->exec(s("SELECT id, question_index, status, deadline_at FROM answers WHERE session_id = ? AND status <> 'saved'"
-                                      " ORDER BY id DESC LIMIT 1"), {m_session});
-    if (!q.next())
-        return;
-    const qint64 id = q.value(0).toLongLong();
-    m_answer = m_hub->openAnswer(id);
-    if (m_answer)
-        return; // known since an earlier connection: its segments' state is in memory
-    const int question = q.value(1).toInt();
-    const int answerSeconds = question < m_questions.size() ? m_questions.at(question).answerSeconds : 0;
-    m_answer = std::make_shared<AnswerUpload>(id, question, q.value(2).toString(), q.value(3).toLongLong(),
-                                              m_hub->m_store->answerDir(m_org, m_session, id),
-                                              AnswerUpload::budgetFor(scaled(answerSeconds)));
-    m_hub->keepAnswer(m_answer);
-}
-
 void SessionSocket::sendState()
 {
-    QJsonObject st{{s("type"), s("state")}, {s("session"), m_session}, {s("phase"), m_phase}, {s("question"), m_question},
+    QJsonObject st{{s("type"), s("state")}, {s("session"), m_session}, {s("phase"), phaseName(m_phase)}, {s("question"), m_question},
                    {s("interview"), m_interviewInfo}, {s("candidate"), QJsonObject{{s("name"), m_candidateName}}},
                    {s("extraTimePercent"), m_extraPercent}};
     if (!m_consent.isEmpty())
         st.insert(s("consent"), m_consent);
     else
         st.insert(s("consent"), QJsonValue::Null);
-    if (m_deadlineAt > 0 && (m_phase == QLatin1String("thinking") || m_phase == QLatin1String("answering")))
+    if (m_deadlineAt > 0 && isTimed(m_phase))
         st.insert(s("deadlineIn"), qMax<qint64>(0, m_deadlineAt - nowMs()));
     // A question's text is sent only once it is reached (its think time started): a candidate cannot read
     // ahead. Counts and time limits of all questions are known from the start, to plan.
-    const bool atQuestion = m_phase == QLatin1String("thinking") || m_phase == QLatin1String("answering")
-                            || m_phase == QLatin1String("uploading") || m_phase == QLatin1String("review");
+    const bool atQuestion = isAtQuestion(m_phase);
     QJsonArray questions;
     for (int i = 0; i < m_questions.size(); ++i) {
         const QuestionInfo &q = m_questions.at(i);
@@ -354,14 +226,14 @@ void SessionSocket::sendState()
     st.insert(s("questions"), questions);
 
     QJsonArray answers;
-    QSqlQuery q = m_hub->m_db->exec(s("SELECT id, question_index, take, status, duration_ms FROM answers WHERE session_id = ? ORDER BY id"), {m_session});
+    QSqlQuery q = m_hub->database()->exec(s("SELECT id, question_index, take, status, duration_ms FROM answers WHERE session_id = ? ORDER BY id"), {m_session});
     while (q.next()) {
         const qint64 id = q.value(0).toLongLong();
         QJsonArray segments;
         if (m_answer && m_answer->id == id) {
             segments = m_answer->segmentsJson();
         } else {
-            QSqlQuery sg = m_hub->m_db->exec(s("SELECT segment, chunks, bytes FROM answer_segments WHERE answer_id = ? ORDER BY segment"), {id});
+            QSqlQuery sg = m_hub->database()->exec(s("SELECT segment, chunks, bytes FROM answer_segments WHERE answer_id = ? ORDER BY segment"), {id});
             while (sg.next())
                 segments.append(QJsonObject{{s("segment"), sg.value(0).toInt()}, {s("chunks"), sg.value(1).toLongLong()}, {s("bytes"), sg.value(2).toLongLong()}});
         }
@@ -379,7 +251,7 @@ void SessionSocket::sendState()
 
 int SessionSocket::takesOf(int questionIndex)
 {
-    return m_hub->m_db->scalar(s("SELECT COUNT(*) FROM answers WHERE session_id = ? AND question_index = ?"), {m_session, questionIndex}).toInt();
+    return m_hub->database()->scalar(s("SELECT COUNT(*) FROM answers WHERE session_id = ? AND question_index = ?"), {m_session, questionIndex}).toInt();
 }
 
 void SessionSocket::publish(const QString &event, QJsonObject fields)
@@ -387,20 +259,20 @@ void SessionSocket::publish(const QString &event, QJsonObject fields)
     fields.insert(s("sessionId"), m_session);
     fields.insert(s("interviewId"), m_interview);
     fields.insert(s("candidateId"), m_candidate);
-    m_hub->m_events->publish(m_org, event, fields);
+    m_hub->events()->publish(m_org, event, fields);
 }
 
 // ---------------------------------------------------------------- state machine
 
-void SessionSocket::setPhase(const QString &phase, qint64 deadlineAt, int question)
+void SessionSocket::setPhase(Phase phase, qint64 deadlineAt, int question)
 {
     const QVariant deadline = deadlineAt > 0 ? QVariant(deadlineAt) : QVariant(QMetaType(QMetaType::LongLong));
-    if (phase == QLatin1String("finished") || phase == QLatin1String("refused"))
-        m_hub->m_db->exec(s("UPDATE sessions SET phase = ?, deadline_at = ?, question_index = ?, finished_at = ? WHERE id = ?"),
-                          {phase, deadline, question, nowMs(), m_session});
+    if (isClosed(phase))
+        m_hub->database()->exec(s("UPDATE sessions SET phase = ?, deadline_at = ?, question_index = ?, finished_at = ? WHERE id = ?"),
+                          {phaseName(phase), deadline, question, nowMs(), m_session});
     else
-        m_hub->m_db->exec(s("UPDATE sessions SET phase = ?, deadline_at = ?, question_index = ? WHERE id = ?"),
-                          {phase, deadline, question, m_session});
+        m_hub->database()->exec(s("UPDATE sessions SET phase = ?, deadline_at = ?, question_index = ? WHERE id = ?"),
+                          {phaseName(phase), deadline, question, m_session});
     m_phase = phase;
     m_deadlineAt = deadlineAt;
     m_question = question;
@@ -409,15 +281,15 @@ void SessionSocket::setPhase(const QString &phase, qint64 deadlineAt, int questi
 
 void SessionSocket::consent(const QJsonObject &m)
 {
-    if (m_phase != QLatin1String("consent"))
+    if (m_phase != Phase::Consent)
         return sendError(s("wrong_phase"), s("consent was already given or refused"));
     const QJsonValue accepted = m.value(QLatin1String("accepted"));
     if (!accepted.isBool())
         return sendError(s("validation"), s("accepted: must be true or false"));
     m_consent = accepted.toBool() ? s("given") : s("refused");
-    m_hub->m_db->transaction([&] {
-        m_hub->m_db->exec(s("UPDATE sessions SET consent = ?, consent_at = ? WHERE id = ?"), {m_consent, nowMs(), m_session});
-        setPhase(accepted.toBool() ? s("intro") : s("refused"), 0, 0);
+    m_hub->database()->transaction([&] {
+        m_hub->database()->exec(s("UPDATE sessions SET consent = ?, consent_at = ? WHERE id = ?"), {m_consent, nowMs(), m_session});
+        setPhase(accepted.toBool() ? Phase::Intro : Phase::Refused, 0, 0);
     });
     if (!accepted.toBool())
         publish(s("consent_refused"));
@@ -426,17 +298,17 @@ void SessionSocket::consent(const QJsonObject &m)
 
 void SessionSocket::begin()
 {
-    if (m_phase != QLatin1String("intro"))
-        return sendError(s("wrong_phase"), QStringLiteral("begin is only possible after consent (now: %1)").arg(m_phase));
+    if (m_phase != Phase::Intro)
+        return sendError(s("wrong_phase"), QStringLiteral("begin is only possible after consent (now: %1)").arg(phaseName(m_phase)));
     if (m_questions.isEmpty()) {
-        setPhase(s("finished"), 0, 0);
+        setPhase(Phase::Finished, 0, 0);
         publish(s("finished"));
         return sendState();
     }
     const qint64 now = nowMs();
     if (m_questions.first().thinkSeconds == 0)
         return startAnswer(now); // no think time: straight to answering (m_question is 0 here)
-    setPhase(s("thinking"), now + scaled(m_questions.first().thinkSeconds), 0);
+    setPhase(Phase::Thinking, now + scaled(m_questions.first().thinkSeconds), 0);
     sendState();
 }
 
@@ -445,15 +317,15 @@ void SessionSocket::startAnswer(qint64 at)
     const QuestionInfo &q = m_questions.at(m_question);
     const qint64 deadline = at + scaled(q.answerSeconds);
     const int take = takesOf(m_question) + 1;
-    Database *db = m_hub->m_db;
+    Database *db = m_hub->database();
     qint64 id = 0;
     db->transaction([&] {
         id = db->insert(s("INSERT INTO answers (org_id, session_id, question_id, question_index, take, status, mime, started_at, deadline_at)"
                           " VALUES (?, ?, ?, ?, ?, 'recording', ?, ?, ?)"),
                         {m_org, m_session, q.id, m_question, take, m_mime, at, deadline});
-        setPhase(s("answering"), deadline, m_question);
+        setPhase(Phase::Answering, deadline, m_question);
     });
-    m_answer = std::make_shared<AnswerUpload>(id, m_question, s("recording"), deadline, m_hub->m_store->answerDir(m_org, m_session, id),
+    m_answer = std::make_shared<AnswerUpload>(id, m_question, AnswerStatus::Recording, deadline, m_hub->store()->answerDir(m_org, m_session, id),
                                               AnswerUpload::budgetFor(scaled(q.answerSeconds)));
     m_hub->keepAnswer(m_answer);
     QDir().mkpath(m_answer->dir);
@@ -465,13 +337,13 @@ void SessionSocket::startAnswer(qint64 at)
 void SessionSocket::applyClock()
 {
     const qint64 now = nowMs();
-    if (m_phase == QLatin1String("thinking") && m_deadlineAt > 0 && now >= m_deadlineAt) {
+    if (m_phase == Phase::Thinking && m_deadlineAt > 0 && now >= m_deadlineAt) {
         // Think time is over: the answer starts now (only while a page is connected to record it).
         startAnswer(now);
-    } else if (m_phase == QLatin1String("answering") && m_deadlineAt > 0 && now >= m_deadlineAt && m_answer) {
-        m_hub->m_db->exec(s("UPDATE answers SET status = 'closing' WHERE id = ? AND status = 'recording'"), {m_answer->id});
-        m_answer->status = s("closing");
-        setPhase(s("uploading"), 0, m_question);
+    } else if (m_phase == Phase::Answering && m_deadlineAt > 0 && now >= m_deadlineAt && m_answer) {
+        m_hub->database()->exec(s("UPDATE answers SET status = 'closing' WHERE id = ? AND status = 'recording'"), {m_answer->id});
+        m_answer->status = AnswerStatus::Closing;
+        setPhase(Phase::Uploading, 0, m_question);
         send(QStringLiteral("{\"type\":\"time_up\",\"answer\":%1}").arg(m_answer->id));
         sendState();
     }
@@ -479,7 +351,7 @@ void SessionSocket::applyClock()
 
 void SessionSocket::armDeadline()
 {
-    if ((m_phase == QLatin1String("thinking") || m_phase == QLatin1String("answering")) && m_deadlineAt > 0)
+    if (isTimed(m_phase) && m_deadlineAt > 0)
         m_deadline.start(int(qBound<qint64>(0, m_deadlineAt - nowMs() + 5, 24LL * 3600 * 1000)), Qt::PreciseTimer, this);
     else
         m_deadline.stop();
@@ -501,9 +373,9 @@ void SessionSocket::finishAnswer(const QJsonObject &m)
 {
     const qint64 id = m.value(QLatin1String("answer")).toInteger();
     if (!m_answer || m_answer->id != id) {
-        const QVariant status = m_hub->m_db->scalar(s("SELECT status FROM answers WHERE id = ? AND session_id = ?"), {id, m_session});
-        if (status.toString() == QLatin1String("saved")) { // a repeat after reconnect: confirm again
-            QSqlQuery a = m_hub->m_db->exec(s("SELECT chunks, bytes, duration_ms FROM answers WHERE id = ?"), {id});
+        const QVariant status = m_hub->database()->scalar(s("SELECT status FROM answers WHERE id = ? AND session_id = ?"), {id, m_session});
+        if (status.toString() == answerStatusName(AnswerStatus::Saved)) { // a repeat after reconnect: confirm again
+            QSqlQuery a = m_hub->database()->exec(s("SELECT chunks, bytes, duration_ms FROM answers WHERE id = ?"), {id});
             if (a.next())
                 send(QStringLiteral("{\"type\":\"answer_saved\",\"answer\":%1,\"chunks\":%2,\"bytes\":%3,\"durationMs\":%4}")
                          .arg(id).arg(a.value(0).toLongLong()).arg(a.value(1).toLongLong()).arg(a.value(2).toLongLong()));
@@ -519,19 +391,19 @@ void SessionSocket::finishAnswer(const QJsonObject &m)
     // The answer completes even if the database is away for a moment: these rows only mirror what is in
     // memory (the save itself is retried until it is recorded).
     try {
-        if (m_answer->status == QLatin1String("recording"))
-            m_hub->m_db->exec(s("UPDATE answers SET status = 'closing' WHERE id = ?"), {m_answer->id});
-        if (m_phase == QLatin1String("answering"))
-            setPhase(s("uploading"), 0, m_question);
+        if (m_answer->status == AnswerStatus::Recording)
+            m_hub->database()->exec(s("UPDATE answers SET status = 'closing' WHERE id = ?"), {m_answer->id});
+        if (m_phase == Phase::Answering)
+            setPhase(Phase::Uploading, 0, m_question);
     } catch (const ApiException &) {
         qCWarning(lcSession).noquote() << QStringLiteral("answer %1: could not record 'closing' in the database; saving goes on").arg(m_answer->id);
-        if (m_phase == QLatin1String("answering")) {
-            m_phase = s("uploading");
+        if (m_phase == Phase::Answering) {
+            m_phase = Phase::Uploading;
             m_deadlineAt = 0;
             armDeadline();
         }
     }
-    m_answer->status = s("closing");
+    m_answer->status = AnswerStatus::Closing;
     if (m_answer->finishedAt == 0)
         m_answer->finishedAt = nowMs();
     checkComplete();
@@ -556,7 +428,7 @@ void SessionSocket::answerSaved(qint64 answerId, quint64 chunks, quint64 bytes, 
     m_answer.reset();
     send(QStringLiteral("{\"type\":\"answer_saved\",\"answer\":%1,\"chunks\":%2,\"bytes\":%3,\"durationMs\":%4}")
              .arg(answerId).arg(chunks).arg(bytes).arg(durationMs));
-    m_phase = s("review");
+    m_phase = Phase::Review;
     m_deadlineAt = 0;
     armDeadline();
     sendState();
@@ -571,13 +443,13 @@ void SessionSocket::segmentMismatch(qint64 answerId, int segment)
 
 void SessionSocket::retake()
 {
-    if (m_phase != QLatin1String("review"))
+    if (m_phase != Phase::Review)
         return sendError(s("wrong_phase"), s("retake is only possible after an answer was saved"));
     const QuestionInfo &q = m_questions.at(m_question);
     if (takesOf(m_question) >= q.retakes + 1)
         return sendError(s("no_retakes_left"), s("no retakes left for this question"));
     const qint64 now = nowMs();
-    setPhase(s("thinking"), now + scaled(q.thinkSeconds), m_question);
+    setPhase(Phase::Thinking, now + scaled(q.thinkSeconds), m_question);
     if (q.thinkSeconds == 0)
         return startAnswer(now);
     sendState();
@@ -585,16 +457,16 @@ void SessionSocket::retake()
 
 void SessionSocket::next()
 {
-    if (m_phase != QLatin1String("review"))
+    if (m_phase != Phase::Review)
         return sendError(s("wrong_phase"), s("next is only possible after an answer was saved"));
     const int nextIndex = m_question + 1;
     if (nextIndex >= m_questions.size()) {
-        setPhase(s("finished"), 0, m_question);
+        setPhase(Phase::Finished, 0, m_question);
         publish(s("finished"));
         return sendState();
     }
     const qint64 now = nowMs();
-    setPhase(s("thinking"), now + scaled(m_questions.at(nextIndex).thinkSeconds), nextIndex);
+    setPhase(Phase::Thinking, now + scaled(m_questions.at(nextIndex).thinkSeconds), nextIndex);
     if (m_questions.at(nextIndex).thinkSeconds == 0)
         return startAnswer(now);
     sendState();

@@ -3,6 +3,7 @@
 // stores audio chunks (see docs/protocol.md). Lives as long as its WebSocket.
 
 #include "core/error.h"
+#include "phase.h"
 #include "http/websocket.h"
 
 #include <QBasicTimer>
@@ -44,12 +45,18 @@ public:
     // After the hub finished (or refused) saving the current answer.
     void answerSaved(qint64 answerId, quint64 chunks, quint64 bytes, qint64 durationMs);
     void segmentMismatch(qint64 answerId, int segment);
+    Phase phase() const { return m_phase; }
+    qint64 inviteId() const { return m_invite; }
+    // The answer this page is recording or finishing (shared with the hub), or null.
+    const std::shared_ptr<AnswerUpload> &currentAnswer() const { return m_answer; }
+    void sendError(const QString &code, const QString &message);
+    // A live event for the organization's recruiters about this session.
+    void publish(const QString &event, QJsonObject fields = {});
 
 protected:
     void timerEvent(QTimerEvent *event) override;
 
 private:
-    friend class SessionHub;
     void onText(QByteArrayView utf8) override;
     void onBinary(QByteArrayView frame) override;
     void onClosed() override;
@@ -67,12 +74,10 @@ private:
     void loadOpenAnswer();
     void checkComplete();
     void sendState();
-    void sendError(const QString &code, const QString &message);
     void countViolation();
     void sendNack(quint32 answer, quint16 segment, quint32 seq, quint32 expected, const char *code);
     void sendAck(quint32 answer, quint16 segment, quint32 seq);
-    void setPhase(const QString &phase, qint64 deadlineAt, int question);
-    void publish(const QString &event, QJsonObject fields = {});
+    void setPhase(Phase phase, qint64 deadlineAt, int question);
     int takesOf(int questionIndex);
     qint64 scaled(int seconds) const;
 
@@ -89,7 +94,7 @@ private:
     qint64 m_invite = 0;
     qint64 m_interview = 0;
     qint64 m_candidate = 0;
-    QString m_phase;
+    Phase m_phase = Phase::Consent;
     int m_question = 0;
     qint64 m_deadlineAt = 0;
     QString m_consent;
