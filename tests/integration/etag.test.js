@@ -4,9 +4,11 @@
 // goes through as before.
 
 const assert = require('node:assert/strict');
+const path = require('node:path');
 const { describe, it, before, after } = require('node:test');
 
 const { Environment, engine } = require('./lib/server');
+const { Api } = require('./lib/http');
 const {
   createOrg, interviewBody, createCandidate, makePdf, startAnswering, assertServerHealthy,
 } = require('./lib/fixtures');
@@ -188,4 +190,32 @@ describe(`ETag and If-Match (${engine})`, () => {
     await assertServerHealthy(server, org);
   });
 
+});
+
+describe(`If-Match across two intervoxd processes on one database (${engine})`, () => {
+  let env, first, second, org;
+
+  before(async () => {
+    env = await Environment.create();
+    first = await env.start();
+    // A second server with a data folder of its own (each holds a lock on its folder) on the same database.
+    const database = engine === 'sqlite' ? ['--database', `sqlite:${path.join(env.dataDir, 'intervox.db')}`] : [];
+    second = await env.start({ extraArgs: ['--data', path.join(env.dataDir, 'second'), ...database] });
+    org = await createOrg(env, first, 'etag-two');
+  }, SETUP);
+
+  after(async () => { if (env) await env.cleanup(); }, SETUP);
+
+  it('PUTs racing with the same ETag through two servers: exactly one 200 and one 412, every time', { timeout: 60_000 }, async () => {
+    const apis = [org.api, new Api(second.url, org.token)];
+    for (let round = 0; round < 20; round += 1) {
+      const created = await apis[round % 2].post('/api/v1/interviews', interviewBody({ title: `Shared ${round}` }));
+      assert.equal(created.status, 201, String(created));
+      const id = created.json.id;
+      const results = await Promise.all(apis.map((api, i) => api.put(`/api/v1/interviews/${id}`, renamed(`Server ${i} round ${round}`), ifMatch(etagOf(created)))));
+      assert.deepEqual(results.map((r) => r.status).sort(), [200, 412], results.join('\n'));
+      const winner = results.find((r) => r.status === 200);
+      for (const api of apis) assert.deepEqual((await api.get(`/api/v1/interviews/${id}`)).json, winner.json);
+    }
+  });
 });
