@@ -14,10 +14,10 @@ int ApiError::httpStatus() const
     case ErrorCode::NotFound: return 404;
     case ErrorCode::MethodNotAllowed: return 405;
     case ErrorCode::Conflict: return 409;
+    case ErrorCode::PreconditionFailed: return 412;
     case ErrorCode::TooLarge: return 413;
     case ErrorCode::UnsupportedMediaType: return 415;
     case ErrorCode::RangeNotSatisfiable: return 416;
-    case ErrorCode::PreconditionFailed: return 412;
     case ErrorCode::TooManyRequests: return 429;
     case ErrorCode::Unavailable: return 503;
     case ErrorCode::Internal: return 500;
@@ -35,10 +35,10 @@ QString ApiError::codeName() const
     case ErrorCode::NotFound: return QStringLiteral("not_found");
     case ErrorCode::MethodNotAllowed: return QStringLiteral("method_not_allowed");
     case ErrorCode::Conflict: return QStringLiteral("conflict");
+    case ErrorCode::PreconditionFailed: return QStringLiteral("precondition_failed");
     case ErrorCode::TooLarge: return QStringLiteral("too_large");
     case ErrorCode::UnsupportedMediaType: return QStringLiteral("unsupported_media_type");
     case ErrorCode::RangeNotSatisfiable: return QStringLiteral("range_not_satisfiable");
-    case ErrorCode::PreconditionFailed: return QStringLiteral("precondition_failed");
     case ErrorCode::TooManyRequests: return QStringLiteral("too_many_requests");
     case ErrorCode::Unavailable: return QStringLiteral("unavailable");
     case ErrorCode::Internal: return QStringLiteral("internal");

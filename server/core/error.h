@@ -18,10 +18,10 @@ enum class ErrorCode {
     NotFound,
     MethodNotAllowed,
     Conflict,
+    PreconditionFailed,
     TooLarge,
     UnsupportedMediaType,
     RangeNotSatisfiable,
-    PreconditionFailed,
     TooManyRequests,
     Unavailable,
     Internal, // keep last: codeTables() lists BadRequest … Internal
