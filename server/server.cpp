@@ -241,6 +241,7 @@ void Server::registerOpsRoutes()
         metric("intervox_answers_saved_total", "counter", "Answers completely saved and synced.", m.answersSaved);
         metric("intervox_segment_scans_total", "counter", "Segment files read record by record to learn their state (once per answer after a restart).",
                SegmentFile::scans());
+        metric("intervox_db_statements_total", "counter", "SQL statements run (BEGIN and COMMIT not counted).", m_db->statementsRun());
         try {
             const QHash<QString, qint64> jobs = JobQueue::countByState(*m_db);
             out += "# HELP intervox_jobs Jobs in the queue by state.\n# TYPE intervox_jobs gauge\n";

@@ -1,9 +1,10 @@
-// The job queue as recruiters see it: their organization's jobs, newest first, with every run.
+// The job queue as recruiters see it: their organization's jobs, newest first (pages), with every run.
 
 #include "apicontext.h"
 
 #include "jobs/jobqueue.h"
 #include "storage/database.h"
+#include "listquery.h"
 #include "validate.h"
 
 #include <QJsonArray>
@@ -63,11 +64,12 @@ void registerJobsApi(HttpServer &http, ApiContext &ctx)
                 params << value;
             }
         }
-        QSqlQuery q = db->exec(QStringLiteral("SELECT %1 FROM jobs WHERE %2 ORDER BY id DESC LIMIT 200").arg(QLatin1String(kJobColumns), where), params);
+        const PageRequest page = PageRequest::fromQuery(r.query);
+        QSqlQuery q = db->exec(QStringLiteral("SELECT %1 FROM jobs WHERE %2").arg(QLatin1String(kJobColumns), where) + page.clause(), params + page.binds());
         QJsonArray items;
         while (q.next())
             items.append(jobJson(q));
-        return HttpResponse::json(200, QJsonObject{{s("items"), items}});
+        return HttpResponse::json(200, page.reply(items));
     }));
     http.route("GET", s("/api/v1/jobs/{id}"), ctx.reader([db](HttpRequest &r, const Principal &p) {
         QSqlQuery q = db->exec(QStringLiteral("SELECT %1 FROM jobs WHERE id = ? AND org_id = ?").arg(QLatin1String(kJobColumns)), {r.ids.at(0), p.orgId});

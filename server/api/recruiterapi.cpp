@@ -10,6 +10,8 @@
 #include "storage/database.h"
 #include "cvfile.h"
 #include "interviewinput.h"
+#include "listquery.h"
+#include "rowversion.h"
 #include "validate.h"
 
 #include <QCryptographicHash>
@@ -28,21 +30,59 @@ namespace {
 QString s(const char *latin1) { return QString::fromLatin1(latin1); }
 constexpr qint64 kDay = 24LL * 3600 * 1000;
 
-QJsonObject interviewJson(Database *db, qint64 org, qint64 id)
+const char *kInterviewColumns = "id, title, intro, language, deadline_at, created_at, updated_at, version";
+
+QJsonObject interviewRow(const QSqlQuery &q)
 {
-    QSqlQuery q = db->exec(s("SELECT id, title, intro, language, deadline_at, created_at, updated_at FROM interviews WHERE id = ? AND org_id = ?"), {id, org});
+    return QJsonObject{{s("id"), q.value(0).toLongLong()}, {s("title"), q.value(1).toString()}, {s("intro"), q.value(2).toString()},
+                       {s("language"), q.value(3).toString()}, {s("deadline"), isoOrNull(q.value(4))},
+                       {s("createdAt"), iso(q.value(5).toLongLong())}, {s("updatedAt"), iso(q.value(6).toLongLong())}};
+}
+
+// Adds "questions" to every interview of `interviews` with one query, whatever their number.
+void attachQuestions(Database *db, qint64 org, QJsonArray &interviews)
+{
+    if (interviews.isEmpty())
+        return;
+    QVariantList params{org};
+    for (const QJsonValue &v : std::as_const(interviews))
+        params.append(v.toObject().value(s("id")).toInteger());
+    QHash<qint64, QJsonArray> questions;
+    QSqlQuery q = db->exec(QStringLiteral("SELECT interview_id, id, position, body, think_seconds, answer_seconds, retakes FROM questions"
+                                          " WHERE org_id = ? AND interview_id IN (%1) ORDER BY interview_id, position")
+                               .arg(Database::placeholders(int(params.size()) - 1)), params);
+    while (q.next())
+        questions[q.value(0).toLongLong()].append(QJsonObject{{s("id"), q.value(1).toLongLong()}, {s("index"), q.value(2).toInt()},
+                                                              {s("text"), q.value(3).toString()}, {s("thinkSeconds"), q.value(4).toInt()},
+                                                              {s("answerSeconds"), q.value(5).toInt()}, {s("retakes"), q.value(6).toInt()}});
+    for (qsizetype i = 0; i < interviews.size(); ++i) {
+        QJsonObject o = interviews.at(i).toObject();
+        o.insert(s("questions"), questions.value(o.value(s("id")).toInteger()));
+        interviews.replace(i, o);
+    }
+}
+
+// One interview as the API shows it, with its ETag; 404 if the organization has no such one.
+HttpResponse interviewReply(Database *db, qint64 org, qint64 id, int status = 200)
+{
+    QSqlQuery q = db->exec(QStringLiteral("SELECT %1 FROM interviews WHERE id = ? AND org_id = ?").arg(QLatin1String(kInterviewColumns)), {id, org});
     if (!q.next())
         fail(ApiError::notFound(s("no such interview")));
-    QJsonObject o{{s("id"), q.value(0).toLongLong()}, {s("title"), q.value(1).toString()}, {s("intro"), q.value(2).toString()},
-                  {s("language"), q.value(3).toString()}, {s("deadline"), isoOrNull(q.value(4))},
-                  {s("createdAt"), iso(q.value(5).toLongLong())}, {s("updatedAt"), iso(q.value(6).toLongLong())}};
-    QJsonArray questions;
-    QSqlQuery qq = db->exec(s("SELECT id, position, body, think_seconds, answer_seconds, retakes FROM questions WHERE interview_id = ? AND org_id = ? ORDER BY position"), {id, org});
-    while (qq.next())
-        questions.append(QJsonObject{{s("id"), qq.value(0).toLongLong()}, {s("index"), qq.value(1).toInt()}, {s("text"), qq.value(2).toString()},
-                                     {s("thinkSeconds"), qq.value(3).toInt()}, {s("answerSeconds"), qq.value(4).toInt()}, {s("retakes"), qq.value(5).toInt()}});
-    o.insert(s("questions"), questions);
-    return o;
+    QJsonArray one{interviewRow(q)};
+    attachQuestions(db, org, one);
+    return withEtag(HttpResponse::json(status, one.at(0).toObject()), id, q.value(7).toLongLong());
+}
+
+bool owns(Database *db, const char *table, qint64 org, qint64 id)
+{
+    return !db->scalar(QStringLiteral("SELECT id FROM %1 WHERE id = ? AND org_id = ?").arg(QLatin1String(table)), {id, org}).isNull();
+}
+
+// 404 unless the organization has row `id` in `table`.
+void requireFound(Database *db, const char *table, qint64 org, qint64 id, const char *what)
+{
+    if (!owns(db, table, org, id))
+        fail(ApiError::notFound(s("no such ") + QLatin1String(what)));
 }
 
 void writeQuestions(Database *db, qint64 org, qint64 interview, const InterviewInput &in)
@@ -77,20 +117,28 @@ QVariant nullableMs(const std::optional<qint64> &v)
     return v ? QVariant(*v) : QVariant(QMetaType(QMetaType::LongLong));
 }
 
-QJsonObject candidateJson(Database *db, qint64 org, qint64 id)
+const char *kCandidateColumns = "id, name, email, cv_sha256, cv_size, created_at, version";
+
+QJsonObject candidateRow(const QSqlQuery &q)
 {
-    QSqlQuery q = db->exec(s("SELECT id, name, email, cv_sha256, cv_size, created_at FROM candidates WHERE id = ? AND org_id = ?"), {id, org});
-    if (!q.next())
-        fail(ApiError::notFound(s("no such candidate")));
     return QJsonObject{{s("id"), q.value(0).toLongLong()}, {s("name"), q.value(1).toString()}, {s("email"), q.value(2).toString()},
                        {s("createdAt"), iso(q.value(5).toLongLong())},
                        {s("cv"), q.value(3).isNull() ? QJsonValue(QJsonValue::Null)
                                                     : QJsonValue(QJsonObject{{s("sha256"), q.value(3).toString()}, {s("size"), q.value(4).toLongLong()}})}};
 }
 
+// One candidate with its ETag; 404 if the organization has no such one.
+HttpResponse candidateReply(Database *db, qint64 org, qint64 id, int status = 200)
+{
+    QSqlQuery q = db->exec(QStringLiteral("SELECT %1 FROM candidates WHERE id = ? AND org_id = ?").arg(QLatin1String(kCandidateColumns)), {id, org});
+    if (!q.next())
+        fail(ApiError::notFound(s("no such candidate")));
+    return withEtag(HttpResponse::json(status, candidateRow(q)), id, q.value(6).toLongLong());
+}
+
 void requireOwned(Database *db, const char *table, qint64 org, qint64 id, const QString &field)
 {
-    if (db->scalar(QStringLiteral("SELECT id FROM %1 WHERE id = ? AND org_id = ?").arg(QLatin1String(table)), {id, org}).isNull())
+    if (!owns(db, table, org, id))
         fail(ApiError::validation(field, s("no such id in your organization")));
 }
 
@@ -179,15 +227,16 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
     }));
 
     // ---- interviews
-    http.route("GET", s("/api/v1/interviews"), ctx.reader([db](HttpRequest &, const Principal &p) {
+    http.route("GET", s("/api/v1/interviews"), ctx.reader([db](HttpRequest &r, const Principal &p) {
+        const PageRequest page = PageRequest::fromQuery(r.query);
+        QSqlQuery q = db->exec(QStringLiteral("SELECT %1 FROM interviews WHERE org_id = ?").arg(QLatin1String(kInterviewColumns)) + page.clause(),
+                               QVariantList{p.orgId} + page.binds());
         QJsonArray items;
-        QSqlQuery q = db->exec(s("SELECT id FROM interviews WHERE org_id = ? ORDER BY id DESC LIMIT 1000"), {p.orgId});
-        QList<qint64> ids;
         while (q.next())
-            ids.append(q.value(0).toLongLong());
-        for (qint64 id : ids)
-            items.append(interviewJson(db, p.orgId, id));
-        return HttpResponse::json(200, QJsonObject{{s("items"), items}});
+            items.append(interviewRow(q));
+        const QJsonValue next = page.cut(items);
+        attachQuestions(db, p.orgId, items);
+        return HttpResponse::json(200, QJsonObject{{s("items"), items}, {s("next"), next}});
     }));
     http.route("POST", s("/api/v1/interviews"), ctx.authed([db](HttpRequest &r, const Principal &p) {
         const InterviewInput in = InterviewInput::parse(r.jsonObject());
@@ -198,30 +247,31 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
                             {p.orgId, in.title, in.intro, in.language, nullableMs(in.deadline), p.userId, now, now});
             writeQuestions(db, p.orgId, id, in);
         });
-        return HttpResponse::json(201, interviewJson(db, p.orgId, id));
+        return interviewReply(db, p.orgId, id, 201);
     }, true), BodyKind::Json);
     http.route("GET", s("/api/v1/interviews/{id}"), ctx.reader([db](HttpRequest &r, const Principal &p) {
-        return HttpResponse::json(200, interviewJson(db, p.orgId, r.ids.at(0)));
+        return interviewReply(db, p.orgId, r.ids.at(0));
     }));
     http.route("PUT", s("/api/v1/interviews/{id}"), ctx.authed([db](HttpRequest &r, const Principal &p) {
         const qint64 id = r.ids.at(0);
-        interviewJson(db, p.orgId, id); // 404 first
+        requireFound(db, "interviews", p.orgId, id, "interview"); // 404 before 422
         const InterviewInput in = InterviewInput::parse(r.jsonObject());
         db->transaction([&] {
-            if (!db->scalar(s("SELECT id FROM sessions WHERE interview_id = ? LIMIT 1"), {id}).isNull())
+            IfMatch::fromRequest(r, id).claim(db, "interviews", p.orgId, id, s("interview"));
+            if (!db->scalar(s("SELECT id FROM sessions WHERE interview_id = ? AND org_id = ? LIMIT 1"), {id, p.orgId}).isNull())
                 fail(ApiError::conflict(s("candidates have started this interview; create a new interview instead of changing its questions")));
             db->exec(s("UPDATE interviews SET title = ?, intro = ?, language = ?, deadline_at = ?, updated_at = ? WHERE id = ? AND org_id = ?"),
                      {in.title, in.intro, in.language, nullableMs(in.deadline), nowMs(), id, p.orgId});
             db->exec(s("DELETE FROM questions WHERE interview_id = ? AND org_id = ?"), {id, p.orgId});
             writeQuestions(db, p.orgId, id, in);
         });
-        return HttpResponse::json(200, interviewJson(db, p.orgId, id));
+        return interviewReply(db, p.orgId, id);
     }, true), BodyKind::Json);
     http.route("DELETE", s("/api/v1/interviews/{id}"), ctx.authed([db](HttpRequest &r, const Principal &p) {
         const qint64 id = r.ids.at(0);
-        interviewJson(db, p.orgId, id);
         db->transaction([&] {
-            if (!db->scalar(s("SELECT id FROM sessions WHERE interview_id = ? LIMIT 1"), {id}).isNull())
+            IfMatch::fromRequest(r, id).claim(db, "interviews", p.orgId, id, s("interview"));
+            if (!db->scalar(s("SELECT id FROM sessions WHERE interview_id = ? AND org_id = ? LIMIT 1"), {id, p.orgId}).isNull())
                 fail(ApiError::conflict(s("candidates have started this interview; it cannot be deleted")));
             db->exec(s("DELETE FROM invites WHERE interview_id = ? AND org_id = ?"), {id, p.orgId});
             db->exec(s("DELETE FROM questions WHERE interview_id = ? AND org_id = ?"), {id, p.orgId});
@@ -231,30 +281,30 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
     }, true));
 
     // ---- candidates
-    http.route("GET", s("/api/v1/candidates"), ctx.reader([db](HttpRequest &, const Principal &p) {
+    http.route("GET", s("/api/v1/candidates"), ctx.reader([db](HttpRequest &r, const Principal &p) {
+        const PageRequest page = PageRequest::fromQuery(r.query);
+        QSqlQuery q = db->exec(QStringLiteral("SELECT %1 FROM candidates WHERE org_id = ?").arg(QLatin1String(kCandidateColumns)) + page.clause(),
+                               QVariantList{p.orgId} + page.binds());
         QJsonArray items;
-        QSqlQuery q = db->exec(s("SELECT id FROM candidates WHERE org_id = ? ORDER BY id DESC LIMIT 5000"), {p.orgId});
-        QList<qint64> ids;
         while (q.next())
-            ids.append(q.value(0).toLongLong());
-        for (qint64 id : ids)
-            items.append(candidateJson(db, p.orgId, id));
-        return HttpResponse::json(200, QJsonObject{{s("items"), items}});
+            items.append(candidateRow(q));
+        return HttpResponse::json(200, page.reply(items));
     }));
     http.route("POST", s("/api/v1/candidates"), ctx.authed([db](HttpRequest &r, const Principal &p) {
         const QJsonObject o = r.jsonObject();
         const QString name = text(o, s("name"), 1, 200);
         const QString mail = email(o, s("email"));
         const qint64 id = db->insert(s("INSERT INTO candidates (org_id, name, email, created_at) VALUES (?, ?, ?, ?)"), {p.orgId, name, mail, nowMs()});
-        return HttpResponse::json(201, candidateJson(db, p.orgId, id));
+        return candidateReply(db, p.orgId, id, 201);
     }, true), BodyKind::Json);
     http.route("GET", s("/api/v1/candidates/{id}"), ctx.reader([db](HttpRequest &r, const Principal &p) {
-        return HttpResponse::json(200, candidateJson(db, p.orgId, r.ids.at(0)));
+        return candidateReply(db, p.orgId, r.ids.at(0));
     }));
     http.route("PUT", s("/api/v1/candidates/{id}/cv"), [&ctx, db](HttpRequest &r, const HttpReplier &reply) {
         const Principal p = ctx.requireWriter(r);
         const qint64 candidate = r.ids.at(0);
-        candidateJson(db, p.orgId, candidate);
+        const IfMatch condition = IfMatch::fromRequest(r, candidate);
+        condition.check(db, "candidates", p.orgId, candidate, s("candidate")); // fail fast; the write claims it again
         if (!r.header("content-type").toLower().startsWith("application/pdf"))
             fail(ApiError{ErrorCode::UnsupportedMediaType, s("a CV must be sent as Content-Type: application/pdf"), {}});
         // Hashing and parsing take a while for a large file: on a worker, then back here for the database.
@@ -262,7 +312,7 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
         const QString blobs = ctx.blobDir;
         const QString pdfinfo = ctx.config->pdfinfo;
         QObject *home = ctx.tokens;
-        ctx.workers->start([&ctx, db, reply, upload, blobs, pdfinfo, home, candidate, org = p.orgId] {
+        ctx.workers->start([&ctx, db, reply, upload, blobs, pdfinfo, home, candidate, condition, org = p.orgId] {
             CvCheck check = inspectCv(upload, pdfinfo);
             if (check.ok) {
                 const QString dest = blobPath(blobs, check.sha256);
@@ -272,15 +322,18 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
                     check.ok = false;
                 }
             }
-            QMetaObject::invokeMethod(home, [&ctx, db, reply, check, candidate, org] {
+            QMetaObject::invokeMethod(home, [&ctx, db, reply, check, candidate, condition, org] {
                 if (!check.ok) {
                     reply.send(check.error.isEmpty() ? ApiError::internal() : ApiError{ErrorCode::UnsupportedMediaType, check.error, {}});
                     return;
                 }
                 try {
-                    db->exec(s("UPDATE candidates SET cv_sha256 = ?, cv_size = ? WHERE id = ? AND org_id = ?"),
-                             {check.sha256, check.size, candidate, org});
-                    reply.send(HttpResponse::json(200, candidateJson(db, org, candidate)));
+                    db->transaction([&] {
+                        condition.claim(db, "candidates", org, candidate, s("candidate"));
+                        db->exec(s("UPDATE candidates SET cv_sha256 = ?, cv_size = ? WHERE id = ? AND org_id = ?"),
+                                 {check.sha256, check.size, candidate, org});
+                    });
+                    reply.send(candidateReply(db, org, candidate));
                 } catch (const ApiException &e) {
                     reply.send(e.error);
                 }
@@ -363,24 +416,20 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
         return HttpResponse::json(201, QJsonObject{{s("items"), items}});
     }, true), BodyKind::Json, 2 * 1024 * 1024);
     http.route("GET", s("/api/v1/invites"), ctx.reader([db](HttpRequest &r, const Principal &p) {
-        const QString interview = r.query.queryItemValue(s("interviewId"));
-        bool ok = true;
-        const qint64 iv = interview.isEmpty() ? 0 : interview.toLongLong(&ok);
-        if (!ok || iv < 0)
-            fail(ApiError::badRequest(s("interviewId must be an id")));
+        const qint64 iv = queryId(r.query, s("interviewId"));
+        const PageRequest page = PageRequest::fromQuery(r.query);
         QSqlQuery q = db->exec(s("SELECT id, candidate_id, interview_id, expires_at, max_uses, uses, revoked_at FROM invites"
-                                 " WHERE org_id = ? AND (? = 0 OR interview_id = ?) ORDER BY id DESC LIMIT 10000"), {p.orgId, iv, iv});
+                                 " WHERE org_id = ? AND (? = 0 OR interview_id = ?)") + page.clause(), QVariantList{p.orgId, iv, iv} + page.binds());
         QJsonArray items;
         while (q.next())
             items.append(QJsonObject{{s("id"), q.value(0).toLongLong()}, {s("candidateId"), q.value(1).toLongLong()},
                                      {s("interviewId"), q.value(2).toLongLong()}, {s("expiresAt"), iso(q.value(3).toLongLong())},
                                      {s("maxUses"), q.value(4).toInt()}, {s("uses"), q.value(5).toInt()}, {s("revoked"), !q.value(6).isNull()}});
-        return HttpResponse::json(200, QJsonObject{{s("items"), items}});
+        return HttpResponse::json(200, page.reply(items));
     }));
     http.route("POST", s("/api/v1/invites/{id}/revoke"), ctx.authed([db, &ctx](HttpRequest &r, const Principal &p) {
         const qint64 id = r.ids.at(0);
-        if (db->scalar(s("SELECT id FROM invites WHERE id = ? AND org_id = ?"), {id, p.orgId}).isNull())
-            fail(ApiError::notFound(s("no such invite")));
+        requireFound(db, "invites", p.orgId, id, "invite");
         db->exec(s("UPDATE invites SET revoked_at = ? WHERE id = ? AND org_id = ? AND revoked_at IS NULL"), {nowMs(), id, p.orgId});
         db->exec(s("INSERT INTO audit_log (org_id, user_id, action, target, at) VALUES (?, ?, 'invite.revoke', ?, ?)"),
                  {p.orgId, p.userId, QStringLiteral("invite:%1").arg(id), nowMs()});

@@ -7,6 +7,7 @@
 #include "recording/segmentfile.h"
 #include "session/sessionhub.h"
 #include "storage/database.h"
+#include "listquery.h"
 #include "validate.h"
 
 #include <QFile>
@@ -45,26 +46,49 @@ QJsonObject withWaiting(QJsonObject answer, const SessionHub *hub)
     return answer;
 }
 
+const char *kAnswerColumns = "id, session_id, question_index, take, status, mime, chunks, bytes, duration_ms, media, superseded, started_at, finished_at";
+
+QJsonObject answerRow(const QSqlQuery &q)
+{
+    return QJsonObject{{s("id"), q.value(0).toLongLong()}, {s("sessionId"), q.value(1).toLongLong()}, {s("question"), q.value(2).toInt()},
+                       {s("take"), q.value(3).toInt()}, {s("status"), q.value(4).toString()}, {s("mime"), q.value(5).toString()},
+                       {s("chunks"), q.value(6).toLongLong()}, {s("bytes"), q.value(7).toLongLong()},
+                       {s("durationMs"), q.value(8).isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(q.value(8).toLongLong())},
+                       {s("media"), q.value(9).toString()}, {s("superseded"), q.value(10).toInt() != 0},
+                       {s("startedAt"), iso(q.value(11).toLongLong())}, {s("finishedAt"), isoOrNull(q.value(12))}};
+}
+
+// Adds "segments" to every answer of `answers` with one query, whatever their number.
+void attachSegments(Database *db, qint64 org, QJsonArray &answers)
+{
+    if (answers.isEmpty())
+        return;
+    QVariantList params{org};
+    for (const QJsonValue &v : std::as_const(answers))
+        params.append(v.toObject().value(s("id")).toInteger());
+    QHash<qint64, QJsonArray> segments;
+    QSqlQuery sg = db->exec(QStringLiteral("SELECT answer_id, segment, chunks, bytes, sha256, duration_ms, verified FROM answer_segments"
+                                           " WHERE org_id = ? AND answer_id IN (%1) ORDER BY answer_id, segment")
+                                .arg(Database::placeholders(int(params.size()) - 1)), params);
+    while (sg.next())
+        segments[sg.value(0).toLongLong()].append(QJsonObject{{s("segment"), sg.value(1).toInt()}, {s("chunks"), sg.value(2).toLongLong()},
+                                                              {s("bytes"), sg.value(3).toLongLong()}, {s("sha256"), sg.value(4).toString()},
+                                                              {s("durationMs"), sg.value(5).toLongLong()}, {s("verified"), sg.value(6).toInt() != 0}});
+    for (qsizetype i = 0; i < answers.size(); ++i) {
+        QJsonObject o = answers.at(i).toObject();
+        o.insert(s("segments"), segments.value(o.value(s("id")).toInteger()));
+        answers.replace(i, o);
+    }
+}
+
 QJsonObject answerJson(Database *db, qint64 org, qint64 id)
 {
-    QSqlQuery q = db->exec(s("SELECT id, session_id, question_index, take, status, mime, chunks, bytes, duration_ms, media, superseded, started_at, finished_at"
-                             " FROM answers WHERE id = ? AND org_id = ?"), {id, org});
+    QSqlQuery q = db->exec(QStringLiteral("SELECT %1 FROM answers WHERE id = ? AND org_id = ?").arg(QLatin1String(kAnswerColumns)), {id, org});
     if (!q.next())
         fail(ApiError::notFound(s("no such answer")));
-    QJsonObject o{{s("id"), q.value(0).toLongLong()}, {s("sessionId"), q.value(1).toLongLong()}, {s("question"), q.value(2).toInt()},
-                  {s("take"), q.value(3).toInt()}, {s("status"), q.value(4).toString()}, {s("mime"), q.value(5).toString()},
-                  {s("chunks"), q.value(6).toLongLong()}, {s("bytes"), q.value(7).toLongLong()},
-                  {s("durationMs"), q.value(8).isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(q.value(8).toLongLong())},
-                  {s("media"), q.value(9).toString()}, {s("superseded"), q.value(10).toInt() != 0},
-                  {s("startedAt"), iso(q.value(11).toLongLong())}, {s("finishedAt"), isoOrNull(q.value(12))}};
-    QJsonArray segments;
-    QSqlQuery sg = db->exec(s("SELECT segment, chunks, bytes, sha256, duration_ms, verified FROM answer_segments WHERE answer_id = ? AND org_id = ? ORDER BY segment"), {id, org});
-    while (sg.next())
-        segments.append(QJsonObject{{s("segment"), sg.value(0).toInt()}, {s("chunks"), sg.value(1).toLongLong()}, {s("bytes"), sg.value(2).toLongLong()},
-                                    {s("sha256"), sg.value(3).toString()}, {s("durationMs"), sg.value(4).toLongLong()},
-                                    {s("verified"), sg.value(5).toInt() != 0}});
-    o.insert(s("segments"), segments);
-    return o;
+    QJsonArray one{answerRow(q)};
+    attachSegments(db, org, one);
+    return one.at(0).toObject();
 }
 
 // Serves `length` bytes of `path` honouring a single "Range: bytes=…" (RFC 9110 §14).
@@ -131,30 +155,28 @@ void registerReviewApi(HttpServer &http, ApiContext &ctx)
     Database *db = ctx.db;
     const SessionHub *hub = ctx.sessions;
     http.route("GET", s("/api/v1/sessions"), ctx.reader([db, hub](HttpRequest &r, const Principal &p) {
-        const QString interview = r.query.queryItemValue(s("interviewId"));
-        bool ok = true;
-        const qint64 iv = interview.isEmpty() ? 0 : interview.toLongLong(&ok);
-        if (!ok || iv < 0)
-            fail(ApiError::badRequest(s("interviewId must be an id")));
-        QSqlQuery q = db->exec(QStringLiteral("SELECT %1 FROM sessions WHERE org_id = ? AND (? = 0 OR interview_id = ?) ORDER BY id DESC LIMIT 10000")
-                                   .arg(QLatin1String(kSessionColumns)), {p.orgId, iv, iv});
+        const qint64 iv = queryId(r.query, s("interviewId"));
+        const PageRequest page = PageRequest::fromQuery(r.query);
+        QSqlQuery q = db->exec(QStringLiteral("SELECT %1 FROM sessions WHERE org_id = ? AND (? = 0 OR interview_id = ?)").arg(QLatin1String(kSessionColumns))
+                                   + page.clause(), QVariantList{p.orgId, iv, iv} + page.binds());
         QJsonArray items;
         while (q.next())
             items.append(sessionJson(q, hub));
-        return HttpResponse::json(200, QJsonObject{{s("items"), items}});
+        return HttpResponse::json(200, page.reply(items));
     }));
     http.route("GET", s("/api/v1/sessions/{id}"), ctx.reader([db, hub](HttpRequest &r, const Principal &p) {
         QSqlQuery q = db->exec(QStringLiteral("SELECT %1 FROM sessions WHERE id = ? AND org_id = ?").arg(QLatin1String(kSessionColumns)), {r.ids.at(0), p.orgId});
         if (!q.next())
             fail(ApiError::notFound(s("no such session")));
         QJsonObject o = sessionJson(q, hub);
-        QSqlQuery a = db->exec(s("SELECT id FROM answers WHERE session_id = ? AND org_id = ? ORDER BY id"), {r.ids.at(0), p.orgId});
-        QList<qint64> ids;
-        while (a.next())
-            ids.append(a.value(0).toLongLong());
+        QSqlQuery a = db->exec(QStringLiteral("SELECT %1 FROM answers WHERE session_id = ? AND org_id = ? ORDER BY id").arg(QLatin1String(kAnswerColumns)),
+                               {r.ids.at(0), p.orgId});
         QJsonArray answers;
-        for (qint64 id : ids)
-            answers.append(withWaiting(answerJson(db, p.orgId, id), hub));
+        while (a.next())
+            answers.append(answerRow(a));
+        attachSegments(db, p.orgId, answers);
+        for (qsizetype i = 0; i < answers.size(); ++i)
+            answers.replace(i, withWaiting(answers.at(i).toObject(), hub));
         o.insert(s("answers"), answers);
         return HttpResponse::json(200, o);
     }));

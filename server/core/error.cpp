@@ -14,6 +14,7 @@ int ApiError::httpStatus() const
     case ErrorCode::NotFound: return 404;
     case ErrorCode::MethodNotAllowed: return 405;
     case ErrorCode::Conflict: return 409;
+    case ErrorCode::PreconditionFailed: return 412;
     case ErrorCode::TooLarge: return 413;
     case ErrorCode::UnsupportedMediaType: return 415;
     case ErrorCode::RangeNotSatisfiable: return 416;
@@ -34,6 +35,7 @@ QString ApiError::codeName() const
     case ErrorCode::NotFound: return QStringLiteral("not_found");
     case ErrorCode::MethodNotAllowed: return QStringLiteral("method_not_allowed");
     case ErrorCode::Conflict: return QStringLiteral("conflict");
+    case ErrorCode::PreconditionFailed: return QStringLiteral("precondition_failed");
     case ErrorCode::TooLarge: return QStringLiteral("too_large");
     case ErrorCode::UnsupportedMediaType: return QStringLiteral("unsupported_media_type");
     case ErrorCode::RangeNotSatisfiable: return QStringLiteral("range_not_satisfiable");

@@ -18,6 +18,7 @@ enum class ErrorCode {
     NotFound,
     MethodNotAllowed,
     Conflict,
+    PreconditionFailed,
     TooLarge,
     UnsupportedMediaType,
     RangeNotSatisfiable,
@@ -41,6 +42,7 @@ struct ApiError
     static ApiError forbidden(const QString &message) { return {ErrorCode::Forbidden, message, {}}; }
     static ApiError notFound(const QString &what = QStringLiteral("not found")) { return {ErrorCode::NotFound, what, {}}; }
     static ApiError conflict(const QString &message) { return {ErrorCode::Conflict, message, {}}; }
+    static ApiError preconditionFailed(const QString &message) { return {ErrorCode::PreconditionFailed, message, {}}; }
     static ApiError internal() { return {ErrorCode::Internal, QStringLiteral("internal error"), {}}; }
 
     int httpStatus() const;

@@ -203,6 +203,7 @@ QSqlQuery Database::exec(const QString &sql, const QVariantList &params)
     // QPSQL streams forward-only results row by row, and a nested query on the same connection then discards
     // them ("Query results lost"); SQLite has no such limit and saves the copy.
     q.setForwardOnly(!m_postgres);
+    ++m_statements;
     bool ok;
     if (params.isEmpty()) {
         ok = q.exec(sql); // PostgreSQL cannot PREPARE DDL such as CREATE TABLE
@@ -235,6 +236,15 @@ qint64 Database::insert(const QString &sql, const QVariantList &params)
         throw ApiException{unavailable()};
     }
     return q.value(0).toLongLong();
+}
+
+QString Database::placeholders(int n)
+{
+    QString out;
+    out.reserve(n * 3);
+    for (int i = 0; i < n; ++i)
+        out += i ? QStringLiteral(", ?") : QStringLiteral("?");
+    return out;
 }
 
 void Database::transaction(const std::function<void()> &body)
@@ -275,6 +285,7 @@ void Database::transaction(const std::function<void()> &body)
 bool Database::ping()
 {
     QSqlQuery q(handle());
+    ++m_statements;
     return q.exec(QStringLiteral("SELECT 1")) && q.next();
 }
 

@@ -7,6 +7,7 @@
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
+#include <atomic>
 #include <functional>
 
 namespace intervox {
@@ -41,6 +42,8 @@ public:
     QVariant scalar(const QString &sql, const QVariantList &params = {});
     // INSERT … RETURNING id
     qint64 insert(const QString &sql, const QVariantList &params);
+    // "?, ?, …": `n` placeholders for an IN (…) list.
+    static QString placeholders(int n);
     // Runs `body` in a transaction; rolls back if it throws. On SQLite the transaction takes the write lock
     // at once (BEGIN IMMEDIATE): with several connections a deferred one could fail half-way with
     // SQLITE_BUSY_SNAPSHOT when another connection wrote since it read, and the busy timeout does not cover that.
@@ -48,12 +51,17 @@ public:
 
     bool ping();
 
+    // SQL statements run since start (not counting BEGIN/COMMIT): a metric, and how tests see that a list
+    // page costs a fixed number of queries whatever its size.
+    quint64 statementsRun() const { return m_statements; }
+
 private:
     QString threadConnectionName() const;
     bool configure(QSqlDatabase &db, QString *error) const; // per-connection settings (SQLite pragmas)
     QString m_name;
     bool m_postgres = false;
     class QThread *m_owner = nullptr;
+    std::atomic<quint64> m_statements{0}; // every thread's connections
 };
 
 qint64 nowMs();

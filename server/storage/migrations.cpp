@@ -74,6 +74,15 @@ const QList<QStringList> &schemaMigrations()
                            " worker TEXT NOT NULL, started_at BIGINT NOT NULL, ended_at BIGINT, outcome TEXT NOT NULL, error TEXT)"),
             QStringLiteral("CREATE INDEX job_runs_job ON job_runs(job_id)"),
         },
+        // 3: a version per editable row (ETag / If-Match), and indexes that serve keyset pages (org, id DESC)
+        {
+            QStringLiteral("ALTER TABLE interviews ADD COLUMN version BIGINT NOT NULL DEFAULT 1"),
+            QStringLiteral("ALTER TABLE candidates ADD COLUMN version BIGINT NOT NULL DEFAULT 1"),
+            QStringLiteral("CREATE INDEX interviews_org_id ON interviews(org_id, id)"),
+            QStringLiteral("CREATE INDEX candidates_org_id ON candidates(org_id, id)"),
+            QStringLiteral("CREATE INDEX invites_org_id ON invites(org_id, id)"),
+            QStringLiteral("CREATE INDEX sessions_org_id ON sessions(org_id, id)"),
+        },
     };
     return migrations;
 }

@@ -10,7 +10,7 @@ const { Environment, engine } = require('./lib/server');
 const { Api, rawRequest } = require('./lib/http');
 const {
   unique, waitFor, createOrg, interviewBody, createInterview, createCandidate, createInvite, recordAnswer,
-  makeWebm, makePdf, assertServerHealthy,
+  listAll, makeWebm, makePdf, assertServerHealthy,
 } = require('./lib/fixtures');
 
 const T = { timeout: 30_000 };
@@ -240,8 +240,8 @@ describe(`recruiter API under hostile input (${engine})`, () => {
   ];
 
   async function counts(org) {
-    const [iv, cand] = await Promise.all([org.api.get('/api/v1/interviews'), org.api.get('/api/v1/candidates')]);
-    return { interviews: iv.json.items, candidates: cand.json.items };
+    const [interviews, candidates] = await Promise.all([listAll(org.api, '/api/v1/interviews'), listAll(org.api, '/api/v1/candidates')]);
+    return { interviews, candidates };
   }
 
   it('SQL and path injection in interview title, intro and question text is stored and returned verbatim', { timeout: 60_000 }, async () => {

@@ -11,7 +11,7 @@ const { describe, it, before, after } = require('node:test');
 const { Environment, engine } = require('./lib/server');
 const { Api } = require('./lib/http');
 const { Client } = require('./lib/ws');
-const { createOrg, createInvitation, recordAnswer, makeWebm, probeDuration, waitFor } = require('./lib/fixtures');
+const { createOrg, createInvitation, listAll, recordAnswer, makeWebm, probeDuration, waitFor } = require('./lib/fixtures');
 
 const T = { timeout: 60_000 };
 const LONG = { timeout: 180_000 };
@@ -35,9 +35,7 @@ async function recordOne(server, org, media) {
 }
 
 async function joinJobs(api) {
-  const res = await api.get('/api/v1/jobs?kind=join');
-  assert.equal(res.status, 200, String(res));
-  return res.json.items;
+  return listAll(api, '/api/v1/jobs?kind=join');
 }
 
 describe(`job queue (${engine})`, () => {

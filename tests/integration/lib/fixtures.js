@@ -72,6 +72,25 @@ async function createInvite(org, interviewId, candidateId, extra = {}) {
   return res.json;
 }
 
+/**
+ * Every item of a list route, following `next` with pages of `limit` (lists are pages of at most 200; a single
+ * GET shows only the newest 50). Fails if the list does not end within `maxPages`.
+ */
+async function listAll(api, path, { limit = 200, maxPages = 1000 } = {}) {
+  const items = [];
+  let cursor = null;
+  for (let page = 0; page < maxPages; page += 1) {
+    const query = `limit=${limit}${cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`}`;
+    const res = await api.get(`${path}${path.includes('?') ? '&' : '?'}${query}`);
+    assert.equal(res.status, 200, String(res));
+    items.push(...res.json.items);
+    if (res.json.next === null) return items;
+    assert.equal(typeof res.json.next, 'string', `next is neither a cursor nor null: ${res}`);
+    cursor = res.json.next;
+  }
+  throw new Error(`${path} did not end within ${maxPages} pages`);
+}
+
 /** An interview, a candidate and an invite, ready for a candidate session. */
 async function createInvitation(org, { interview: interviewOverrides, invite: inviteExtra } = {}) {
   const interview = await createInterview(org, interviewOverrides);
@@ -274,6 +293,6 @@ async function assertServerHealthy(server, org) {
 }
 
 module.exports = {
-  WEBM_MIME, unique, waitFor, createOrg, interviewBody, createInterview, createCandidate, createInvite,
+  WEBM_MIME, unique, waitFor, createOrg, interviewBody, createInterview, createCandidate, createInvite, listAll,
   createInvitation, Candidate, startAnswering, recordAnswer, makeWebm, probeDuration, makePdf, assertServerHealthy,
 };
