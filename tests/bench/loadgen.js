@@ -24,7 +24,6 @@ const { fork } = require('child_process');
 const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
-const zlib = require('zlib');
 
 // `ws` lives in tests/node_modules (tests/package.json); resolve it from there wherever we run.
 const WebSocket = require(require.resolve('ws', { paths: [path.join(__dirname, '..'), __dirname] }));
@@ -77,12 +76,7 @@ function parseArgs(argv) {
   return o;
 }
 
-// CRC-32 (IEEE, as zlib). zlib.crc32 exists from Node 20.15/22.2; Node 18 gets the table version.
-const crc32 = zlib.crc32 ? (b) => zlib.crc32(b) >>> 0 : (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) { let c = n; for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1; t[n] = c >>> 0; }
-  return (b) => { let c = 0xffffffff; for (let i = 0; i < b.length; i++) c = t[(c ^ b[i]) & 0xff] ^ (c >>> 8); return (c ^ 0xffffffff) >>> 0; };
-})();
+const { crc32 } = require('../lib/crc32');
 
 function percentile(sorted, p) {
   if (sorted.length === 0) return null;

@@ -1,28 +1,13 @@
 'use strict';
 // WebSocket helpers: a client that queues every message so tests can wait for one that matches (with a
-// deadline), the candidate protocol's chunk framing (docs/protocol.md), and CRC-32.
+// deadline) and the candidate protocol's chunk framing (docs/protocol.md).
 
 const crypto = require('node:crypto');
 const WebSocket = require('ws');
 
+const { crc32 } = require('../../lib/crc32');
+
 const DEFAULT_WAIT_MS = 10_000;
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-/** CRC-32 (IEEE 802.3, as zlib's crc32). */
-function crc32(buffer) {
-  let crc = 0xffffffff;
-  for (let i = 0; i < buffer.length; i++) crc = CRC_TABLE[(crc ^ buffer[i]) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
 
 function sha256(buffer) { return crypto.createHash('sha256').update(buffer).digest('hex'); }
 
