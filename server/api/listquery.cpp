@@ -1,6 +1,7 @@
 #include "listquery.h"
 
 #include "core/error.h"
+#include "storage/database.h"
 
 #include <QRegularExpression>
 #include <limits>
@@ -80,6 +81,25 @@ qint64 queryId(const QUrlQuery &query, const QString &name)
     if (!text.isEmpty() && !parseId(text, &id))
         fail(badParameter(name, QStringLiteral("must be an id (a positive whole number)")));
     return id;
+}
+
+void attachChildren(Database *db, qint64 org, QJsonArray &parents, const QString &field, const QString &sql,
+                    const std::function<QJsonObject(const QSqlQuery &)> &row)
+{
+    if (parents.isEmpty())
+        return;
+    QVariantList params{org};
+    for (const QJsonValue &v : std::as_const(parents))
+        params.append(v.toObject().value(QStringLiteral("id")).toInteger());
+    QHash<qint64, QJsonArray> children;
+    QSqlQuery q = db->exec(sql.arg(Database::placeholders(int(params.size()) - 1)), params);
+    while (q.next())
+        children[q.value(0).toLongLong()].append(row(q));
+    for (qsizetype i = 0; i < parents.size(); ++i) {
+        QJsonObject o = parents.at(i).toObject();
+        o.insert(field, children.value(o.value(QStringLiteral("id")).toInteger()));
+        parents.replace(i, o);
+    }
 }
 
 } // namespace intervox

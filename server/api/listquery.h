@@ -4,10 +4,14 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSqlQuery>
 #include <QUrlQuery>
 #include <QVariantList>
+#include <functional>
 
 namespace intervox {
+
+class Database;
 
 class PageRequest
 {
@@ -38,6 +42,12 @@ private:
     int m_limit = kDefaultLimit;
     qint64 m_before = 0;
 };
+
+// Adds `field` (an array) to every object of `parents` with one query, whatever their number: `sql` selects the
+// parent's id first, then what `row` turns into one child; it has `?` for the organization and `%1` for the
+// parent ids (e.g. "... WHERE org_id = ? AND interview_id IN (%1) ORDER BY interview_id, position").
+void attachChildren(Database *db, qint64 org, QJsonArray &parents, const QString &field, const QString &sql,
+                    const std::function<QJsonObject(const QSqlQuery &)> &row);
 
 // ?name= as a positive id, 0 when absent or empty; anything else is a 400 naming the parameter.
 qint64 queryId(const QUrlQuery &query, const QString &name);

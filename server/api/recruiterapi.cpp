@@ -42,24 +42,14 @@ QJsonObject interviewRow(const QSqlQuery &q)
 // Adds "questions" to every interview of `interviews` with one query, whatever their number.
 void attachQuestions(Database *db, qint64 org, QJsonArray &interviews)
 {
-    if (interviews.isEmpty())
-        return;
-    QVariantList params{org};
-    for (const QJsonValue &v : std::as_const(interviews))
-        params.append(v.toObject().value(s("id")).toInteger());
-    QHash<qint64, QJsonArray> questions;
-    QSqlQuery q = db->exec(QStringLiteral("SELECT interview_id, id, position, body, think_seconds, answer_seconds, retakes FROM questions"
-                                          " WHERE org_id = ? AND interview_id IN (%1) ORDER BY interview_id, position")
-                               .arg(Database::placeholders(int(params.size()) - 1)), params);
-    while (q.next())
-        questions[q.value(0).toLongLong()].append(QJsonObject{{s("id"), q.value(1).toLongLong()}, {s("index"), q.value(2).toInt()},
-                                                              {s("text"), q.value(3).toString()}, {s("thinkSeconds"), q.value(4).toInt()},
-                                                              {s("answerSeconds"), q.value(5).toInt()}, {s("retakes"), q.value(6).toInt()}});
-    for (qsizetype i = 0; i < interviews.size(); ++i) {
-        QJsonObject o = interviews.at(i).toObject();
-        o.insert(s("questions"), questions.value(o.value(s("id")).toInteger()));
-        interviews.replace(i, o);
-    }
+    attachChildren(db, org, interviews, s("questions"),
+                   s("SELECT interview_id, id, position, body, think_seconds, answer_seconds, retakes FROM questions"
+                     " WHERE org_id = ? AND interview_id IN (%1) ORDER BY interview_id, position"),
+                   [](const QSqlQuery &q) {
+                       return QJsonObject{{s("id"), q.value(1).toLongLong()}, {s("index"), q.value(2).toInt()}, {s("text"), q.value(3).toString()},
+                                          {s("thinkSeconds"), q.value(4).toInt()}, {s("answerSeconds"), q.value(5).toInt()},
+                                          {s("retakes"), q.value(6).toInt()}};
+                   });
 }
 
 // One interview as the API shows it, with its ETag; 404 if the organization has no such one.

@@ -61,24 +61,14 @@ QJsonObject answerRow(const QSqlQuery &q)
 // Adds "segments" to every answer of `answers` with one query, whatever their number.
 void attachSegments(Database *db, qint64 org, QJsonArray &answers)
 {
-    if (answers.isEmpty())
-        return;
-    QVariantList params{org};
-    for (const QJsonValue &v : std::as_const(answers))
-        params.append(v.toObject().value(s("id")).toInteger());
-    QHash<qint64, QJsonArray> segments;
-    QSqlQuery sg = db->exec(QStringLiteral("SELECT answer_id, segment, chunks, bytes, sha256, duration_ms, verified FROM answer_segments"
-                                           " WHERE org_id = ? AND answer_id IN (%1) ORDER BY answer_id, segment")
-                                .arg(Database::placeholders(int(params.size()) - 1)), params);
-    while (sg.next())
-        segments[sg.value(0).toLongLong()].append(QJsonObject{{s("segment"), sg.value(1).toInt()}, {s("chunks"), sg.value(2).toLongLong()},
-                                                              {s("bytes"), sg.value(3).toLongLong()}, {s("sha256"), sg.value(4).toString()},
-                                                              {s("durationMs"), sg.value(5).toLongLong()}, {s("verified"), sg.value(6).toInt() != 0}});
-    for (qsizetype i = 0; i < answers.size(); ++i) {
-        QJsonObject o = answers.at(i).toObject();
-        o.insert(s("segments"), segments.value(o.value(s("id")).toInteger()));
-        answers.replace(i, o);
-    }
+    attachChildren(db, org, answers, s("segments"),
+                   s("SELECT answer_id, segment, chunks, bytes, sha256, duration_ms, verified FROM answer_segments"
+                     " WHERE org_id = ? AND answer_id IN (%1) ORDER BY answer_id, segment"),
+                   [](const QSqlQuery &q) {
+                       return QJsonObject{{s("segment"), q.value(1).toInt()}, {s("chunks"), q.value(2).toLongLong()},
+                                          {s("bytes"), q.value(3).toLongLong()}, {s("sha256"), q.value(4).toString()},
+                                          {s("durationMs"), q.value(5).toLongLong()}, {s("verified"), q.value(6).toInt() != 0}};
+                   });
 }
 
 QJsonObject answerJson(Database *db, qint64 org, qint64 id)

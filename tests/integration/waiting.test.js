@@ -23,15 +23,21 @@ describe(`what a finished answer waits for (${engine})`, () => {
   }, T);
   after(async () => { if (env) await env.cleanup(); }, T);
 
-  it('finish_answer before the last chunks: state follows, the API and the log name the missing chunks, the rest completes it', T, async () => {
+  /** A candidate who sends only the first `sent` chunks, then finish_answer for all of them; waits for the state that follows. */
+  async function finishEarly(sent) {
     const { candidate, answer, invite } = await startAnswering(server, org);
     const pieces = split(media, 2048);
-    await candidate.upload(answer, pieces.slice(0, 3));
+    await candidate.upload(answer, pieces.slice(0, sent));
     candidate.client.send({
       type: 'finish_answer', answer,
       segments: [{ chunks: pieces.length, bytes: media.length, sha256: sha256(media), durationMs: 2000 }],
     });
     const state = await candidate.waitState('uploading');
+    return { candidate, answer, invite, pieces, state };
+  }
+
+  it('finish_answer before the last chunks: state follows, the API and the log name the missing chunks, the rest completes it', T, async () => {
+    const { candidate, answer, invite, pieces, state } = await finishEarly(3);
     const open = state.answers.find((a) => a.answer === answer);
     assert.equal(open.status, 'closing', JSON.stringify(open));
     assert.deepEqual(open.segments.map((s) => s.chunks), [3]);
@@ -52,14 +58,7 @@ describe(`what a finished answer waits for (${engine})`, () => {
   });
 
   it('after a restart a finished answer with chunks missing waits for the page, and says so', T, async () => {
-    const { candidate, answer, invite } = await startAnswering(server, org);
-    const pieces = split(media, 2048);
-    await candidate.upload(answer, pieces.slice(0, 2));
-    candidate.client.send({
-      type: 'finish_answer', answer,
-      segments: [{ chunks: pieces.length, bytes: media.length, sha256: sha256(media), durationMs: 2000 }],
-    });
-    await candidate.waitState('uploading');
+    const { candidate, answer, invite, pieces } = await finishEarly(2);
     candidate.close();
     await server.stop('SIGTERM');
     server = await env.start();
