@@ -225,24 +225,34 @@ void SessionSocket::sendState()
     }
     st.insert(s("questions"), questions);
 
+    // Every answer of the session with its segments, in one query (the open answer's segments come from memory).
     QJsonArray answers;
-    QSqlQuery q = m_hub->database()->exec(s("SELECT id, question_index, take, status, duration_ms FROM answers WHERE session_id = ? ORDER BY id"), {m_session});
+    QSqlQuery q = m_hub->database()->exec(s("SELECT a.id, a.question_index, a.take, a.status, a.duration_ms, g.segment, g.chunks, g.bytes"
+                                            " FROM answers a LEFT JOIN answer_segments g ON g.answer_id = a.id"
+                                            " WHERE a.session_id = ? ORDER BY a.id, g.segment"), {m_session});
+    QJsonObject answer;
+    QJsonArray segments;
+    const auto flush = [&] {
+        if (answer.isEmpty())
+            return;
+        const bool open = m_answer && m_answer->id == answer.value(s("answer")).toInteger();
+        answer.insert(s("segments"), open ? m_answer->segmentsJson() : segments);
+        answers.append(answer);
+    };
     while (q.next()) {
         const qint64 id = q.value(0).toLongLong();
-        QJsonArray segments;
-        if (m_answer && m_answer->id == id) {
-            segments = m_answer->segmentsJson();
-        } else {
-            QSqlQuery sg = m_hub->database()->exec(s("SELECT segment, chunks, bytes FROM answer_segments WHERE answer_id = ? ORDER BY segment"), {id});
-            while (sg.next())
-                segments.append(QJsonObject{{s("segment"), sg.value(0).toInt()}, {s("chunks"), sg.value(1).toLongLong()}, {s("bytes"), sg.value(2).toLongLong()}});
+        if (answer.value(s("answer")).toInteger() != id) {
+            flush();
+            segments = QJsonArray();
+            answer = QJsonObject{{s("answer"), id}, {s("question"), q.value(1).toInt()}, {s("take"), q.value(2).toInt()},
+                                 {s("status"), q.value(3).toString()}};
+            if (!q.value(4).isNull())
+                answer.insert(s("durationMs"), q.value(4).toLongLong());
         }
-        QJsonObject answer{{s("answer"), id}, {s("question"), q.value(1).toInt()}, {s("take"), q.value(2).toInt()},
-                           {s("status"), q.value(3).toString()}, {s("segments"), segments}};
-        if (!q.value(4).isNull())
-            answer.insert(s("durationMs"), q.value(4).toLongLong());
-        answers.append(answer);
+        if (!q.value(5).isNull())
+            segments.append(QJsonObject{{s("segment"), q.value(5).toInt()}, {s("chunks"), q.value(6).toLongLong()}, {s("bytes"), q.value(7).toLongLong()}});
     }
+    flush();
     st.insert(s("answers"), answers);
     if (m_question < m_questions.size())
         st.insert(s("retakesLeft"), qMax(0, m_questions.at(m_question).retakes + 1 - takesOf(m_question)));
