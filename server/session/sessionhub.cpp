@@ -41,11 +41,18 @@ void SessionHub::accept(int fd, const QByteArray &initial, std::shared_ptr<void>
 {
     auto *ws = new WebSocketConnection(fd, initial, ChunkFrame::kHeaderSize + ChunkFrame::kMaxPayload);
     ws->holdSlot(std::move(slot));
-    auto *socket = new SessionSocket(this, ws);
+    adopt(std::make_unique<WebSocketTransport>(ws));
+}
+
+SessionSocket *SessionHub::adopt(std::unique_ptr<SessionTransport> transport)
+{
+    SessionTransport *raw = transport.get();
+    auto *socket = new SessionSocket(this, std::move(transport));
     m_sockets.insert(socket);
-    ws->start();
+    raw->attach(socket);
     if (m_draining)
         socket->closeWith(CloseCode::GoingAway, s("server restarting; reconnect shortly"));
+    return socket;
 }
 
 void SessionHub::socketGone(SessionSocket *socket)

@@ -21,6 +21,7 @@ class EventHub;
 class RecordingStore;
 class SegmentFile;
 class SessionSocket;
+class SessionTransport;
 struct SegmentDigest;
 
 struct SessionMetrics
@@ -41,6 +42,8 @@ public:
 
     // Takes a candidate socket just upgraded at /ws/session.
     void accept(int fd, const QByteArray &initial, std::shared_ptr<void> slot);
+    // Starts a candidate session on any transport (accept() uses a WebSocket; tests use their own).
+    SessionSocket *adopt(std::unique_ptr<SessionTransport> transport);
     int connectedSockets() const { return int(m_sockets.size()); }
     // What a finished answer that is not saved yet waits for (AnswerUpload::waitingFor), or {"what":"page"} when
     // the database says `closing` and this process holds nothing of it: the page has not been back (with

@@ -27,11 +27,9 @@ constexpr qint64 kViolationWindowMs = 60 * 1000;   // … within this window clo
 QString s(const char *latin1) { return QString::fromLatin1(latin1); }
 } // namespace
 
-SessionSocket::SessionSocket(SessionHub *hub, WebSocketConnection *ws)
-    : QObject(hub), m_hub(hub), m_ws(ws)
+SessionSocket::SessionSocket(SessionHub *hub, std::unique_ptr<SessionTransport> transport)
+    : QObject(hub), m_hub(hub), m_transport(std::move(transport))
 {
-    m_ws->setParent(this);
-    m_ws->setHandler(this);
     m_connectedAt = m_lastFrame = m_hub->coarseNow();
 }
 
@@ -42,12 +40,12 @@ void SessionSocket::onClosed()
 
 void SessionSocket::send(const QString &text)
 {
-    m_ws->sendText(text.toUtf8());
+    m_transport->sendText(text.toUtf8());
 }
 
 void SessionSocket::send(const QJsonObject &object)
 {
-    m_ws->sendText(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    m_transport->sendText(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
 SessionSocket::~SessionSocket() = default;
@@ -55,7 +53,7 @@ SessionSocket::~SessionSocket() = default;
 void SessionSocket::closeWith(CloseCode code, const QString &reason)
 {
     releaseFiles();
-    m_ws->close(quint16(code), reason.toUtf8());
+    m_transport->close(code, reason.toUtf8());
 }
 
 void SessionSocket::releaseFiles()
@@ -104,7 +102,7 @@ void SessionSocket::onText(QByteArrayView text)
         }
         applyClock();
         if (type == QLatin1String("ping"))
-            m_ws->sendText("{\"type\":\"pong\"}");
+            m_transport->sendText("{\"type\":\"pong\"}");
         else if (type == QLatin1String("consent"))
             consent(m);
         else if (type == QLatin1String("begin"))
@@ -153,7 +151,7 @@ void SessionSocket::sendAck(quint32 answer, quint16 segment, quint32 seq)
     // Hot path: no JSON library, no allocation.
     char buf[96];
     const int n = std::snprintf(buf, sizeof buf, "{\"type\":\"ack\",\"answer\":%u,\"segment\":%u,\"seq\":%u}", answer, unsigned(segment), seq);
-    m_ws->sendText(QByteArrayView(buf, n));
+    m_transport->sendText(QByteArrayView(buf, n));
 }
 
 void SessionSocket::sendNack(quint32 answer, quint16 segment, quint32 seq, quint32 expected, const char *code)
@@ -162,7 +160,7 @@ void SessionSocket::sendNack(quint32 answer, quint16 segment, quint32 seq, quint
     char buf[160];
     const int n = std::snprintf(buf, sizeof buf, "{\"type\":\"nack\",\"answer\":%u,\"segment\":%u,\"seq\":%u,\"expected\":%u,\"code\":\"%s\"}",
                                 answer, unsigned(segment), seq, expected, code);
-    m_ws->sendText(QByteArrayView(buf, n));
+    m_transport->sendText(QByteArrayView(buf, n));
 }
 
 void SessionSocket::onBinary(QByteArrayView frame)

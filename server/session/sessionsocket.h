@@ -4,7 +4,7 @@
 
 #include "core/error.h"
 #include "phase.h"
-#include "http/websocket.h"
+#include "sessiontransport.h"
 
 #include <QBasicTimer>
 #include <QJsonArray>
@@ -32,7 +32,7 @@ class SessionSocket : public QObject, public WebSocketHandler
 {
     Q_OBJECT
 public:
-    SessionSocket(SessionHub *hub, WebSocketConnection *ws);
+    SessionSocket(SessionHub *hub, std::unique_ptr<SessionTransport> transport);
     ~SessionSocket() override;
 
     qint64 sessionId() const { return m_session; }
@@ -82,7 +82,7 @@ private:
     qint64 scaled(int seconds) const;
 
     SessionHub *m_hub;
-    WebSocketConnection *m_ws;
+    std::unique_ptr<SessionTransport> m_transport;
     qint64 m_connectedAt = 0;
     qint64 m_lastFrame = 0;
     int m_refusedFrames = 0;      // client protocol violations since m_violationsSince
