@@ -126,7 +126,7 @@ bool Server::start(QString *error)
     m_recordings = new RecordingStore(m_config.dataDir + s("/recordings"), m_config.ffmpeg);
     m_tokens = new AccessTokens(m_db.get());
     m_events = new EventHub(m_tokens);
-    m_sessions = new SessionHub(m_db.get(), m_recordings, m_events, m_config.sessionIdleSeconds);
+    m_sessions = new SessionHub(m_db.get(), m_recordings, m_events, m_config.sessionIdleSeconds, m_config.sessionDbThreads);
     m_jobs = new JobQueue(m_config, m_config.jobWorkers, m_config.jobLeaseSeconds);
     registerRecordingJobs(*m_jobs, m_recordings);
     m_joiner = new MediaJoiner(m_db.get(), m_jobs);

@@ -68,6 +68,7 @@ public:
     int finalizeFailures = 0;
     qint64 finishedAt = 0;   // when finish_answer arrived (ms since epoch)
     bool stallLogged = false;
+    quint32 lane = 0;        // the SessionDb lane of its invite: its save is ordered after the session's writes
 
 private:
     SegmentFile *segmentFor(int segment, const char **refusal);

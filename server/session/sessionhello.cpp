@@ -9,6 +9,7 @@
 #include "core/error.h"
 #include "core/log.h"
 #include "recording/recordingstore.h"
+#include "sessiondb.h"
 #include "sessionhub.h"
 #include "storage/database.h"
 
@@ -19,6 +20,119 @@ const QStringList kMimes = {QStringLiteral("audio/webm;codecs=opus"), QStringLit
                             QStringLiteral("audio/ogg;codecs=opus"), QStringLiteral("audio/mp4")};
 
 QString s(const char *latin1) { return QString::fromLatin1(latin1); }
+} // namespace
+
+// What hello needs from the database, read on the invite's lane (SessionDb) in one step.
+struct HelloRows
+{
+    // A refusal: the error sent to the page and the close code (docs/protocol.md).
+    QString errorCode, errorMessage;
+    CloseCode close = CloseCode::Unauthorized;
+
+    qint64 invite = 0, org = 0, interview = 0, candidate = 0, session = 0;
+    Phase phase = Phase::Consent;
+    int question = 0;
+    qint64 deadlineAt = 0;
+    QString consent;
+    int extraPercent = 0;
+    bool opened = false; // a new session was started from the invite
+    QJsonObject interviewInfo;
+    QString candidateName;
+    QList<QuestionInfo> questions;
+    // The answer the session left open (not saved), if any.
+    qint64 openId = 0;
+    int openQuestion = 0;
+    QString openStatus;
+    qint64 openDeadline = 0;
+    QJsonArray answers;
+
+    void refuse(const char *code, const char *message, CloseCode c)
+    {
+        errorCode = s(code);
+        errorMessage = QString::fromUtf8(message);
+        close = c;
+    }
+};
+
+namespace {
+void loadHello(Database &db, const QString &tokenHash, const QString &mime, qint64 now, HelloRows &r)
+{
+    QSqlQuery q = db.exec(s("SELECT i.id, i.org_id, i.interview_id, i.candidate_id, i.expires_at, i.max_uses, i.uses, i.revoked_at,"
+                            " v.title, v.intro, v.language, v.deadline_at, c.name, o.name"
+                            " FROM invites i JOIN interviews v ON v.id = i.interview_id JOIN candidates c ON c.id = i.candidate_id"
+                            " JOIN organizations o ON o.id = i.org_id"
+                            " WHERE i.token_hash = ?"),
+                          {tokenHash});
+    if (!q.next())
+        return r.refuse("invite_invalid", "This invitation link is not valid. Please check the link in your email.", CloseCode::Unauthorized);
+    r.invite = q.value(0).toLongLong();
+    r.org = q.value(1).toLongLong();
+    r.interview = q.value(2).toLongLong();
+    r.candidate = q.value(3).toLongLong();
+    const qint64 expiresAt = q.value(4).toLongLong();
+    const int maxUses = q.value(5).toInt();
+    const int uses = q.value(6).toInt();
+    const bool revoked = !q.value(7).isNull();
+    // No AI processing exists yet; the consent screen must say so rather than ask for it.
+    r.interviewInfo = QJsonObject{{s("title"), q.value(8).toString()}, {s("intro"), q.value(9).toString()}, {s("language"), q.value(10).toString()},
+                                  {s("organization"), q.value(13).toString()}, {s("aiProcessing"), false}};
+    const qint64 deadline = q.value(11).isNull() ? 0 : q.value(11).toLongLong();
+    r.candidateName = q.value(12).toString();
+    q.finish();
+    if (revoked)
+        return r.refuse("invite_revoked", "This invitation was withdrawn by the company.", CloseCode::InviteRevoked);
+
+    // Resume the invite's latest session, or start one if allowed.
+    QSqlQuery sq = db.exec(s("SELECT id, phase, question_index, deadline_at, consent, extra_time_percent FROM sessions"
+                             " WHERE invite_id = ? ORDER BY id DESC LIMIT 1"), {r.invite});
+    if (sq.next()) {
+        r.session = sq.value(0).toLongLong();
+        const QString stored = sq.value(1).toString();
+        const std::optional<Phase> known = phaseFromName(stored);
+        if (!known) { // a database edited by hand, or written by a newer intervoxd
+            qCCritical(lcSession).noquote() << QStringLiteral("session %1 has an unknown phase '%2'").arg(r.session).arg(stored);
+            return r.refuse("internal", "This interview cannot be continued right now. Please contact the company.", CloseCode::GoingAway);
+        }
+        r.phase = *known;
+        r.question = sq.value(2).toInt();
+        r.deadlineAt = sq.value(3).isNull() ? 0 : sq.value(3).toLongLong();
+        r.consent = sq.value(4).toString();
+        r.extraPercent = sq.value(5).toInt();
+    }
+    sq.finish();
+    if (r.session == 0 || (isClosed(r.phase) && uses < maxUses)) {
+        if (now >= expiresAt || (deadline > 0 && now >= deadline))
+            return r.refuse("invite_expired", "This invitation has expired. Please contact the company if you still want to take part.", CloseCode::InviteExpired);
+        if (uses >= maxUses)
+            return r.refuse("invite_used", "This invitation has already been used.", CloseCode::InviteUsed);
+        db.transaction([&] {
+            db.exec(s("UPDATE invites SET uses = uses + 1 WHERE id = ?"), {r.invite});
+            r.session = db.insert(s("INSERT INTO sessions (org_id, invite_id, interview_id, candidate_id, phase, question_index, mime, started_at)"
+                                    " VALUES (?, ?, ?, ?, 'consent', 0, ?, ?)"),
+                                  {r.org, r.invite, r.interview, r.candidate, mime, now});
+        });
+        r.phase = Phase::Consent;
+        r.question = 0;
+        r.deadlineAt = 0;
+        r.consent.clear();
+        r.extraPercent = 0;
+        r.opened = true;
+    }
+
+    QSqlQuery qq = db.exec(s("SELECT id, body, think_seconds, answer_seconds, retakes FROM questions WHERE interview_id = ? ORDER BY position"), {r.interview});
+    while (qq.next())
+        r.questions.append(QuestionInfo{qq.value(0).toLongLong(), qq.value(1).toString(), qq.value(2).toInt(), qq.value(3).toInt(), qq.value(4).toInt()});
+    QSqlQuery a = db.exec(s("SELECT id, question_index, status, deadline_at FROM answers WHERE session_id = ? AND status <> 'saved'"
+                            " ORDER BY id DESC LIMIT 1"), {r.session});
+    if (a.next()) {
+        r.openId = a.value(0).toLongLong();
+        r.openQuestion = a.value(1).toInt();
+        r.openStatus = a.value(2).toString();
+        r.openDeadline = a.value(3).toLongLong();
+    }
+    a.finish();
+    r.answers = SessionSocket::readAnswers(db, r.session);
+}
 } // namespace
 
 void SessionSocket::hello(const QJsonObject &m)
@@ -35,122 +149,68 @@ void SessionSocket::hello(const QJsonObject &m)
         closeWith(CloseCode::Protocol, s("protocol"));
         return;
     }
-    Database *db = m_hub->database();
-    QSqlQuery q;
-    if (secrets::looksLikeToken(token))
-        q = db->exec(s("SELECT i.id, i.org_id, i.interview_id, i.candidate_id, i.expires_at, i.max_uses, i.uses, i.revoked_at,"
-                       " v.title, v.intro, v.language, v.deadline_at, c.name, o.name"
-                       " FROM invites i JOIN interviews v ON v.id = i.interview_id JOIN candidates c ON c.id = i.candidate_id"
-                       " JOIN organizations o ON o.id = i.org_id"
-                       " WHERE i.token_hash = ?"),
-                     {secrets::tokenHash(token)});
-    if (!q.isActive() || !q.next()) {
+    if (!secrets::looksLikeToken(token)) {
         sendError(s("invite_invalid"), s("This invitation link is not valid. Please check the link in your email."));
         closeWith(CloseCode::Unauthorized, s("invite_invalid"));
         return;
     }
-    const qint64 now = nowMs();
-    m_invite = q.value(0).toLongLong();
-    const qint64 org = q.value(1).toLongLong();
-    m_interview = q.value(2).toLongLong();
-    m_candidate = q.value(3).toLongLong();
-    const qint64 expiresAt = q.value(4).toLongLong();
-    const int maxUses = q.value(5).toInt();
-    const int uses = q.value(6).toInt();
-    const bool revoked = !q.value(7).isNull();
-    // No AI processing exists yet; the consent screen must say so rather than ask for it.
-    m_interviewInfo = QJsonObject{{s("title"), q.value(8).toString()}, {s("intro"), q.value(9).toString()}, {s("language"), q.value(10).toString()},
-                                  {s("organization"), q.value(13).toString()}, {s("aiProcessing"), false}};
-    const qint64 deadline = q.value(11).isNull() ? 0 : q.value(11).toLongLong();
-    m_candidateName = q.value(12).toString();
-    if (revoked) {
-        sendError(s("invite_revoked"), s("This invitation was withdrawn by the company."));
-        closeWith(CloseCode::InviteRevoked, s("invite_revoked"));
+    m_helloAt = m_hub->coarseNow();
+    const QString tokenHash = secrets::tokenHash(token);
+    m_lane = SessionDb::laneKey(tokenHash);
+    auto rows = std::make_shared<HelloRows>();
+    withDb([rows, tokenHash, mime, now = nowMs()](Database &db) { loadHello(db, tokenHash, mime, now, *rows); },
+           [this, rows, mime] { helloLoaded(*rows, mime); });
+}
+
+void SessionSocket::helloLoaded(const HelloRows &r, const QString &mime)
+{
+    if (!r.errorCode.isEmpty()) {
+        sendError(r.errorCode, r.errorMessage);
+        closeWith(r.close, r.errorCode);
         return;
     }
-
-    // Resume the invite's latest session, or start one if allowed.
-    QSqlQuery sq = db->exec(s("SELECT id, phase, question_index, deadline_at, consent, extra_time_percent FROM sessions"
-                              " WHERE invite_id = ? ORDER BY id DESC LIMIT 1"), {m_invite});
-    qint64 session = 0;
-    Phase phase = Phase::Consent;
-    if (sq.next()) {
-        session = sq.value(0).toLongLong();
-        const QString stored = sq.value(1).toString();
-        const std::optional<Phase> known = phaseFromName(stored);
-        if (!known) { // a database edited by hand, or written by a newer intervoxd
-            qCCritical(lcSession).noquote() << QStringLiteral("session %1 has an unknown phase '%2'").arg(session).arg(stored);
-            sendError(s("internal"), s("This interview cannot be continued right now. Please contact the company."));
-            closeWith(CloseCode::GoingAway, s("internal"));
-            return;
-        }
-        phase = *known;
-        m_question = sq.value(2).toInt();
-        m_deadlineAt = sq.value(3).isNull() ? 0 : sq.value(3).toLongLong();
-        m_consent = sq.value(4).toString();
-        m_extraPercent = sq.value(5).toInt();
-    }
-    const bool closed = isClosed(phase);
-    if (session == 0 || (closed && uses < maxUses)) {
-        if (now >= expiresAt || (deadline > 0 && now >= deadline)) {
-            sendError(s("invite_expired"), s("This invitation has expired. Please contact the company if you still want to take part."));
-            closeWith(CloseCode::InviteExpired, s("invite_expired"));
-            return;
-        }
-        if (uses >= maxUses) {
-            sendError(s("invite_used"), s("This invitation has already been used."));
-            closeWith(CloseCode::InviteUsed, s("invite_used"));
-            return;
-        }
-        db->transaction([&] {
-            db->exec(s("UPDATE invites SET uses = uses + 1 WHERE id = ?"), {m_invite});
-            session = db->insert(s("INSERT INTO sessions (org_id, invite_id, interview_id, candidate_id, phase, question_index, mime, started_at)"
-                                   " VALUES (?, ?, ?, ?, 'consent', 0, ?, ?)"),
-                                 {org, m_invite, m_interview, m_candidate, mime, now});
-        });
-        phase = Phase::Consent;
-        m_question = 0;
-        m_deadlineAt = 0;
-        m_consent.clear();
+    if (r.opened)
         ++m_hub->counters().sessionsOpened;
-    }
-    m_org = org;
-    m_phase = phase;
+    m_invite = r.invite;
+    m_org = r.org;
+    m_interview = r.interview;
+    m_candidate = r.candidate;
+    m_interviewInfo = r.interviewInfo;
+    m_candidateName = r.candidateName;
+    m_questions = r.questions;
+    m_consent = r.consent;
+    m_extraPercent = r.extraPercent;
     m_mime = mime;
-    m_session = session;
-
-    QSqlQuery qq = db->exec(s("SELECT id, body, think_seconds, answer_seconds, retakes FROM questions WHERE interview_id = ? ORDER BY position"), {m_interview});
-    while (qq.next())
-        m_questions.append(QuestionInfo{qq.value(0).toLongLong(), qq.value(1).toString(), qq.value(2).toInt(), qq.value(3).toInt(), qq.value(4).toInt()});
+    m_phase = r.phase;
+    m_question = r.question;
+    m_deadlineAt = r.deadlineAt;
+    m_session = r.session;
 
     m_hub->claim(m_session, this);
-    loadOpenAnswer();
+    openAnswerFrom(r);
     qCDebug(lcSession) << "session" << m_session << "connected in phase" << phaseName(m_phase);
     if (!isClosed(m_phase))
         publish(s("candidate_joined"));
-    applyClock();
-    sendState();
+    sendState(r.answers);
     armDeadline();
+    applyClock(); // a deadline that passed while the page was away: acted on now (after the step, in resume())
 }
 
-void SessionSocket::loadOpenAnswer()
+void SessionSocket::openAnswerFrom(const HelloRows &r)
 {
     m_answer.reset();
-    QSqlQuery q = m_hub->database()->exec(s("SELECT id, question_index, status, deadline_at FROM answers WHERE session_id = ? AND status <> 'saved'"
-                                      " ORDER BY id DESC LIMIT 1"), {m_session});
-    if (!q.next())
+    if (r.openId == 0)
         return;
-    const qint64 id = q.value(0).toLongLong();
-    m_answer = m_hub->openAnswer(id);
+    m_answer = m_hub->openAnswer(r.openId);
     if (m_answer)
         return; // known since an earlier connection: its segments' state is in memory
-    const int question = q.value(1).toInt();
-    const int answerSeconds = question < m_questions.size() ? m_questions.at(question).answerSeconds : 0;
+    const int answerSeconds = r.openQuestion < m_questions.size() ? m_questions.at(r.openQuestion).answerSeconds : 0;
     // Not saved (the query says so): recording, or closing once time was up or the page finished.
-    const AnswerStatus status = answerStatusFromName(q.value(2).toString()).value_or(AnswerStatus::Recording);
-    m_answer = std::make_shared<AnswerUpload>(id, question, status, q.value(3).toLongLong(),
-                                              m_hub->store()->answerDir(m_org, m_session, id),
+    const AnswerStatus status = answerStatusFromName(r.openStatus).value_or(AnswerStatus::Recording);
+    m_answer = std::make_shared<AnswerUpload>(r.openId, r.openQuestion, status, r.openDeadline,
+                                              m_hub->store()->answerDir(m_org, m_session, r.openId),
                                               AnswerUpload::budgetFor(scaled(answerSeconds)));
+    m_answer->lane = m_lane;
     m_hub->keepAnswer(m_answer);
 }
 

@@ -6,6 +6,7 @@
 #include "recording/recordingstore.h"
 #include "answerupload.h"
 #include "chunkframe.h"
+#include "sessiondb.h"
 #include "sessionsocket.h"
 #include "storage/database.h"
 
@@ -23,19 +24,24 @@ namespace intervox {
 
 namespace {
 constexpr int kSweepMs = 1000;
-constexpr qint64 kHelloTimeoutMs = 10000;
+constexpr qint64 kHelloTimeoutMs = 10000;       // to send hello …
+constexpr qint64 kHelloLookupTimeoutMs = 60000; // … and for it to be looked up (a database that is away)
 constexpr qint64 kStallLogMs = 60000;
 QString s(const char *latin1) { return QString::fromLatin1(latin1); }
 } // namespace
 
-SessionHub::SessionHub(Database *db, RecordingStore *store, EventHub *events, int idleSeconds, QObject *parent)
-    : QObject(parent), m_db(db), m_store(store), m_events(events), m_idleMs(idleSeconds * 1000)
+SessionHub::SessionHub(Database *db, RecordingStore *store, EventHub *events, int idleSeconds, int dbLanes, QObject *parent)
+    : QObject(parent), m_db(db), m_lanes(std::make_unique<SessionDb>(db, dbLanes)), m_store(store), m_events(events),
+      m_idleMs(idleSeconds * 1000)
 {
     m_now = nowMs();
     m_sweep.start(kSweepMs, Qt::CoarseTimer, this);
 }
 
-SessionHub::~SessionHub() = default;
+SessionHub::~SessionHub()
+{
+    m_lanes->stop(); // queued writes finish while the database is still open
+}
 
 void SessionHub::accept(int fd, const QByteArray &initial, std::shared_ptr<void> slot)
 {
@@ -113,7 +119,9 @@ void SessionHub::timerEvent(QTimerEvent *event)
     // Close sockets that never said hello, and those silent for longer than the idle limit.
     QList<SessionSocket *> stale;
     for (SessionSocket *socket : std::as_const(m_sockets)) {
-        if (!socket->authenticated() && m_now - socket->connectedAt() > kHelloTimeoutMs)
+        if (!socket->authenticated() && !socket->saidHello() && m_now - socket->connectedAt() > kHelloTimeoutMs)
+            stale.append(socket);
+        else if (!socket->authenticated() && socket->saidHello() && m_now - socket->helloAt() > kHelloLookupTimeoutMs)
             stale.append(socket);
         else if (m_now - socket->lastFrameAt() > m_idleMs)
             stale.append(socket);
@@ -154,14 +162,16 @@ int SessionHub::reconcile()
     // the database does not show as saved: the commit was lost (SQLite's synchronous=NORMAL loses the last
     // transactions on power loss) or never happened (the disk was full until the server stopped). Their
     // segments are hashed and compared again and, if they match, saved as if the page had just finished.
-    QSqlQuery q = m_db->exec(s("SELECT a.id, a.session_id, a.org_id, a.question_index, a.deadline_at, q.answer_seconds, s.extra_time_percent"
+    QSqlQuery q = m_db->exec(s("SELECT a.id, a.session_id, a.org_id, a.question_index, a.deadline_at, q.answer_seconds, s.extra_time_percent, i.token_hash"
                                " FROM answers a JOIN questions q ON q.id = a.question_id JOIN sessions s ON s.id = a.session_id"
+                               " JOIN invites i ON i.id = s.invite_id"
                                " WHERE a.status <> 'saved' ORDER BY a.id"));
-    struct Pending { qint64 id, session, org; int question; qint64 deadline, answerMs; };
+    struct Pending { qint64 id, session, org; int question; qint64 deadline, answerMs; quint32 lane; };
     QList<Pending> pending;
     while (q.next())
         pending.append(Pending{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toInt(),
-                               q.value(4).toLongLong(), q.value(5).toLongLong() * 1000 * (100 + q.value(6).toLongLong()) / 100});
+                               q.value(4).toLongLong(), q.value(5).toLongLong() * 1000 * (100 + q.value(6).toLongLong()) / 100,
+                               SessionDb::laneKey(q.value(7).toString())});
     q.finish();
     int started = 0;
     for (const Pending &p : std::as_const(pending)) {
@@ -171,6 +181,7 @@ int SessionHub::reconcile()
             continue; // never finished by the page: it resumes when the candidate comes back
         const QJsonObject manifest = QJsonDocument::fromJson(file.read(1 << 20)).object();
         auto answer = std::make_shared<AnswerUpload>(p.id, p.question, AnswerStatus::Closing, p.deadline, dir, AnswerUpload::budgetFor(p.answerMs));
+        answer->lane = p.lane;
         const QJsonValue segments = manifest.value(s("segments"));
         const QString invalid = manifest.value(s("answer")).toInteger() == p.id ? answer->checkFinish(segments) : s("names another answer");
         if (!invalid.isEmpty()) {
@@ -207,8 +218,8 @@ void SessionHub::finalize(qint64 sessionId, const std::shared_ptr<AnswerUpload> 
             break;
         known.append(SegmentDigest{i, st.chunks, st.bytes, st.sha->hex()});
     }
-    m_store->finalize(answer->dir, int(expected.size()), manifest, known, [this, sessionId, answerId, expected](QList<SegmentDigest> digests) {
-        finalized(sessionId, answerId, expected, digests);
+    m_store->finalize(answer->dir, int(expected.size()), manifest, known, [this, sessionId, lane = answer->lane, answerId, expected](QList<SegmentDigest> digests) {
+        finalized(sessionId, lane, answerId, expected, digests);
     });
 }
 
@@ -235,7 +246,7 @@ void SessionHub::retryFinalizeLater(qint64 sessionId, const std::shared_ptr<Answ
     });
 }
 
-void SessionHub::finalized(qint64 sessionId, qint64 answerId, const QJsonArray &expected, const QList<SegmentDigest> &digests)
+void SessionHub::finalized(qint64 sessionId, quint32 lane, qint64 answerId, const QJsonArray &expected, const QList<SegmentDigest> &digests)
 {
     SessionSocket *socket = m_bySession.value(sessionId);
     const std::shared_ptr<AnswerUpload> answer = m_answers.value(answerId);
@@ -271,48 +282,58 @@ void SessionHub::finalized(qint64 sessionId, qint64 answerId, const QJsonArray &
             return;
         }
     }
-    quint64 chunks = 0, bytes = 0;
-    qint64 durationMs = 0;
-    qint64 org = 0, questionIndex = 0;
-    QString mime;
-    try {
-        m_db->transaction([&] {
-            QSqlQuery a = m_db->exec(s("SELECT org_id, question_index, mime, status FROM answers WHERE id = ?"), {answerId});
-            if (!a.next() || a.value(3).toString() == QLatin1String("saved"))
+    recordSaved(sessionId, lane, answerId, expected, digests);
+}
+
+void SessionHub::recordSaved(qint64 sessionId, quint32 lane, qint64 answerId, const QJsonArray &expected, const QList<SegmentDigest> &digests)
+{
+    // On the session's lane, after the writes its page caused before (`closing`, `uploading`); answer_saved
+    // goes to the page only once this commit is done.
+    struct Saved { quint64 chunks = 0, bytes = 0; qint64 durationMs = 0; QJsonArray answers; };
+    auto r = std::make_shared<Saved>();
+    const auto work = [r, sessionId, answerId, expected, digests](Database &db) {
+        db.transaction([&] {
+            QSqlQuery a = db.exec(s("SELECT org_id, question_index, status FROM answers WHERE id = ?"), {answerId});
+            if (!a.next() || a.value(2).toString() == QLatin1String("saved"))
                 throw ApiException{ApiError::conflict(s("already saved"))};
-            org = a.value(0).toLongLong();
-            questionIndex = a.value(1).toLongLong();
-            mime = a.value(2).toString();
+            const qint64 org = a.value(0).toLongLong();
+            const qint64 questionIndex = a.value(1).toLongLong();
+            a.finish();
             for (int i = 0; i < expected.size(); ++i) {
                 const QJsonObject e = expected.at(i).toObject();
                 const SegmentDigest &d = digests.at(i);
                 const qint64 dur = e.value(QLatin1String("durationMs")).toInteger();
-                m_db->exec(s("INSERT INTO answer_segments (answer_id, segment, org_id, chunks, bytes, sha256, duration_ms, verified) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                           {answerId, i, org, qint64(d.chunks), d.bytes, d.sha256, dur, e.value(QLatin1String("sha256")).isNull() ? 0 : 1});
-                chunks += d.chunks;
-                bytes += quint64(d.bytes);
-                durationMs += dur;
+                db.exec(s("INSERT INTO answer_segments (answer_id, segment, org_id, chunks, bytes, sha256, duration_ms, verified) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                        {answerId, i, org, qint64(d.chunks), d.bytes, d.sha256, dur, e.value(QLatin1String("sha256")).isNull() ? 0 : 1});
+                r->chunks += d.chunks;
+                r->bytes += quint64(d.bytes);
+                r->durationMs += dur;
             }
-            m_db->exec(s("UPDATE answers SET status = 'saved', finished_at = ?, chunks = ?, bytes = ?, duration_ms = ?, media = 'pending' WHERE id = ?"),
-                       {nowMs(), qint64(chunks), qint64(bytes), durationMs, answerId});
-            m_db->exec(s("UPDATE answers SET superseded = 1 WHERE session_id = ? AND question_index = ? AND id <> ?"),
-                       {sessionId, questionIndex, answerId});
-            m_db->exec(s("UPDATE sessions SET phase = 'review', deadline_at = NULL WHERE id = ?"), {sessionId});
+            db.exec(s("UPDATE answers SET status = 'saved', finished_at = ?, chunks = ?, bytes = ?, duration_ms = ?, media = 'pending' WHERE id = ?"),
+                    {nowMs(), qint64(r->chunks), qint64(r->bytes), r->durationMs, answerId});
+            db.exec(s("UPDATE answers SET superseded = 1 WHERE session_id = ? AND question_index = ? AND id <> ?"),
+                    {sessionId, questionIndex, answerId});
+            db.exec(s("UPDATE sessions SET phase = 'review', deadline_at = NULL WHERE id = ?"), {sessionId});
         });
-    } catch (const ApiException &e) {
-        if (e.error.code == ErrorCode::Conflict)
-            m_answers.remove(answerId);
-        else if (answer)
-            retryFinalizeLater(sessionId, answer, "could not be recorded as saved in the database");
-        return;
-    }
-    m_answers.remove(answerId);
-    ++m_metrics.answersSaved;
-    qCInfo(lcRecording) << "answer" << answerId << "saved:" << chunks << "chunks," << bytes << "bytes in" << expected.size() << "segment(s)";
-    if (socket) {
-        socket->publish(s("answer_saved"), QJsonObject{{s("answerId"), answerId}});
-        socket->answerSaved(answerId, chunks, bytes, durationMs);
-    }
+        r->answers = SessionSocket::readAnswers(db, sessionId);
+    };
+    m_lanes->run(lane, this, work, [this, r, sessionId, answerId, expected](const ApiError *error) {
+        const std::shared_ptr<AnswerUpload> answer = m_answers.value(answerId);
+        if (error) {
+            if (error->code == ErrorCode::Conflict)
+                m_answers.remove(answerId);
+            else if (answer)
+                retryFinalizeLater(sessionId, answer, "could not be recorded as saved in the database");
+            return;
+        }
+        m_answers.remove(answerId);
+        ++m_metrics.answersSaved;
+        qCInfo(lcRecording) << "answer" << answerId << "saved:" << r->chunks << "chunks," << r->bytes << "bytes in" << expected.size() << "segment(s)";
+        if (SessionSocket *socket = m_bySession.value(sessionId)) {
+            socket->publish(s("answer_saved"), QJsonObject{{s("answerId"), answerId}});
+            socket->answerSaved(answerId, r->chunks, r->bytes, r->durationMs, r->answers);
+        }
+    });
 }
 
 void SessionHub::inviteRevoked(qint64 inviteId)

@@ -20,6 +20,7 @@ class Database;
 class EventHub;
 class RecordingStore;
 class SegmentFile;
+class SessionDb;
 class SessionSocket;
 class SessionTransport;
 struct SegmentDigest;
@@ -37,7 +38,8 @@ class SessionHub : public QObject
 {
     Q_OBJECT
 public:
-    SessionHub(Database *db, RecordingStore *store, EventHub *events, int idleSeconds, QObject *parent = nullptr);
+    // `dbLanes`: threads with database connections of their own for the sessions' SQL (SessionDb).
+    SessionHub(Database *db, RecordingStore *store, EventHub *events, int idleSeconds, int dbLanes = 2, QObject *parent = nullptr);
     ~SessionHub() override;
 
     // Takes a candidate socket just upgraded at /ws/session.
@@ -65,7 +67,7 @@ public:
     void drain();
 
     // ---- for the SessionSockets of this hub
-    Database *database() const { return m_db; }
+    SessionDb *sessionDb() const { return m_lanes.get(); }
     RecordingStore *store() const { return m_store; }
     EventHub *events() const { return m_events; }
     SessionMetrics &counters() { return m_metrics; }
@@ -84,10 +86,12 @@ protected:
     void timerEvent(QTimerEvent *event) override;
 
 private:
-    void finalized(qint64 sessionId, qint64 answerId, const QJsonArray &expected, const QList<SegmentDigest> &digests);
+    void finalized(qint64 sessionId, quint32 lane, qint64 answerId, const QJsonArray &expected, const QList<SegmentDigest> &digests);
+    void recordSaved(qint64 sessionId, quint32 lane, qint64 answerId, const QJsonArray &expected, const QList<SegmentDigest> &digests);
     void retryFinalizeLater(qint64 sessionId, const std::shared_ptr<AnswerUpload> &answer, const char *what);
 
     Database *m_db;
+    std::unique_ptr<SessionDb> m_lanes;
     RecordingStore *m_store;
     EventHub *m_events;
     bool m_draining = false;

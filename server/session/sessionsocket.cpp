@@ -7,6 +7,7 @@
 #include "events/eventhub.h"
 #include "recording/recordingstore.h"
 #include "recording/segmentfile.h"
+#include "sessiondb.h"
 #include "sessionhub.h"
 #include "storage/database.h"
 
@@ -23,6 +24,7 @@ constexpr int kMaxSegments = AnswerUpload::kMaxSegments;
 constexpr int kMaxTextFrame = 8 * 1024;
 constexpr int kMaxRefusedFrames = 20;              // client protocol violations …
 constexpr qint64 kViolationWindowMs = 60 * 1000;   // … within this window close the socket (4400)
+constexpr size_t kMaxWaitingText = 32;             // text frames held while a database step is out
 
 QString s(const char *latin1) { return QString::fromLatin1(latin1); }
 } // namespace
@@ -35,6 +37,7 @@ SessionSocket::SessionSocket(SessionHub *hub, std::unique_ptr<SessionTransport> 
 
 void SessionSocket::onClosed()
 {
+    m_closed = true;
     m_hub->socketGone(this);
 }
 
@@ -52,6 +55,7 @@ SessionSocket::~SessionSocket() = default;
 
 void SessionSocket::closeWith(CloseCode code, const QString &reason)
 {
+    m_closed = true;
     releaseFiles();
     m_transport->close(code, reason.toUtf8());
 }
@@ -77,6 +81,20 @@ void SessionSocket::onText(QByteArrayView text)
         sendError(s("too_large"), s("text frames are limited to 8 KiB"));
         return;
     }
+    if (m_busy) {
+        // A database step of this socket is out: the frame waits its turn (a page sends a few at most).
+        if (m_waitingText.size() >= kMaxWaitingText) {
+            countViolation();
+            return;
+        }
+        m_waitingText.emplace_back(text.data(), text.size());
+        return;
+    }
+    handleText(text);
+}
+
+void SessionSocket::handleText(QByteArrayView text)
+{
     QJsonParseError err;
     const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromRawData(text.data(), text.size()), &err);
     if (err.error != QJsonParseError::NoError || !doc.isObject()) {
@@ -92,7 +110,7 @@ void SessionSocket::onText(QByteArrayView text)
     const QString type = m.value(QLatin1String("type")).toString();
     try {
         if (!authenticated()) {
-            if (type != QLatin1String("hello")) {
+            if (type != QLatin1String("hello") || saidHello()) {
                 sendError(s("protocol"), s("the first frame must be {\"type\":\"hello\",…}"));
                 closeWith(CloseCode::Protocol, s("protocol"));
                 return;
@@ -100,29 +118,69 @@ void SessionSocket::onText(QByteArrayView text)
             hello(m);
             return;
         }
-        applyClock();
-        if (type == QLatin1String("ping"))
+        if (type == QLatin1String("ping")) {
             m_transport->sendText("{\"type\":\"pong\"}");
-        else if (type == QLatin1String("consent"))
-            consent(m);
-        else if (type == QLatin1String("begin"))
-            begin();
-        else if (type == QLatin1String("start_answer")) {
-            if (m_phase != Phase::Thinking)
-                return sendError(s("wrong_phase"), QStringLiteral("start_answer is only possible while thinking (now: %1)").arg(phaseName(m_phase)));
-            startAnswer(nowMs());
-        } else if (type == QLatin1String("finish_answer"))
-            finishAnswer(m);
-        else if (type == QLatin1String("retake"))
-            retake();
-        else if (type == QLatin1String("next"))
-            next();
-        else if (type == QLatin1String("hello"))
-            sendError(s("protocol"), s("already authenticated"));
-        else
-            sendError(s("unknown_type"), QStringLiteral("unknown message type '%1'").arg(type.left(40)));
+            return;
+        }
+        applyClock();
+        if (m_busy) { // the clock started a step: the message follows it
+            m_waitingText.emplace_front(text.data(), text.size());
+            return;
+        }
+        dispatch(type, m);
     } catch (const ApiException &e) {
         sendError(e.error.codeName(), e.error.message);
+    }
+}
+
+void SessionSocket::dispatch(const QString &type, const QJsonObject &m)
+{
+    if (type == QLatin1String("consent"))
+        consent(m);
+    else if (type == QLatin1String("begin"))
+        begin();
+    else if (type == QLatin1String("start_answer")) {
+        if (m_phase != Phase::Thinking)
+            return sendError(s("wrong_phase"), QStringLiteral("start_answer is only possible while thinking (now: %1)").arg(phaseName(m_phase)));
+        startAnswer(nowMs(), m_question);
+    } else if (type == QLatin1String("finish_answer"))
+        finishAnswer(m);
+    else if (type == QLatin1String("retake"))
+        retake();
+    else if (type == QLatin1String("next"))
+        next();
+    else if (type == QLatin1String("hello"))
+        sendError(s("protocol"), s("already authenticated"));
+    else
+        sendError(s("unknown_type"), QStringLiteral("unknown message type '%1'").arg(type.left(40)));
+}
+
+void SessionSocket::withDb(std::function<void(Database &)> work, std::function<void()> then)
+{
+    m_busy = true;
+    m_hub->sessionDb()->run(m_lane, this, std::move(work), [this, then = std::move(then)](const ApiError *error) {
+        if (error)
+            sendError(error->codeName(), error->message);
+        else
+            then();
+        resume();
+    });
+}
+
+void SessionSocket::resume()
+{
+    m_busy = false;
+    while (!m_busy && !m_closed) {
+        if (m_clockDue) {
+            m_clockDue = false;
+            applyClock();
+            continue;
+        }
+        if (m_waitingText.empty())
+            break;
+        const QByteArray text = std::move(m_waitingText.front());
+        m_waitingText.pop_front();
+        handleText(text);
     }
 }
 
@@ -177,9 +235,10 @@ void SessionSocket::onBinary(QByteArrayView frame)
         return;
     }
     if (!m_answer || m_answer->id != qint64(c.answer)) {
-        const QVariant status = m_hub->database()->scalar(s("SELECT status FROM answers WHERE id = ? AND session_id = ?"), {qint64(c.answer), m_session});
-        sendNack(c.answer, c.segment, c.seq, 0, status.isNull() ? "unknown_answer" : "answer_closed");
-        if (status.isNull()) // each costs a lookup: bound a flood
+        // This session's answers are known since hello: no database lookup on the chunk path.
+        const bool ours = m_answerQuestion.contains(qint64(c.answer));
+        sendNack(c.answer, c.segment, c.seq, 0, ours ? "answer_closed" : "unknown_answer");
+        if (!ours)
             countViolation();
         return;
     }
@@ -197,9 +256,40 @@ void SessionSocket::onBinary(QByteArrayView frame)
         checkComplete();
 }
 
-// ---------------------------------------------------------------- hello and state
+// ---------------------------------------------------------------- state
 
-void SessionSocket::sendState()
+QJsonArray SessionSocket::readAnswers(Database &db, qint64 session)
+{
+    QJsonArray answers;
+    QSqlQuery q = db.exec(s("SELECT a.id, a.question_index, a.take, a.status, a.duration_ms, g.segment, g.chunks, g.bytes"
+                            " FROM answers a LEFT JOIN answer_segments g ON g.answer_id = a.id"
+                            " WHERE a.session_id = ? ORDER BY a.id, g.segment"), {session});
+    QJsonObject answer;
+    QJsonArray segments;
+    const auto flush = [&] {
+        if (answer.isEmpty())
+            return;
+        answer.insert(s("segments"), segments);
+        answers.append(answer);
+    };
+    while (q.next()) {
+        const qint64 id = q.value(0).toLongLong();
+        if (answer.value(s("answer")).toInteger() != id) {
+            flush();
+            segments = QJsonArray();
+            answer = QJsonObject{{s("answer"), id}, {s("question"), q.value(1).toInt()}, {s("take"), q.value(2).toInt()},
+                                 {s("status"), q.value(3).toString()}};
+            if (!q.value(4).isNull())
+                answer.insert(s("durationMs"), q.value(4).toLongLong());
+        }
+        if (!q.value(5).isNull())
+            segments.append(QJsonObject{{s("segment"), q.value(5).toInt()}, {s("chunks"), q.value(6).toLongLong()}, {s("bytes"), q.value(7).toLongLong()}});
+    }
+    flush();
+    return answers;
+}
+
+void SessionSocket::sendState(const QJsonArray &rows)
 {
     QJsonObject st{{s("type"), s("state")}, {s("session"), m_session}, {s("phase"), phaseName(m_phase)}, {s("question"), m_question},
                    {s("interview"), m_interviewInfo}, {s("candidate"), QJsonObject{{s("name"), m_candidateName}}},
@@ -223,43 +313,34 @@ void SessionSocket::sendState()
     }
     st.insert(s("questions"), questions);
 
-    // Every answer of the session with its segments, in one query (the open answer's segments come from memory).
+    // The open answer's segments come from memory (the rows have those of saved answers).
     QJsonArray answers;
-    QSqlQuery q = m_hub->database()->exec(s("SELECT a.id, a.question_index, a.take, a.status, a.duration_ms, g.segment, g.chunks, g.bytes"
-                                            " FROM answers a LEFT JOIN answer_segments g ON g.answer_id = a.id"
-                                            " WHERE a.session_id = ? ORDER BY a.id, g.segment"), {m_session});
-    QJsonObject answer;
-    QJsonArray segments;
-    const auto flush = [&] {
-        if (answer.isEmpty())
-            return;
-        const bool open = m_answer && m_answer->id == answer.value(s("answer")).toInteger();
-        answer.insert(s("segments"), open ? m_answer->segmentsJson() : segments);
+    for (const QJsonValue &v : rows) {
+        QJsonObject answer = v.toObject();
+        const qint64 id = answer.value(QLatin1String("answer")).toInteger();
+        m_answerQuestion.insert(id, answer.value(QLatin1String("question")).toInt());
+        if (m_answer && m_answer->id == id)
+            answer.insert(s("segments"), m_answer->segmentsJson());
         answers.append(answer);
-    };
-    while (q.next()) {
-        const qint64 id = q.value(0).toLongLong();
-        if (answer.value(s("answer")).toInteger() != id) {
-            flush();
-            segments = QJsonArray();
-            answer = QJsonObject{{s("answer"), id}, {s("question"), q.value(1).toInt()}, {s("take"), q.value(2).toInt()},
-                                 {s("status"), q.value(3).toString()}};
-            if (!q.value(4).isNull())
-                answer.insert(s("durationMs"), q.value(4).toLongLong());
-        }
-        if (!q.value(5).isNull())
-            segments.append(QJsonObject{{s("segment"), q.value(5).toInt()}, {s("chunks"), q.value(6).toLongLong()}, {s("bytes"), q.value(7).toLongLong()}});
     }
-    flush();
     st.insert(s("answers"), answers);
     if (m_question < m_questions.size())
         st.insert(s("retakesLeft"), qMax(0, m_questions.at(m_question).retakes + 1 - takesOf(m_question)));
     send(QString::fromUtf8(QJsonDocument(st).toJson(QJsonDocument::Compact)));
 }
 
-int SessionSocket::takesOf(int questionIndex)
+void SessionSocket::refreshState()
 {
-    return m_hub->database()->scalar(s("SELECT COUNT(*) FROM answers WHERE session_id = ? AND question_index = ?"), {m_session, questionIndex}).toInt();
+    auto rows = std::make_shared<QJsonArray>();
+    withDb([rows, session = m_session](Database &db) { *rows = readAnswers(db, session); }, [this, rows] { sendState(*rows); });
+}
+
+int SessionSocket::takesOf(int questionIndex) const
+{
+    int takes = 0;
+    for (auto it = m_answerQuestion.cbegin(); it != m_answerQuestion.cend(); ++it)
+        takes += it.value() == questionIndex ? 1 : 0;
+    return takes;
 }
 
 void SessionSocket::publish(const QString &event, QJsonObject fields)
@@ -272,19 +353,43 @@ void SessionSocket::publish(const QString &event, QJsonObject fields)
 
 // ---------------------------------------------------------------- state machine
 
-void SessionSocket::setPhase(Phase phase, qint64 deadlineAt, int question)
+void SessionSocket::writePhase(Database &db, qint64 session, Phase phase, qint64 deadlineAt, int question)
 {
     const QVariant deadline = deadlineAt > 0 ? QVariant(deadlineAt) : QVariant(QMetaType(QMetaType::LongLong));
     if (isClosed(phase))
-        m_hub->database()->exec(s("UPDATE sessions SET phase = ?, deadline_at = ?, question_index = ?, finished_at = ? WHERE id = ?"),
-                          {phaseName(phase), deadline, question, nowMs(), m_session});
+        db.exec(s("UPDATE sessions SET phase = ?, deadline_at = ?, question_index = ?, finished_at = ? WHERE id = ?"),
+                {phaseName(phase), deadline, question, nowMs(), session});
     else
-        m_hub->database()->exec(s("UPDATE sessions SET phase = ?, deadline_at = ?, question_index = ? WHERE id = ?"),
-                          {phaseName(phase), deadline, question, m_session});
+        db.exec(s("UPDATE sessions SET phase = ?, deadline_at = ?, question_index = ? WHERE id = ?"),
+                {phaseName(phase), deadline, question, session});
+}
+
+void SessionSocket::applyPhase(Phase phase, qint64 deadlineAt, int question)
+{
     m_phase = phase;
     m_deadlineAt = deadlineAt;
     m_question = question;
     armDeadline();
+}
+
+void SessionSocket::moveTo(Phase phase, qint64 deadlineAt, int question, std::function<void(Database &)> extra, std::function<void()> after)
+{
+    auto rows = std::make_shared<QJsonArray>();
+    withDb(
+        [rows, extra = std::move(extra), session = m_session, phase, deadlineAt, question](Database &db) {
+            db.transaction([&] {
+                if (extra)
+                    extra(db);
+                writePhase(db, session, phase, deadlineAt, question);
+            });
+            *rows = readAnswers(db, session);
+        },
+        [this, rows, after = std::move(after), phase, deadlineAt, question] {
+            applyPhase(phase, deadlineAt, question);
+            if (after)
+                after();
+            sendState(*rows);
+        });
 }
 
 void SessionSocket::consent(const QJsonObject &m)
@@ -294,66 +399,84 @@ void SessionSocket::consent(const QJsonObject &m)
     const QJsonValue accepted = m.value(QLatin1String("accepted"));
     if (!accepted.isBool())
         return sendError(s("validation"), s("accepted: must be true or false"));
-    m_consent = accepted.toBool() ? s("given") : s("refused");
-    m_hub->database()->transaction([&] {
-        m_hub->database()->exec(s("UPDATE sessions SET consent = ?, consent_at = ? WHERE id = ?"), {m_consent, nowMs(), m_session});
-        setPhase(accepted.toBool() ? Phase::Intro : Phase::Refused, 0, 0);
-    });
-    if (!accepted.toBool())
-        publish(s("consent_refused"));
-    sendState();
+    const bool yes = accepted.toBool();
+    const QString consent = yes ? s("given") : s("refused");
+    moveTo(
+        yes ? Phase::Intro : Phase::Refused, 0, 0,
+        [consent, session = m_session](Database &db) {
+            db.exec(s("UPDATE sessions SET consent = ?, consent_at = ? WHERE id = ?"), {consent, nowMs(), session});
+        },
+        [this, consent, yes] {
+            m_consent = consent;
+            if (!yes)
+                publish(s("consent_refused"));
+        });
 }
 
 void SessionSocket::begin()
 {
     if (m_phase != Phase::Intro)
         return sendError(s("wrong_phase"), QStringLiteral("begin is only possible after consent (now: %1)").arg(phaseName(m_phase)));
-    if (m_questions.isEmpty()) {
-        setPhase(Phase::Finished, 0, 0);
-        publish(s("finished"));
-        return sendState();
-    }
+    if (m_questions.isEmpty())
+        return moveTo(Phase::Finished, 0, 0, {}, [this] { publish(s("finished")); });
     const qint64 now = nowMs();
     if (m_questions.first().thinkSeconds == 0)
-        return startAnswer(now); // no think time: straight to answering (m_question is 0 here)
-    setPhase(Phase::Thinking, now + scaled(m_questions.first().thinkSeconds), 0);
-    sendState();
+        return startAnswer(now, 0); // no think time: straight to answering
+    moveTo(Phase::Thinking, now + scaled(m_questions.first().thinkSeconds), 0);
 }
 
-void SessionSocket::startAnswer(qint64 at)
+void SessionSocket::startAnswer(qint64 at, int question)
 {
-    const QuestionInfo &q = m_questions.at(m_question);
+    const QuestionInfo q = m_questions.at(question);
     const qint64 deadline = at + scaled(q.answerSeconds);
-    const int take = takesOf(m_question) + 1;
-    Database *db = m_hub->database();
-    qint64 id = 0;
-    db->transaction([&] {
-        id = db->insert(s("INSERT INTO answers (org_id, session_id, question_id, question_index, take, status, mime, started_at, deadline_at)"
-                          " VALUES (?, ?, ?, ?, ?, 'recording', ?, ?, ?)"),
-                        {m_org, m_session, q.id, m_question, take, m_mime, at, deadline});
-        setPhase(Phase::Answering, deadline, m_question);
-    });
-    m_answer = std::make_shared<AnswerUpload>(id, m_question, AnswerStatus::Recording, deadline, m_hub->store()->answerDir(m_org, m_session, id),
-                                              AnswerUpload::budgetFor(scaled(q.answerSeconds)));
-    m_hub->keepAnswer(m_answer);
-    QDir().mkpath(m_answer->dir);
-    send(QStringLiteral("{\"type\":\"answer_started\",\"answer\":%1,\"question\":%2,\"take\":%3,\"deadlineIn\":%4}")
-                              .arg(id).arg(m_question).arg(take).arg(qMax<qint64>(0, deadline - nowMs())));
-    sendState();
+    const int take = takesOf(question) + 1;
+    const qint64 budget = AnswerUpload::budgetFor(scaled(q.answerSeconds));
+    struct Started { qint64 id = 0; QJsonArray rows; };
+    auto r = std::make_shared<Started>();
+    withDb(
+        [r, org = m_org, session = m_session, mime = m_mime, q, question, take, at, deadline](Database &db) {
+            db.transaction([&] {
+                r->id = db.insert(s("INSERT INTO answers (org_id, session_id, question_id, question_index, take, status, mime, started_at, deadline_at)"
+                                    " VALUES (?, ?, ?, ?, ?, 'recording', ?, ?, ?)"),
+                                  {org, session, q.id, question, take, mime, at, deadline});
+                writePhase(db, session, Phase::Answering, deadline, question);
+            });
+            r->rows = readAnswers(db, session);
+        },
+        [this, r, question, take, deadline, budget] {
+            applyPhase(Phase::Answering, deadline, question);
+            m_answerQuestion.insert(r->id, question);
+            m_answer = std::make_shared<AnswerUpload>(r->id, question, AnswerStatus::Recording, deadline,
+                                                      m_hub->store()->answerDir(m_org, m_session, r->id), budget);
+            m_answer->lane = m_lane;
+            m_hub->keepAnswer(m_answer);
+            QDir().mkpath(m_answer->dir);
+            send(QStringLiteral("{\"type\":\"answer_started\",\"answer\":%1,\"question\":%2,\"take\":%3,\"deadlineIn\":%4}")
+                     .arg(r->id).arg(question).arg(take).arg(qMax<qint64>(0, deadline - nowMs())));
+            sendState(r->rows);
+        });
 }
 
 void SessionSocket::applyClock()
 {
+    if (m_busy) {
+        m_clockDue = true; // after the step that is out
+        return;
+    }
     const qint64 now = nowMs();
     if (m_phase == Phase::Thinking && m_deadlineAt > 0 && now >= m_deadlineAt) {
         // Think time is over: the answer starts now (only while a page is connected to record it).
-        startAnswer(now);
+        startAnswer(now, m_question);
     } else if (m_phase == Phase::Answering && m_deadlineAt > 0 && now >= m_deadlineAt && m_answer) {
-        m_hub->database()->exec(s("UPDATE answers SET status = 'closing' WHERE id = ? AND status = 'recording'"), {m_answer->id});
-        m_answer->status = AnswerStatus::Closing;
-        setPhase(Phase::Uploading, 0, m_question);
-        send(QStringLiteral("{\"type\":\"time_up\",\"answer\":%1}").arg(m_answer->id));
-        sendState();
+        const std::shared_ptr<AnswerUpload> answer = m_answer;
+        moveTo(
+            Phase::Uploading, 0, m_question,
+            [id = answer->id](Database &db) { db.exec(s("UPDATE answers SET status = 'closing' WHERE id = ? AND status = 'recording'"), {id}); },
+            [this, answer] {
+                if (answer->status == AnswerStatus::Recording)
+                    answer->status = AnswerStatus::Closing;
+                send(QStringLiteral("{\"type\":\"time_up\",\"answer\":%1}").arg(answer->id));
+            });
     }
 }
 
@@ -370,50 +493,61 @@ void SessionSocket::timerEvent(QTimerEvent *event)
     if (event->timerId() != m_deadline.timerId())
         return QObject::timerEvent(event);
     m_deadline.stop();
-    try {
-        applyClock();
-    } catch (const ApiException &) {
-        // logged by the database layer; the next frame retries
-    }
+    applyClock();
 }
 
 void SessionSocket::finishAnswer(const QJsonObject &m)
 {
     const qint64 id = m.value(QLatin1String("answer")).toInteger();
     if (!m_answer || m_answer->id != id) {
-        const QVariant status = m_hub->database()->scalar(s("SELECT status FROM answers WHERE id = ? AND session_id = ?"), {id, m_session});
-        if (status.toString() == answerStatusName(AnswerStatus::Saved)) { // a repeat after reconnect: confirm again
-            QSqlQuery a = m_hub->database()->exec(s("SELECT chunks, bytes, duration_ms FROM answers WHERE id = ?"), {id});
-            if (a.next())
+        if (!m_answerQuestion.contains(id))
+            return sendError(s("unknown_answer"), s("answer: not an open answer of this session"));
+        // An answer of this session that is not open here: a repeat after reconnect confirms the save again.
+        struct Saved { bool saved = false; qint64 chunks = 0, bytes = 0, durationMs = 0; };
+        auto r = std::make_shared<Saved>();
+        return withDb(
+            [r, id](Database &db) {
+                QSqlQuery a = db.exec(s("SELECT status, chunks, bytes, duration_ms FROM answers WHERE id = ?"), {id});
+                if (a.next() && a.value(0).toString() == answerStatusName(AnswerStatus::Saved))
+                    *r = Saved{true, a.value(1).toLongLong(), a.value(2).toLongLong(), a.value(3).toLongLong()};
+            },
+            [this, r, id] {
+                if (!r->saved)
+                    return sendError(s("unknown_answer"), s("answer: not an open answer of this session"));
                 send(QStringLiteral("{\"type\":\"answer_saved\",\"answer\":%1,\"chunks\":%2,\"bytes\":%3,\"durationMs\":%4}")
-                         .arg(id).arg(a.value(0).toLongLong()).arg(a.value(1).toLongLong()).arg(a.value(2).toLongLong()));
-            return;
-        }
-        return sendError(s("unknown_answer"), s("answer: not an open answer of this session"));
+                         .arg(id).arg(r->chunks).arg(r->bytes).arg(r->durationMs));
+            });
     }
     const QJsonValue segs = m.value(QLatin1String("segments"));
     const QString invalid = m_answer->checkFinish(segs);
     if (!invalid.isEmpty())
         return sendError(s("validation"), invalid);
     m_answer->expected = segs.toArray();
-    // The answer completes even if the database is away for a moment: these rows only mirror what is in
-    // memory (the save itself is retried until it is recorded).
-    try {
-        if (m_answer->status == AnswerStatus::Recording)
-            m_hub->database()->exec(s("UPDATE answers SET status = 'closing' WHERE id = ?"), {m_answer->id});
-        if (m_phase == Phase::Answering)
-            setPhase(Phase::Uploading, 0, m_question);
-    } catch (const ApiException &) {
-        qCWarning(lcSession).noquote() << QStringLiteral("answer %1: could not record 'closing' in the database; saving goes on").arg(m_answer->id);
-        if (m_phase == Phase::Answering) {
-            m_phase = Phase::Uploading;
-            m_deadlineAt = 0;
-            armDeadline();
-        }
-    }
+    // Memory first: the answer completes even if the database is away for a moment. The rows below only
+    // mirror it, on the session's lane ahead of the save that checkComplete() may start.
+    const bool wasRecording = m_answer->status == AnswerStatus::Recording;
+    const bool wasAnswering = m_phase == Phase::Answering;
     m_answer->status = AnswerStatus::Closing;
     if (m_answer->finishedAt == 0)
         m_answer->finishedAt = nowMs();
+    if (wasAnswering)
+        applyPhase(Phase::Uploading, 0, m_question);
+    auto rows = std::make_shared<QJsonArray>();
+    withDb(
+        [rows, id, wasRecording, wasAnswering, session = m_session, question = m_question](Database &db) {
+            try {
+                db.transaction([&] {
+                    if (wasRecording)
+                        db.exec(s("UPDATE answers SET status = 'closing' WHERE id = ? AND status = 'recording'"), {id});
+                    if (wasAnswering)
+                        writePhase(db, session, Phase::Uploading, 0, question);
+                });
+            } catch (const ApiException &) {
+                qCWarning(lcSession).noquote() << QStringLiteral("answer %1: could not record 'closing' in the database; saving goes on").arg(id);
+            }
+            *rows = readAnswers(db, session);
+        },
+        [this, rows] { sendState(*rows); }); // the page's view follows the server's: uploading, with the stored counts
     checkComplete();
     if (m_answer) {
         const QJsonObject waiting = m_answer->waitingFor();
@@ -421,7 +555,6 @@ void SessionSocket::finishAnswer(const QJsonObject &m)
             qCInfo(lcSession).noquote() << QStringLiteral("answer %1 finished; waiting for chunks from the page: %2")
                                                .arg(m_answer->id).arg(QString::fromUtf8(QJsonDocument(waiting.value(QLatin1String("segments")).toArray()).toJson(QJsonDocument::Compact)));
     }
-    sendState(); // the page's view follows the server's: uploading, with the stored counts
 }
 
 void SessionSocket::checkComplete()
@@ -431,15 +564,13 @@ void SessionSocket::checkComplete()
     m_hub->finalize(m_session, m_answer);
 }
 
-void SessionSocket::answerSaved(qint64 answerId, quint64 chunks, quint64 bytes, qint64 durationMs)
+void SessionSocket::answerSaved(qint64 answerId, quint64 chunks, quint64 bytes, qint64 durationMs, const QJsonArray &answers)
 {
     m_answer.reset();
     send(QStringLiteral("{\"type\":\"answer_saved\",\"answer\":%1,\"chunks\":%2,\"bytes\":%3,\"durationMs\":%4}")
              .arg(answerId).arg(chunks).arg(bytes).arg(durationMs));
-    m_phase = Phase::Review;
-    m_deadlineAt = 0;
-    armDeadline();
-    sendState();
+    applyPhase(Phase::Review, 0, m_question); // the hub wrote it with the save
+    sendState(answers);
 }
 
 void SessionSocket::segmentMismatch(qint64 answerId, int segment)
@@ -457,10 +588,9 @@ void SessionSocket::retake()
     if (takesOf(m_question) >= q.retakes + 1)
         return sendError(s("no_retakes_left"), s("no retakes left for this question"));
     const qint64 now = nowMs();
-    setPhase(Phase::Thinking, now + scaled(q.thinkSeconds), m_question);
     if (q.thinkSeconds == 0)
-        return startAnswer(now);
-    sendState();
+        return startAnswer(now, m_question);
+    moveTo(Phase::Thinking, now + scaled(q.thinkSeconds), m_question);
 }
 
 void SessionSocket::next()
@@ -468,16 +598,12 @@ void SessionSocket::next()
     if (m_phase != Phase::Review)
         return sendError(s("wrong_phase"), s("next is only possible after an answer was saved"));
     const int nextIndex = m_question + 1;
-    if (nextIndex >= m_questions.size()) {
-        setPhase(Phase::Finished, 0, m_question);
-        publish(s("finished"));
-        return sendState();
-    }
+    if (nextIndex >= m_questions.size())
+        return moveTo(Phase::Finished, 0, m_question, {}, [this] { publish(s("finished")); });
     const qint64 now = nowMs();
-    setPhase(Phase::Thinking, now + scaled(m_questions.at(nextIndex).thinkSeconds), nextIndex);
     if (m_questions.at(nextIndex).thinkSeconds == 0)
-        return startAnswer(now);
-    sendState();
+        return startAnswer(now, nextIndex);
+    moveTo(Phase::Thinking, now + scaled(m_questions.at(nextIndex).thinkSeconds), nextIndex);
 }
 
 } // namespace intervox

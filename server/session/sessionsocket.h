@@ -10,14 +10,19 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
+#include <QHash>
 #include <QString>
+#include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 
 namespace intervox {
 
 class AnswerUpload;
+class Database;
 class SessionHub;
+struct HelloRows;
 
 struct QuestionInfo
 {
@@ -38,18 +43,25 @@ public:
     qint64 sessionId() const { return m_session; }
     qint64 lastFrameAt() const { return m_lastFrame; }
     bool authenticated() const { return m_session != 0; }
+    // A hello arrived (it may still be looked up in the database).
+    bool saidHello() const { return m_helloAt != 0; }
+    qint64 helloAt() const { return m_helloAt; }
+    // The SessionDb lane of this socket's invite (0 before hello).
+    quint32 lane() const { return m_lane; }
     qint64 connectedAt() const { return m_connectedAt; }
     void closeWith(CloseCode code, const QString &reason);
     void releaseFiles();
 
-    // After the hub finished (or refused) saving the current answer.
-    void answerSaved(qint64 answerId, quint64 chunks, quint64 bytes, qint64 durationMs);
+    // After the hub recorded the current answer as saved; `answers` are the session's answers read after that.
+    void answerSaved(qint64 answerId, quint64 chunks, quint64 bytes, qint64 durationMs, const QJsonArray &answers);
     void segmentMismatch(qint64 answerId, int segment);
     Phase phase() const { return m_phase; }
     qint64 inviteId() const { return m_invite; }
     // The answer this page is recording or finishing (shared with the hub), or null.
     const std::shared_ptr<AnswerUpload> &currentAnswer() const { return m_answer; }
     void sendError(const QString &code, const QString &message);
+    // Every answer of a session with its segments, in one query (for the state message; any thread).
+    static QJsonArray readAnswers(Database &db, qint64 session);
     // A live event for the organization's recruiters about this session.
     void publish(const QString &event, QJsonObject fields = {});
 
@@ -58,6 +70,19 @@ protected:
 
 private:
     void onText(QByteArrayView utf8) override;
+    void handleText(QByteArrayView utf8);
+    void dispatch(const QString &type, const QJsonObject &m);
+    // One step of database work for this socket on its lane (SessionDb): `work` there, `then` back here. Until
+    // `then` ran, further text frames and a due deadline wait in order (the state machine never sees a half-done
+    // step); an error is sent to the page instead of `then`.
+    void withDb(std::function<void(Database &)> work, std::function<void()> then);
+    void resume();
+    // The phase change of a step, in the database (inside the step's work) and then in memory.
+    static void writePhase(Database &db, qint64 session, Phase phase, qint64 deadlineAt, int question);
+    void applyPhase(Phase phase, qint64 deadlineAt, int question);
+    // A step that only moves the phase (plus `extra` writes in the same transaction), then sends the state.
+    void moveTo(Phase phase, qint64 deadlineAt, int question, std::function<void(Database &)> extra = {}, std::function<void()> after = {});
+    void helloLoaded(const HelloRows &rows, const QString &mime);
     void onBinary(QByteArrayView frame) override;
     void onClosed() override;
     void send(const QString &text);
@@ -65,20 +90,20 @@ private:
     void hello(const QJsonObject &m);
     void consent(const QJsonObject &m);
     void begin();
-    void startAnswer(qint64 at);
+    void startAnswer(qint64 at, int question);
     void finishAnswer(const QJsonObject &m);
     void retake();
     void next();
     void applyClock();
     void armDeadline();
-    void loadOpenAnswer();
+    void openAnswerFrom(const HelloRows &rows);
     void checkComplete();
-    void sendState();
+    void sendState(const QJsonArray &answers);
+    void refreshState();
     void countViolation();
     void sendNack(quint32 answer, quint16 segment, quint32 seq, quint32 expected, const char *code);
     void sendAck(quint32 answer, quint16 segment, quint32 seq);
-    void setPhase(Phase phase, qint64 deadlineAt, int question);
-    int takesOf(int questionIndex);
+    int takesOf(int questionIndex) const;
     qint64 scaled(int seconds) const;
 
     SessionHub *m_hub;
@@ -87,6 +112,12 @@ private:
     qint64 m_lastFrame = 0;
     int m_refusedFrames = 0;      // client protocol violations since m_violationsSince
     qint64 m_violationsSince = 0;
+    qint64 m_helloAt = 0;
+    quint32 m_lane = 0;
+    bool m_closed = false;                // closeWith() or the page closed
+    bool m_busy = false;                  // a withDb step is out
+    bool m_clockDue = false;              // the deadline passed while it was
+    std::deque<QByteArray> m_waitingText; // text frames that arrived meanwhile
 
     // Session (after hello)
     qint64 m_session = 0;
@@ -103,6 +134,7 @@ private:
     QJsonObject m_interviewInfo;
     QString m_candidateName;
     QList<QuestionInfo> m_questions;
+    QHash<qint64, int> m_answerQuestion; // this session's answers (id -> question index), from hello on
     std::shared_ptr<AnswerUpload> m_answer; // shared with the hub, which keeps it across reconnects
     QBasicTimer m_deadline;
 };

@@ -1,5 +1,6 @@
 // The candidate-session logic driven through a transport of the test's own (no network): hello, consent,
 // begin, a chunk acked only once it is stored, and an unusable invite closed with the code from the one table.
+// The session's SQL runs on its lanes (SessionDb), never on the thread that acks: the test checks that too.
 #include "auth/accesstokens.h"
 #include "auth/secrets.h"
 #include "core/config.h"
@@ -11,7 +12,10 @@
 #include "session/sessionsocket.h"
 #include "storage/database.h"
 
+#include <QCryptographicHash>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlError>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
@@ -29,12 +33,20 @@ public:
     void sendText(QByteArrayView utf8) override { sent.append(QJsonDocument::fromJson(utf8.toByteArray()).object()); }
     void close(CloseCode code, QByteArrayView) override { closedWith = int(code); }
 
+    // The first message of `type`, waiting up to 5 s for it: the session's database work runs on its own
+    // threads (SessionDb) and answers through this thread's event loop.
     QJsonObject take(const QString &type)
     {
-        for (qsizetype i = 0; i < sent.size(); ++i)
-            if (sent.at(i).value(QLatin1String("type")).toString() == type)
-                return sent.takeAt(i);
-        return {};
+        QJsonObject found;
+        QTest::qWaitFor([&] {
+            for (qsizetype i = 0; i < sent.size(); ++i)
+                if (sent.at(i).value(QLatin1String("type")).toString() == type) {
+                    found = sent.takeAt(i);
+                    return true;
+                }
+            return false;
+        }, 5000);
+        return found;
     }
     void say(const QJsonObject &message) { handler->onText(QJsonDocument(message).toJson(QJsonDocument::Compact)); }
 
@@ -68,6 +80,29 @@ class TestSessionSocket : public QObject
     std::unique_ptr<EventHub> m_events;
     std::unique_ptr<SessionHub> m_hub;
     QString m_token;
+    qint64 m_org = 0, m_interview = 0, m_candidate = 0;
+
+    QString newInvite()
+    {
+        const QString token = secrets::newToken();
+        const qint64 now = nowMs();
+        m_db->exec("INSERT INTO invites (org_id, interview_id, candidate_id, token_hash, expires_at, max_uses, created_at) VALUES (?, ?, ?, ?, ?, 1, ?)",
+                   {m_org, m_interview, m_candidate, secrets::tokenHash(token), now + 3600000, now});
+        return token;
+    }
+
+    // hello, consent, begin: returns the id of the answer the server started.
+    qint64 startAnswer(FakeTransport *page, const QString &token)
+    {
+        page->say({{"type", "hello"}, {"protocol", 1}, {"token", token}, {"mime", "audio/webm;codecs=opus"}});
+        if (page->take("state").value("phase").toString() != QLatin1String("consent"))
+            return 0;
+        page->say({{"type", "consent"}, {"accepted", true}});
+        if (page->take("state").value("phase").toString() != QLatin1String("intro"))
+            return 0;
+        page->say({{"type", "begin"}}); // no think time: straight to answering
+        return page->take("answer_started").value("answer").toInteger();
+    }
 
 private slots:
     void initTestCase()
@@ -84,9 +119,10 @@ private slots:
         const qint64 interview = m_db->insert("INSERT INTO interviews (org_id, title, intro, language, created_at, updated_at) VALUES (?, 'T', 'I', 'en', ?, ?)", {org, now, now});
         m_db->exec("INSERT INTO questions (org_id, interview_id, position, body, think_seconds, answer_seconds, retakes) VALUES (?, ?, 0, 'Q', 0, 60, 0)", {org, interview});
         const qint64 candidate = m_db->insert("INSERT INTO candidates (org_id, name, email, created_at) VALUES (?, 'C', 'c@example.com', ?)", {org, now});
-        m_token = secrets::newToken();
-        m_db->exec("INSERT INTO invites (org_id, interview_id, candidate_id, token_hash, expires_at, max_uses, created_at) VALUES (?, ?, ?, ?, ?, 1, ?)",
-                   {org, interview, candidate, secrets::tokenHash(m_token), now + 3600000, now});
+        m_org = org;
+        m_interview = interview;
+        m_candidate = candidate;
+        m_token = newInvite();
         m_store = std::make_unique<RecordingStore>(m_tmp.path() + "/recordings", "ffmpeg");
         m_tokens = std::make_unique<AccessTokens>(m_db.get());
         m_events = std::make_unique<EventHub>(m_tokens.get());
@@ -130,6 +166,53 @@ private slots:
         QCOMPARE(chunks, 1u); // acked only once it is in the segment file
         QCOMPARE(bytes, qint64(payload.size()));
         QCOMPARE(page->closedWith, 0);
+    }
+
+    void chunksAreAckedWhileTheSessionsDatabaseWorkWaits()
+    {
+        auto transport = std::make_unique<FakeTransport>();
+        FakeTransport *page = transport.get();
+        m_hub->adopt(std::move(transport));
+        const qint64 answer = startAnswer(page, newInvite());
+        QVERIFY(answer > 0);
+        page->sent.clear();
+        const QByteArray first(3000, 'a'), second(2000, 'b');
+        page->handler->onBinary(chunkFrame(quint32(answer), 0, 0, first));
+        QCOMPARE(page->take("ack").value("seq").toInteger(), 0);
+
+        // Another connection holds SQLite's write lock: the session's next step (recording `closing` and
+        // `uploading`) waits for it on the session's lane, while this thread goes on acking audio.
+        QSqlDatabase locker = QSqlDatabase::addDatabase("QSQLITE", "locker");
+        locker.setDatabaseName(m_db->handle().databaseName());
+        QVERIFY(locker.open());
+        QSqlQuery lock(locker);
+        QVERIFY2(lock.exec("BEGIN IMMEDIATE"), qPrintable(lock.lastError().text()));
+        QCryptographicHash sha(QCryptographicHash::Sha256);
+        sha.addData(first);
+        sha.addData(second);
+        page->say({{"type", "finish_answer"}, {"answer", answer},
+                   {"segments", QJsonArray{QJsonObject{{"chunks", 2}, {"bytes", first.size() + second.size()},
+                                                       {"sha256", QString::fromLatin1(sha.result().toHex())}, {"durationMs", 1000}}}}});
+        page->handler->onBinary(chunkFrame(quint32(answer), 0, 1, second));
+        // Acked at once (the handler returned without waiting for the database) …
+        QCOMPARE(page->sent.size(), 1);
+        QCOMPARE(page->sent.first().value("type").toString(), QStringLiteral("ack"));
+        QCOMPARE(page->sent.first().value("seq").toInteger(), 1);
+        page->sent.clear();
+        // … and the step is still waiting for the lock: no state, no save yet.
+        QCoreApplication::processEvents();
+        QVERIFY(page->sent.isEmpty());
+        QVERIFY(lock.exec("COMMIT"));
+        // Then, in order: the state of the finished answer, and the save.
+        QCOMPARE(page->take("state").value("phase").toString(), QStringLiteral("uploading"));
+        const QJsonObject saved = page->take("answer_saved");
+        QCOMPARE(saved.value("answer").toInteger(), answer);
+        QCOMPARE(saved.value("bytes").toInteger(), qint64(first.size() + second.size()));
+        QCOMPARE(m_db->scalar("SELECT status FROM answers WHERE id = ?", {answer}).toString(), QStringLiteral("saved"));
+        lock = QSqlQuery();
+        locker.close();
+        locker = QSqlDatabase();
+        QSqlDatabase::removeDatabase("locker");
     }
 };
 
