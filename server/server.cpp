@@ -84,6 +84,8 @@ Server::~Server()
         m_jobs->stop();
     if (m_readers)
         m_readers->stop();
+    if (m_writers)
+        m_writers->stop();
     if (m_workers)
         m_workers->waitForDone();
     if (m_recordings)
@@ -164,6 +166,9 @@ bool Server::start(QString *error)
     // queue (at most 1,000 requests, then 503), not the candidates whose audio the event loop acks.
     m_readers = std::make_unique<WorkerThreads>(s("api-reader"), 2, 1000, [db = m_db.get()] { db->releaseThreadConnection(); });
     m_api->readers = m_readers.get();
+    // One writer thread: API writes in the order they arrived (SQLite takes one writer at a time anyway).
+    m_writers = std::make_unique<WorkerThreads>(s("api-writer"), 1, 1000, [db = m_db.get()] { db->releaseThreadConnection(); });
+    m_api->writers = m_writers.get();
     m_api->home = this;
     m_api->db = m_db.get();
     m_api->tokens = m_tokens;

@@ -52,6 +52,7 @@ private:
     RecordingStore *m_recordings = nullptr;
     JobQueue *m_jobs = nullptr;       // stopped first at shutdown: its handlers use the recordings
     std::unique_ptr<WorkerThreads> m_readers; // the API's reads, off the event loop
+    std::unique_ptr<WorkerThreads> m_writers; // the API's writes, off the event loop
     MediaJoiner *m_joiner = nullptr;
     AccessTokens *m_tokens = nullptr;
     EventHub *m_events = nullptr;

@@ -26,12 +26,15 @@ struct ApiContext
     const Config *config = nullptr;
     QThreadPool *workers = nullptr; // owned by the Server, which waits for it before anything else goes
     WorkerThreads *readers = nullptr; // threads with database connections of their own, for reads (owned by the Server)
+    WorkerThreads *writers = nullptr; // one thread with its own database connection, for writes in order (owned by the Server)
     QObject *home = nullptr;        // an object of the event loop's thread: replies are sent from there
     QString blobDir;
     QUrl publicUrl;
 
     using AuthedHandler = std::function<HttpResponse(HttpRequest &, const Principal &)>;
-    // Requires a valid bearer token; `writer` additionally refuses the read-only reviewer role.
+    // Requires a valid bearer token; `writer` additionally refuses the read-only reviewer role. `fn` runs on the
+    // writer thread (with its database connection), one request after another, never on the event loop that
+    // acks audio; it may use only the database, values and thread-safe objects. A full queue answers 503.
     HttpHandler authed(AuthedHandler fn, bool writer = false) const;
     // Like authed(), but `fn` runs on a reader thread (with that thread's database connection), never on the
     // event loop that acks audio: for reads that may be large or slow. `fn` may use only the database and
@@ -40,6 +43,9 @@ struct ApiContext
     // The request's principal, refusing the read-only reviewer role (403); throws ApiException.
     Principal requireWriter(const HttpRequest &r) const;
     QString inviteUrl(const QString &token) const;
+
+private:
+    HttpHandler onThread(WorkerThreads *threads, AuthedHandler fn, bool writer) const;
 };
 
 void registerRecruiterApi(HttpServer &http, ApiContext &ctx);

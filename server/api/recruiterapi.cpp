@@ -149,23 +149,26 @@ Principal ApiContext::requireWriter(const HttpRequest &r) const
 
 HttpHandler ApiContext::authed(AuthedHandler fn, bool writer) const
 {
-    return [this, fn = std::move(fn), writer](HttpRequest &r, const HttpReplier &reply) {
-        const Principal p = writer ? requireWriter(r) : tokens->require(r);
-        reply.send(fn(r, p));
-    };
+    // Writes go to the one writer thread, in the order they arrived: never on the event loop that acks audio.
+    return onThread(writers, std::move(fn), writer);
 }
 
 HttpHandler ApiContext::reader(AuthedHandler fn) const
 {
-    return [this, fn = std::move(fn)](HttpRequest &r, const HttpReplier &reply) {
-        const bool queued = readers->post([this, fn, request = r, reply]() mutable {
+    return onThread(readers, std::move(fn), false);
+}
+
+HttpHandler ApiContext::onThread(WorkerThreads *threads, AuthedHandler fn, bool writer) const
+{
+    return [this, threads, fn = std::move(fn), writer](HttpRequest &r, const HttpReplier &reply) {
+        const bool queued = threads->post([this, fn, writer, request = r, reply]() mutable {
             HttpResponse response;
             try {
-                response = fn(request, tokens->require(request));
+                response = fn(request, writer ? requireWriter(request) : tokens->require(request));
             } catch (const ApiException &e) {
                 response = HttpResponse::error(e.error);
             } catch (const std::exception &e) {
-                qCCritical(lcHttp) << "request failed on a reader thread:" << e.what();
+                qCCritical(lcHttp) << "request failed on an API thread:" << e.what();
                 response = HttpResponse::error(ApiError::internal());
             }
             QMetaObject::invokeMethod(home, [reply, response = std::move(response)]() mutable { reply.send(std::move(response)); },
@@ -330,13 +333,14 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
             }, Qt::QueuedConnection);
         });
     }, BodyKind::Stream, ctx.config->cvMaxBytes);
-    http.route("GET", s("/api/v1/candidates/{id}/cv"), ctx.authed([&ctx, db](HttpRequest &r, const Principal &p) {
+    http.route("GET", s("/api/v1/candidates/{id}/cv"), ctx.reader([&ctx, db](HttpRequest &r, const Principal &p) {
         const QVariant sha = db->scalar(s("SELECT cv_sha256 FROM candidates WHERE id = ? AND org_id = ?"), {r.ids.at(0), p.orgId});
         if (sha.isNull())
             fail(ApiError::notFound(s("this candidate has no CV")));
         auto file = std::make_shared<QFile>(blobPath(ctx.blobDir, sha.toString()));
         if (!file->open(QIODevice::ReadOnly))
             fail(ApiError::notFound(s("the CV file is missing")));
+        file->moveToThread(ctx.home->thread()); // opened here, streamed by the event loop
         HttpResponse resp;
         resp.headers = {{"content-type", "application/pdf"}, {"content-disposition", "attachment; filename=\"cv.pdf\""}};
         resp.streamLength = file->size();
@@ -423,7 +427,8 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
         db->exec(s("UPDATE invites SET revoked_at = ? WHERE id = ? AND org_id = ? AND revoked_at IS NULL"), {nowMs(), id, p.orgId});
         db->exec(s("INSERT INTO audit_log (org_id, user_id, action, target, at) VALUES (?, ?, 'invite.revoke', ?, ?)"),
                  {p.orgId, p.userId, QStringLiteral("invite:%1").arg(id), nowMs()});
-        ctx.sessions->inviteRevoked(id);
+        // The candidate sockets live on the event loop: closed there.
+        QMetaObject::invokeMethod(ctx.sessions, [sessions = ctx.sessions, id] { sessions->inviteRevoked(id); }, Qt::QueuedConnection);
         return HttpResponse::noContent();
     }, true));
 }

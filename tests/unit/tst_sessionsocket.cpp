@@ -38,7 +38,7 @@ public:
     QJsonObject take(const QString &type)
     {
         QJsonObject found;
-        QTest::qWaitFor([&] {
+        const bool arrived = QTest::qWaitFor([&] {
             for (qsizetype i = 0; i < sent.size(); ++i)
                 if (sent.at(i).value(QLatin1String("type")).toString() == type) {
                     found = sent.takeAt(i);
@@ -46,7 +46,7 @@ public:
                 }
             return false;
         }, 5000);
-        return found;
+        return arrived ? found : QJsonObject();
     }
     void say(const QJsonObject &message) { handler->onText(QJsonDocument(message).toJson(QJsonDocument::Compact)); }
 
