@@ -57,6 +57,8 @@ public:
 
 private:
     QString threadConnectionName() const;
+    // `sql` with each ? replaced by its value as `driver` formats it (PostgreSQL: one round trip per statement).
+    static QString inlineParams(const class QSqlDriver *driver, const QString &sql, const QVariantList &params);
     bool configure(QSqlDatabase &db, QString *error) const; // per-connection settings (SQLite pragmas)
     QString m_name;
     bool m_postgres = false;
