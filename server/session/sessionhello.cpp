@@ -191,7 +191,8 @@ void SessionSocket::helloLoaded(const HelloRows &r, const QString &mime)
     qCDebug(lcSession) << "session" << m_session << "connected in phase" << phaseName(m_phase);
     if (!isClosed(m_phase))
         publish(s("candidate_joined"));
-    sendState(r.answers);
+    m_rows = r.answers;
+    sendState();
     armDeadline();
     applyClock(); // a deadline that passed while the page was away: acted on now (after the step, in resume())
 }

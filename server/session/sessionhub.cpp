@@ -289,7 +289,7 @@ void SessionHub::recordSaved(qint64 sessionId, quint32 lane, qint64 answerId, co
 {
     // On the session's lane, after the writes its page caused before (`closing`, `uploading`); answer_saved
     // goes to the page only once this commit is done.
-    struct Saved { quint64 chunks = 0, bytes = 0; qint64 durationMs = 0; QJsonArray answers; };
+    struct Saved { quint64 chunks = 0, bytes = 0; qint64 durationMs = 0; QJsonArray segments; };
     auto r = std::make_shared<Saved>();
     const auto work = [r, sessionId, answerId, expected, digests](Database &db) {
         db.transaction([&] {
@@ -305,6 +305,7 @@ void SessionHub::recordSaved(qint64 sessionId, quint32 lane, qint64 answerId, co
                 const qint64 dur = e.value(QLatin1String("durationMs")).toInteger();
                 db.exec(s("INSERT INTO answer_segments (answer_id, segment, org_id, chunks, bytes, sha256, duration_ms, verified) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
                         {answerId, i, org, qint64(d.chunks), d.bytes, d.sha256, dur, e.value(QLatin1String("sha256")).isNull() ? 0 : 1});
+                r->segments.append(QJsonObject{{s("segment"), i}, {s("chunks"), qint64(d.chunks)}, {s("bytes"), d.bytes}});
                 r->chunks += d.chunks;
                 r->bytes += quint64(d.bytes);
                 r->durationMs += dur;
@@ -315,7 +316,6 @@ void SessionHub::recordSaved(qint64 sessionId, quint32 lane, qint64 answerId, co
                     {sessionId, questionIndex, answerId});
             db.exec(s("UPDATE sessions SET phase = 'review', deadline_at = NULL WHERE id = ?"), {sessionId});
         });
-        r->answers = SessionSocket::readAnswers(db, sessionId);
     };
     m_lanes->run(lane, this, work, [this, r, sessionId, answerId, expected](const ApiError *error) {
         const std::shared_ptr<AnswerUpload> answer = m_answers.value(answerId);
@@ -331,7 +331,7 @@ void SessionHub::recordSaved(qint64 sessionId, quint32 lane, qint64 answerId, co
         qCInfo(lcRecording) << "answer" << answerId << "saved:" << r->chunks << "chunks," << r->bytes << "bytes in" << expected.size() << "segment(s)";
         if (SessionSocket *socket = m_bySession.value(sessionId)) {
             socket->publish(s("answer_saved"), QJsonObject{{s("answerId"), answerId}});
-            socket->answerSaved(answerId, r->chunks, r->bytes, r->durationMs, r->answers);
+            socket->answerSaved(answerId, r->chunks, r->bytes, r->durationMs, r->segments);
         }
     });
 }

@@ -236,7 +236,7 @@ void SessionSocket::onBinary(QByteArrayView frame)
     }
     if (!m_answer || m_answer->id != qint64(c.answer)) {
         // This session's answers are known since hello: no database lookup on the chunk path.
-        const bool ours = m_answerQuestion.contains(qint64(c.answer));
+        const bool ours = rowOf(qint64(c.answer)) >= 0;
         sendNack(c.answer, c.segment, c.seq, 0, ours ? "answer_closed" : "unknown_answer");
         if (!ours)
             countViolation();
@@ -289,7 +289,7 @@ QJsonArray SessionSocket::readAnswers(Database &db, qint64 session)
     return answers;
 }
 
-void SessionSocket::sendState(const QJsonArray &rows)
+void SessionSocket::sendState()
 {
     QJsonObject st{{s("type"), s("state")}, {s("session"), m_session}, {s("phase"), phaseName(m_phase)}, {s("question"), m_question},
                    {s("interview"), m_interviewInfo}, {s("candidate"), QJsonObject{{s("name"), m_candidateName}}},
@@ -315,10 +315,9 @@ void SessionSocket::sendState(const QJsonArray &rows)
 
     // The open answer's segments come from memory (the rows have those of saved answers).
     QJsonArray answers;
-    for (const QJsonValue &v : rows) {
+    for (const QJsonValue &v : std::as_const(m_rows)) {
         QJsonObject answer = v.toObject();
         const qint64 id = answer.value(QLatin1String("answer")).toInteger();
-        m_answerQuestion.insert(id, answer.value(QLatin1String("question")).toInt());
         if (m_answer && m_answer->id == id)
             answer.insert(s("segments"), m_answer->segmentsJson());
         answers.append(answer);
@@ -329,17 +328,30 @@ void SessionSocket::sendState(const QJsonArray &rows)
     send(QString::fromUtf8(QJsonDocument(st).toJson(QJsonDocument::Compact)));
 }
 
-void SessionSocket::refreshState()
+qsizetype SessionSocket::rowOf(qint64 answerId) const
 {
-    auto rows = std::make_shared<QJsonArray>();
-    withDb([rows, session = m_session](Database &db) { *rows = readAnswers(db, session); }, [this, rows] { sendState(*rows); });
+    for (qsizetype i = 0; i < m_rows.size(); ++i)
+        if (m_rows.at(i).toObject().value(QLatin1String("answer")).toInteger() == answerId)
+            return i;
+    return -1;
+}
+
+void SessionSocket::updateRow(qint64 answerId, const QJsonObject &fields)
+{
+    const qsizetype i = rowOf(answerId);
+    if (i < 0)
+        return;
+    QJsonObject row = m_rows.at(i).toObject();
+    for (auto it = fields.begin(); it != fields.end(); ++it)
+        row.insert(it.key(), it.value());
+    m_rows.replace(i, row);
 }
 
 int SessionSocket::takesOf(int questionIndex) const
 {
     int takes = 0;
-    for (auto it = m_answerQuestion.cbegin(); it != m_answerQuestion.cend(); ++it)
-        takes += it.value() == questionIndex ? 1 : 0;
+    for (const QJsonValue &v : m_rows)
+        takes += v.toObject().value(QLatin1String("question")).toInt() == questionIndex ? 1 : 0;
     return takes;
 }
 
@@ -374,21 +386,20 @@ void SessionSocket::applyPhase(Phase phase, qint64 deadlineAt, int question)
 
 void SessionSocket::moveTo(Phase phase, qint64 deadlineAt, int question, std::function<void(Database &)> extra, std::function<void()> after)
 {
-    auto rows = std::make_shared<QJsonArray>();
     withDb(
-        [rows, extra = std::move(extra), session = m_session, phase, deadlineAt, question](Database &db) {
+        [extra = std::move(extra), session = m_session, phase, deadlineAt, question](Database &db) {
+            if (!extra)
+                return writePhase(db, session, phase, deadlineAt, question);
             db.transaction([&] {
-                if (extra)
-                    extra(db);
+                extra(db);
                 writePhase(db, session, phase, deadlineAt, question);
             });
-            *rows = readAnswers(db, session);
         },
-        [this, rows, after = std::move(after), phase, deadlineAt, question] {
+        [this, after = std::move(after), phase, deadlineAt, question] {
             applyPhase(phase, deadlineAt, question);
             if (after)
                 after();
-            sendState(*rows);
+            sendState();
         });
 }
 
@@ -431,7 +442,7 @@ void SessionSocket::startAnswer(qint64 at, int question)
     const qint64 deadline = at + scaled(q.answerSeconds);
     const int take = takesOf(question) + 1;
     const qint64 budget = AnswerUpload::budgetFor(scaled(q.answerSeconds));
-    struct Started { qint64 id = 0; QJsonArray rows; };
+    struct Started { qint64 id = 0; };
     auto r = std::make_shared<Started>();
     withDb(
         [r, org = m_org, session = m_session, mime = m_mime, q, question, take, at, deadline](Database &db) {
@@ -441,11 +452,11 @@ void SessionSocket::startAnswer(qint64 at, int question)
                                   {org, session, q.id, question, take, mime, at, deadline});
                 writePhase(db, session, Phase::Answering, deadline, question);
             });
-            r->rows = readAnswers(db, session);
         },
         [this, r, question, take, deadline, budget] {
             applyPhase(Phase::Answering, deadline, question);
-            m_answerQuestion.insert(r->id, question);
+            m_rows.append(QJsonObject{{s("answer"), r->id}, {s("question"), question}, {s("take"), take},
+                                      {s("status"), answerStatusName(AnswerStatus::Recording)}, {s("segments"), QJsonArray()}});
             m_answer = std::make_shared<AnswerUpload>(r->id, question, AnswerStatus::Recording, deadline,
                                                       m_hub->store()->answerDir(m_org, m_session, r->id), budget);
             m_answer->lane = m_lane;
@@ -453,7 +464,7 @@ void SessionSocket::startAnswer(qint64 at, int question)
             QDir().mkpath(m_answer->dir);
             send(QStringLiteral("{\"type\":\"answer_started\",\"answer\":%1,\"question\":%2,\"take\":%3,\"deadlineIn\":%4}")
                      .arg(r->id).arg(question).arg(take).arg(qMax<qint64>(0, deadline - nowMs())));
-            sendState(r->rows);
+            sendState();
         });
 }
 
@@ -475,6 +486,7 @@ void SessionSocket::applyClock()
             [this, answer] {
                 if (answer->status == AnswerStatus::Recording)
                     answer->status = AnswerStatus::Closing;
+                updateRow(answer->id, {{s("status"), answerStatusName(AnswerStatus::Closing)}});
                 send(QStringLiteral("{\"type\":\"time_up\",\"answer\":%1}").arg(answer->id));
             });
     }
@@ -500,7 +512,7 @@ void SessionSocket::finishAnswer(const QJsonObject &m)
 {
     const qint64 id = m.value(QLatin1String("answer")).toInteger();
     if (!m_answer || m_answer->id != id) {
-        if (!m_answerQuestion.contains(id))
+        if (rowOf(id) < 0)
             return sendError(s("unknown_answer"), s("answer: not an open answer of this session"));
         // An answer of this session that is not open here: a repeat after reconnect confirms the save again.
         struct Saved { bool saved = false; qint64 chunks = 0, bytes = 0, durationMs = 0; };
@@ -528,13 +540,13 @@ void SessionSocket::finishAnswer(const QJsonObject &m)
     const bool wasRecording = m_answer->status == AnswerStatus::Recording;
     const bool wasAnswering = m_phase == Phase::Answering;
     m_answer->status = AnswerStatus::Closing;
+    updateRow(id, {{s("status"), answerStatusName(AnswerStatus::Closing)}});
     if (m_answer->finishedAt == 0)
         m_answer->finishedAt = nowMs();
     if (wasAnswering)
         applyPhase(Phase::Uploading, 0, m_question);
-    auto rows = std::make_shared<QJsonArray>();
     withDb(
-        [rows, id, wasRecording, wasAnswering, session = m_session, question = m_question](Database &db) {
+        [id, wasRecording, wasAnswering, session = m_session, question = m_question](Database &db) {
             try {
                 db.transaction([&] {
                     if (wasRecording)
@@ -545,9 +557,8 @@ void SessionSocket::finishAnswer(const QJsonObject &m)
             } catch (const ApiException &) {
                 qCWarning(lcSession).noquote() << QStringLiteral("answer %1: could not record 'closing' in the database; saving goes on").arg(id);
             }
-            *rows = readAnswers(db, session);
         },
-        [this, rows] { sendState(*rows); }); // the page's view follows the server's: uploading, with the stored counts
+        [this] { sendState(); }); // the page's view follows the server's: uploading, with the stored counts
     checkComplete();
     if (m_answer) {
         const QJsonObject waiting = m_answer->waitingFor();
@@ -564,13 +575,14 @@ void SessionSocket::checkComplete()
     m_hub->finalize(m_session, m_answer);
 }
 
-void SessionSocket::answerSaved(qint64 answerId, quint64 chunks, quint64 bytes, qint64 durationMs, const QJsonArray &answers)
+void SessionSocket::answerSaved(qint64 answerId, quint64 chunks, quint64 bytes, qint64 durationMs, const QJsonArray &segments)
 {
     m_answer.reset();
+    updateRow(answerId, {{s("status"), answerStatusName(AnswerStatus::Saved)}, {s("durationMs"), durationMs}, {s("segments"), segments}});
     send(QStringLiteral("{\"type\":\"answer_saved\",\"answer\":%1,\"chunks\":%2,\"bytes\":%3,\"durationMs\":%4}")
              .arg(answerId).arg(chunks).arg(bytes).arg(durationMs));
     applyPhase(Phase::Review, 0, m_question); // the hub wrote it with the save
-    sendState(answers);
+    sendState();
 }
 
 void SessionSocket::segmentMismatch(qint64 answerId, int segment)

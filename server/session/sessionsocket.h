@@ -52,8 +52,8 @@ public:
     void closeWith(CloseCode code, const QString &reason);
     void releaseFiles();
 
-    // After the hub recorded the current answer as saved; `answers` are the session's answers read after that.
-    void answerSaved(qint64 answerId, quint64 chunks, quint64 bytes, qint64 durationMs, const QJsonArray &answers);
+    // After the hub recorded the current answer as saved, with its segments' {segment, chunks, bytes}.
+    void answerSaved(qint64 answerId, quint64 chunks, quint64 bytes, qint64 durationMs, const QJsonArray &segments);
     void segmentMismatch(qint64 answerId, int segment);
     Phase phase() const { return m_phase; }
     qint64 inviteId() const { return m_invite; }
@@ -98,8 +98,10 @@ private:
     void armDeadline();
     void openAnswerFrom(const HelloRows &rows);
     void checkComplete();
-    void sendState(const QJsonArray &answers);
-    void refreshState();
+    void sendState();
+    // m_rows: the index of an answer's row (-1 if it is not this session's), and changing some of its fields.
+    qsizetype rowOf(qint64 answerId) const;
+    void updateRow(qint64 answerId, const QJsonObject &fields);
     void countViolation();
     void sendNack(quint32 answer, quint16 segment, quint32 seq, quint32 expected, const char *code);
     void sendAck(quint32 answer, quint16 segment, quint32 seq);
@@ -134,7 +136,9 @@ private:
     QJsonObject m_interviewInfo;
     QString m_candidateName;
     QList<QuestionInfo> m_questions;
-    QHash<qint64, int> m_answerQuestion; // this session's answers (id -> question index), from hello on
+    // This session's answers as the state message lists them: read at hello, then kept up to date by each step
+    // (only this socket and the hub's save change them), so a step costs no read of its own.
+    QJsonArray m_rows;
     std::shared_ptr<AnswerUpload> m_answer; // shared with the hub, which keeps it across reconnects
     QBasicTimer m_deadline;
 };
