@@ -57,10 +57,13 @@ struct HelloRows
 namespace {
 void loadHello(Database &db, const QString &tokenHash, const QString &mime, qint64 now, HelloRows &r)
 {
+    // The invite, what the page shows, and the invite's latest session, in one round trip.
     QSqlQuery q = db.exec(s("SELECT i.id, i.org_id, i.interview_id, i.candidate_id, i.expires_at, i.max_uses, i.uses, i.revoked_at,"
-                            " v.title, v.intro, v.language, v.deadline_at, c.name, o.name"
+                            " v.title, v.intro, v.language, v.deadline_at, c.name, o.name,"
+                            " s.id, s.phase, s.question_index, s.deadline_at, s.consent, s.extra_time_percent"
                             " FROM invites i JOIN interviews v ON v.id = i.interview_id JOIN candidates c ON c.id = i.candidate_id"
                             " JOIN organizations o ON o.id = i.org_id"
+                            " LEFT JOIN sessions s ON s.id = (SELECT MAX(id) FROM sessions WHERE invite_id = i.id)"
                             " WHERE i.token_hash = ?"),
                           {tokenHash});
     if (!q.next())
@@ -78,28 +81,24 @@ void loadHello(Database &db, const QString &tokenHash, const QString &mime, qint
                                   {s("organization"), q.value(13).toString()}, {s("aiProcessing"), false}};
     const qint64 deadline = q.value(11).isNull() ? 0 : q.value(11).toLongLong();
     r.candidateName = q.value(12).toString();
-    q.finish();
     if (revoked)
         return r.refuse("invite_revoked", "This invitation was withdrawn by the company.", CloseCode::InviteRevoked);
-
     // Resume the invite's latest session, or start one if allowed.
-    QSqlQuery sq = db.exec(s("SELECT id, phase, question_index, deadline_at, consent, extra_time_percent FROM sessions"
-                             " WHERE invite_id = ? ORDER BY id DESC LIMIT 1"), {r.invite});
-    if (sq.next()) {
-        r.session = sq.value(0).toLongLong();
-        const QString stored = sq.value(1).toString();
+    if (!q.value(14).isNull()) {
+        r.session = q.value(14).toLongLong();
+        const QString stored = q.value(15).toString();
         const std::optional<Phase> known = phaseFromName(stored);
         if (!known) { // a database edited by hand, or written by a newer intervoxd
             qCCritical(lcSession).noquote() << QStringLiteral("session %1 has an unknown phase '%2'").arg(r.session).arg(stored);
             return r.refuse("internal", "This interview cannot be continued right now. Please contact the company.", CloseCode::GoingAway);
         }
         r.phase = *known;
-        r.question = sq.value(2).toInt();
-        r.deadlineAt = sq.value(3).isNull() ? 0 : sq.value(3).toLongLong();
-        r.consent = sq.value(4).toString();
-        r.extraPercent = sq.value(5).toInt();
+        r.question = q.value(16).toInt();
+        r.deadlineAt = q.value(17).isNull() ? 0 : q.value(17).toLongLong();
+        r.consent = q.value(18).toString();
+        r.extraPercent = q.value(19).toInt();
     }
-    sq.finish();
+    q.finish();
     if (r.session == 0 || (isClosed(r.phase) && uses < maxUses)) {
         if (now >= expiresAt || (deadline > 0 && now >= deadline))
             return r.refuse("invite_expired", "This invitation has expired. Please contact the company if you still want to take part.", CloseCode::InviteExpired);
@@ -122,16 +121,12 @@ void loadHello(Database &db, const QString &tokenHash, const QString &mime, qint
     QSqlQuery qq = db.exec(s("SELECT id, body, think_seconds, answer_seconds, retakes FROM questions WHERE interview_id = ? ORDER BY position"), {r.interview});
     while (qq.next())
         r.questions.append(QuestionInfo{qq.value(0).toLongLong(), qq.value(1).toString(), qq.value(2).toInt(), qq.value(3).toInt(), qq.value(4).toInt()});
-    QSqlQuery a = db.exec(s("SELECT id, question_index, status, deadline_at FROM answers WHERE session_id = ? AND status <> 'saved'"
-                            " ORDER BY id DESC LIMIT 1"), {r.session});
-    if (a.next()) {
-        r.openId = a.value(0).toLongLong();
-        r.openQuestion = a.value(1).toInt();
-        r.openStatus = a.value(2).toString();
-        r.openDeadline = a.value(3).toLongLong();
-    }
-    a.finish();
-    r.answers = SessionSocket::readAnswers(db, r.session);
+    SessionSocket::OpenAnswer open;
+    r.answers = SessionSocket::readAnswers(db, r.session, &open);
+    r.openId = open.id;
+    r.openQuestion = open.question;
+    r.openStatus = open.status;
+    r.openDeadline = open.deadlineAt;
 }
 } // namespace
 

@@ -258,10 +258,10 @@ void SessionSocket::onBinary(QByteArrayView frame)
 
 // ---------------------------------------------------------------- state
 
-QJsonArray SessionSocket::readAnswers(Database &db, qint64 session)
+QJsonArray SessionSocket::readAnswers(Database &db, qint64 session, OpenAnswer *open)
 {
     QJsonArray answers;
-    QSqlQuery q = db.exec(s("SELECT a.id, a.question_index, a.take, a.status, a.duration_ms, g.segment, g.chunks, g.bytes"
+    QSqlQuery q = db.exec(s("SELECT a.id, a.question_index, a.take, a.status, a.duration_ms, g.segment, g.chunks, g.bytes, a.deadline_at"
                             " FROM answers a LEFT JOIN answer_segments g ON g.answer_id = a.id"
                             " WHERE a.session_id = ? ORDER BY a.id, g.segment"), {session});
     QJsonObject answer;
@@ -281,6 +281,8 @@ QJsonArray SessionSocket::readAnswers(Database &db, qint64 session)
                                  {s("status"), q.value(3).toString()}};
             if (!q.value(4).isNull())
                 answer.insert(s("durationMs"), q.value(4).toLongLong());
+            if (open && q.value(3).toString() != answerStatusName(AnswerStatus::Saved)) // the latest one wins
+                *open = OpenAnswer{id, q.value(1).toInt(), q.value(3).toString(), q.value(8).toLongLong()};
         }
         if (!q.value(5).isNull())
             segments.append(QJsonObject{{s("segment"), q.value(5).toInt()}, {s("chunks"), q.value(6).toLongLong()}, {s("bytes"), q.value(7).toLongLong()}});

@@ -60,8 +60,16 @@ public:
     // The answer this page is recording or finishing (shared with the hub), or null.
     const std::shared_ptr<AnswerUpload> &currentAnswer() const { return m_answer; }
     void sendError(const QString &code, const QString &message);
-    // Every answer of a session with its segments, in one query (for the state message; any thread).
-    static QJsonArray readAnswers(Database &db, qint64 session);
+    // Every answer of a session with its segments, in one query (for the state message; any thread), and the
+    // latest answer that is not saved (the one a page resumes) if `open` is given.
+    struct OpenAnswer
+    {
+        qint64 id = 0;
+        int question = 0;
+        QString status;
+        qint64 deadlineAt = 0;
+    };
+    static QJsonArray readAnswers(Database &db, qint64 session, OpenAnswer *open = nullptr);
     // A live event for the organization's recruiters about this session.
     void publish(const QString &event, QJsonObject fields = {});
 
