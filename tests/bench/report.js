@@ -125,6 +125,8 @@ for (const r of rows) {
     if (other > 0.15 * r.wall_s) notes.push(`${tag}: ${fmt(other, 1)} s of other CPU on the machine during ${fmt(r.wall_s, 0)} s (noise)`);
   }
 }
+const pg = rows.find((r) => r.target === 'intervox' && r.db === 'postgresql');
+if (pg) notes.unshift(`Intervox ran on PostgreSQL behind a proxy adding ${pg.db_delay_ms} ms each way (${2 * pg.db_delay_ms} ms per round trip)`);
 if (notes.length) out.push('', 'Notes:', ...notes.map((n) => `- ${n}`));
 out.push('', 'Load: each candidate sends one 4000-byte chunk every 250 ms; ramp min(10, max(1, N/200)) s. ' +
   'PASS = lost ≤ 1 %, p99 ≤ 1000 ms, ≥ 99 % connected (and streaming). CPU = server process tree ' +

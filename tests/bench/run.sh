@@ -21,7 +21,10 @@
 # (shared/peers), BENCH_OUT (output folder, default a new temp dir), STRICT (exit 1 on an
 # Intervox correctness failure; default on with QUICK=1), PAGER (1: during each Intervox load step a
 # recruiter client pages through PAGER_CANDIDATES (10000) extra candidates and every session with its
-# answers as fast as it can: tests/bench/pager.js; its numbers go to steps.jsonl and the log).
+# answers as fast as it can: tests/bench/pager.js; its numbers go to steps.jsonl and the log), DB (sqlite |
+# postgresql: Intervox on a throwaway PostgreSQL cluster started here, a fresh database per measurement, reached
+# through tests/bench/delayproxy.js, which adds DB_DELAY_MS (10) each way: 20 ms per round trip; the setup (invites)
+# goes to it directly), SESSION_DB_THREADS (intervoxd's session_db_threads; default: the server's).
 set -u -o pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -40,6 +43,8 @@ GUNICORN_EXTRA="${GUNICORN_EXTRA:-}"
 INTERVOXD="${INTERVOXD:-$REPO/build/server/intervoxd}"
 PEERS_SRC="${PEERS_SRC:-$REPO/../shared/peers}"
 STRICT="${STRICT:-$QUICK}"
+DB="${DB:-sqlite}"
+DB_DELAY_MS="${DB_DELAY_MS:-10}"
 PY=/usr/bin/python3   # Debian's interpreter: the peer's packages come from apt, not pip
 CLK_TCK="$(getconf CLK_TCK)"
 
@@ -142,6 +147,40 @@ stop_sampler() { touch "$1"; [ -n "$SAMPLER_PID" ] && wait "$SAMPLER_PID" 2>/dev
 SERVER_PID=""; SERVER_EXIT=""; DATA_DIR=""; PORT=""; TOKENS=""
 free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 
+# DB=postgresql: one cluster for the run (as the postgres user when root), a delay proxy in front of it.
+PG_DIR=""; PG_BIN=""; PG_PORT=""; PROXY_PORT=""; PROXY_PID=""; PG_DB=""; DB_VIA=direct; PG_AS=()
+start_bench_postgres() {
+  PG_BIN="$(find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -name bin -type d 2>/dev/null | sort -V | tail -n1)"
+  [ -x "$PG_BIN/initdb" ] || die "DB=postgresql needs PostgreSQL's server binaries (apt-get install postgresql)"
+  PG_DIR="$(mktemp -d "${TMPDIR:-/tmp}/intervox-bench-pg.XXXXXX")"
+  if [ "$EUID" -eq 0 ]; then chown postgres "$PG_DIR"; PG_AS=(runuser -u postgres --); fi
+  PG_PORT="$(free_port)"
+  "${PG_AS[@]}" "$PG_BIN/initdb" -A trust -U postgres -E UTF8 --locale=C.UTF-8 -D "$PG_DIR/data" >>"$SLOG" 2>&1 || die "initdb failed (see $SLOG)"
+  "${PG_AS[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
+    -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null || die "PostgreSQL did not start"
+  PROXY_PORT="$(free_port)"
+  node "$HERE/delayproxy.js" "$PROXY_PORT" "$PG_PORT" "$DB_DELAY_MS" > "$WORK/proxy.out" 2>>"$SLOG" &
+  PROXY_PID=$!
+  local i; for i in $(seq 1 50); do grep -q ready "$WORK/proxy.out" 2>/dev/null && break; sleep 0.1; done
+  grep -q ready "$WORK/proxy.out" || die "the delay proxy did not start"
+  log "PostgreSQL on 127.0.0.1:$PG_PORT, reached through a proxy adding ${DB_DELAY_MS} ms each way on :$PROXY_PORT"
+}
+stop_bench_postgres() {
+  [ -n "$PROXY_PID" ] && kill "$PROXY_PID" 2>/dev/null
+  [ -n "$PG_DIR" ] && "${PG_AS[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate -w -t 30 stop >/dev/null 2>&1
+  [ -n "$PG_DIR" ] && rm -rf "$PG_DIR"
+  PG_DIR=""; PROXY_PID=""
+}
+intervox_env() { # the environment of intervoxd for this measurement
+  local e=(INTERVOX_MAX_CONNECTIONS_PER_ADDRESS=1000000)
+  [ -n "${SESSION_DB_THREADS:-}" ] && e+=("INTERVOX_SESSION_DB_THREADS=$SESSION_DB_THREADS")
+  if [ "$DB" = postgresql ]; then
+    local port="$PG_PORT"; [ "$DB_VIA" = proxy ] && port="$PROXY_PORT"
+    e+=("INTERVOX_DATABASE=postgres://postgres@127.0.0.1:$port/$PG_DB")
+  fi
+  printf '%s\n' "${e[@]}"
+}
+
 start_server() { # $1 target, [$2 data dir to reuse]
   SERVER_EXIT=""; DATA_DIR="${2:-$(mktemp -d "$WORK/data.XXXXXX")}"; PORT="$(free_port)"
   echo "=== $(date -u +%FT%TZ) $1 port $PORT" >> "$SLOG"
@@ -149,8 +188,12 @@ start_server() { # $1 target, [$2 data dir to reuse]
   case "$1" in
     intervox)
       # Thousands of candidates all come from loopback here, standing in for as many addresses behind a proxy.
-      INTERVOX_MAX_CONNECTIONS_PER_ADDRESS=1000000 \
-        "$INTERVOXD" serve --listen "127.0.0.1:$PORT" --data "$DATA_DIR" >>"$SLOG" 2>&1 &
+      if [ "$DB" = postgresql ] && [ -z "${2:-}" ]; then # a fresh database for a fresh data folder
+        PG_DB="bench_$(date +%s%N)"; DB_VIA=direct
+        "${PG_AS[@]}" "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres "$PG_DB" >>"$SLOG" 2>&1 || { log "createdb failed"; return 1; }
+      fi
+      mapfile -t ienv < <(intervox_env)
+      env "${ienv[@]}" "$INTERVOXD" serve --listen "127.0.0.1:$PORT" --data "$DATA_DIR" >>"$SLOG" 2>&1 &
       health="/healthz" ;;
     flask_socketio)
       ( cd "$WORK/peers/flask_socketio" && PEER_DATA_DIR="$DATA_DIR" exec /usr/bin/gunicorn \
@@ -181,14 +224,15 @@ stop_server() { # [keep]: leave the data dir
   SERVER_PID=""
   [ -n "$DATA_DIR" ] && [ "${1:-}" != keep ] && rm -rf "$DATA_DIR"; DATA_DIR=""
 }
-cleanup() { [ -n "$SAMPLER_PID" ] && kill "$SAMPLER_PID" 2>/dev/null; stop_server; rm -rf "$WORK"; }
+cleanup() { [ -n "$SAMPLER_PID" ] && kill "$SAMPLER_PID" 2>/dev/null; stop_server; stop_bench_postgres; rm -rf "$WORK"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # Intervox per measurement: an admin (CLI), then interview + N invites through the recruiter API.
 setup_intervox() { # $1 sessions
   local email="bench@example.com" pw; pw="$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
-  printf '%s\n' "$pw" | "$INTERVOXD" admin create --data "$DATA_DIR" --organization "Bench" --email "$email" \
+  mapfile -t ienv < <(intervox_env)
+  printf '%s\n' "$pw" | env "${ienv[@]}" "$INTERVOXD" admin create --data "$DATA_DIR" --organization "Bench" --email "$email" \
     --name "Bench Admin" --password-stdin >>"$SLOG" 2>&1 || { log "intervoxd admin create failed (see $SLOG)"; return 1; }
   TOKENS="$WORK/tokens.txt"
   BENCH_EMAIL="$email" BENCH_PASSWORD="$pw" node "$HERE/invites.js" "http://127.0.0.1:$PORT" "$1" "$TOKENS" 2>>"$SLOG" ||
@@ -200,7 +244,8 @@ setup_intervox() { # $1 sessions
   fi
   # Measure a server restarted on the prepared data, as fresh as the peers': otherwise the heap
   # that the setup freed is reused by the connections and hides their memory.
-  local dir="$DATA_DIR"; stop_server keep; start_server intervox "$dir"
+  # With DB=postgresql the measured server reaches its database through the delay proxy.
+  local dir="$DATA_DIR"; stop_server keep; DB_VIA=proxy; start_server intervox "$dir"
 }
 
 # Outer bound on a loadgen run (its own hard deadline is ramp + duration + drain + 35 s).
@@ -225,7 +270,7 @@ run_loadgen() { # $1 target, then loadgen args; prints one JSON line
 measure() {
   local kind="$1" t="$2" n="$3" out="" ok=0 line
   log "$t: $kind N=$n"
-  line="{\"kind\":\"$kind\",\"target\":\"$t\",\"n\":$n"
+  line="{\"kind\":\"$kind\",\"target\":\"$t\",\"n\":$n,\"db\":\"$DB\",\"db_delay_ms\":$DB_DELAY_MS"
   if start_server "$t" && { [ "$t" != intervox ] || setup_intervox "$n"; }; then
     local rf="$WORK/rss.txt" sf="$WORK/stop" r base c0 s0 m0 t0 c1 s1 m1 t1 after mx alive=true
     rm -f "$rf" "$sf"
@@ -268,6 +313,11 @@ measure() {
 }
 
 # ---------------------------------------------------------------- run
+case "$DB" in
+  sqlite) ;;
+  postgresql) [[ " $ACTIVE " == *" intervox "* ]] && start_bench_postgres ;;
+  *) die "DB must be sqlite or postgresql" ;;
+esac
 for n in $IDLE_N; do for t in $ACTIVE; do measure idle "$t" "$n"; done; done
 for n in $STEPS; do
   next=""
