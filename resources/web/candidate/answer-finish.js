@@ -2,6 +2,7 @@
 // of each saved answer for the review screen.
 
 import { page, reportProblem, serverSegmentsOf } from './page-state.js';
+import { sendMessage } from './connection.js';
 import { prepareAnswer } from './answer-recording.js';
 import { render } from './screens.js';
 
@@ -31,7 +32,7 @@ export function finishAnswer(answer) {
     const payload = await buildFinishPayload(answer);
     if (!payload) return;
     page.finishPayloads.set(answer, payload);
-    if (page.synced) page.connection.send(payload);
+    if (page.synced) sendMessage(payload);
     render();
   })().catch((error) => reportProblem(`could not finish answer ${answer}: ${error.message}`));
   page.finishing.set(answer, promise);

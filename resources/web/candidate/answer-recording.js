@@ -5,6 +5,7 @@ import { splitPayload } from './protocol.js';
 import { SegmentRecorder, timesliceFor } from './recorder.js';
 import { isStreamLive, microphoneErrorMessage, requestMicrophone } from './microphone.js';
 import { t } from './i18n.js';
+import { recorderMime } from './connection.js';
 import { openAnswerOf, page, reportProblem, serverSegmentsOf } from './page-state.js';
 import { render } from './screens.js';
 
@@ -86,7 +87,7 @@ async function startSegment(answer) {
   const segment = used.length ? Math.max(...used) + 1 : 0;
 
   const recording = { answer, segment, recorder: null, record: null, writes: Promise.resolve(), failed: false };
-  recording.recorder = new SegmentRecorder(stream, page.mime, {
+  recording.recorder = new SegmentRecorder(stream, recorderMime(), {
     onSlice: (blob, atMs) => {
       recording.writes = recording.writes
         .then(() => storeSlice(recording, blob, atMs))
@@ -95,11 +96,11 @@ async function startSegment(answer) {
     onFailure: (error) => onRecorderFailure(recording, error),
   });
   recording.record = {
-    answer, segment, mime: page.mime, startedAt: null, lastChunkAt: 0, durationMs: null, chunks: 0, bytes: 0,
+    answer, segment, mime: recorderMime(), startedAt: null, lastChunkAt: 0, durationMs: null, chunks: 0, bytes: 0,
   };
   page.recording = recording;
   try {
-    await recording.recorder.start(timesliceFor(page.mime));
+    await recording.recorder.start(timesliceFor(recorderMime()));
   } catch (error) {
     if (page.recording === recording) page.recording = null;
     page.micError = t('micOther', { error: error.name || error.message });

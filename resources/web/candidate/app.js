@@ -6,11 +6,9 @@
 // answer-recording.js / answer-finish.js (recording and finishing answers), screens.js and screen-*.js
 // (rendering and buttons), public-view.js (window.intervox).
 
-import { inviteTokenFromPath } from './protocol.js';
-import { SessionConnection } from './connection.js';
+import { connect, createConnection, identifyPage, inviteToken, recorderMime } from './connection.js';
 import { ChunkStore } from './store.js';
 import { Uploader } from './uploader.js';
-import { chooseRecorderMime } from './recorder.js';
 import { browserLanguage, setLanguage, t } from './i18n.js';
 import { $, TICK_MS, currentOpenAnswerId, page, reportProblem } from './page-state.js';
 import './public-view.js';
@@ -64,11 +62,10 @@ async function main() {
   loadSavedDurations();
   page.meter.show($('device-level'));
   page.meter.show($('answer-level'));
-  page.token = inviteTokenFromPath();
-  page.mime = chooseRecorderMime();
-  if (!page.token) {
+  identifyPage();
+  if (!inviteToken()) {
     page.problem = { title: t('problemNoTokenTitle'), text: t('problemNoTokenText') };
-  } else if (!page.mime || !window.crypto || !crypto.subtle) {
+  } else if (!recorderMime() || !window.crypto || !crypto.subtle) {
     page.problem = { title: t('problemUnsupportedTitle'), text: t('problemUnsupportedText') };
   }
   if (page.problem) {
@@ -80,20 +77,14 @@ async function main() {
     page.storageFailed = true;
     render();
   });
-  page.connection = new SessionConnection({
-    token: page.token,
-    mime: page.mime,
-    onMessage,
-    onStatus: onConnectionStatus,
-    onFinal,
-  });
-  page.uploader = new Uploader(page.store, page.connection, {
+  const connection = createConnection({ onMessage, onStatus: onConnectionStatus, onFinal });
+  page.uploader = new Uploader(page.store, connection, {
     onProgress: onUploadProgress,
     onProblem: reportProblem,
   });
   render();
   setInterval(tick, TICK_MS);
-  page.connection.connect();
+  connect();
 }
 
 main();

@@ -1,8 +1,10 @@
 // The one WebSocket of this tab: hello on every (re)connect, reconnect with capped backoff (and at once
 // when the browser comes back online), a heartbeat that also detects silently dead links (laptop sleep,
 // NAT timeouts) which would otherwise keep a socket "open" for minutes.
+// Owns this tab's connection, its last status, and what every hello carries: the invite token and the mime.
 
-import { FINAL_CLOSE_CODES, PROTOCOL_VERSION, sessionSocketUrl } from './protocol.js';
+import { FINAL_CLOSE_CODES, PROTOCOL_VERSION, inviteTokenFromPath, sessionSocketUrl } from './protocol.js';
+import { chooseRecorderMime } from './recorder.js';
 
 const BACKOFF_START_MS = 250;
 const BACKOFF_CAP_MS = 3000;
@@ -167,4 +169,50 @@ export class SessionConnection {
     if (this.socket) this.socket.close(1000, 'done');
     this.socket = null;
   }
+}
+
+// ---- this tab's connection ---------------------------------------------------------------------------------
+
+let token = null;
+let mime = null;
+let connection = null;
+let status = 'connecting';
+
+/** Reads the invite token from the address and picks the recording format; hello sends both. */
+export function identifyPage() {
+  token = inviteTokenFromPath();
+  mime = chooseRecorderMime();
+}
+
+export const inviteToken = () => token;
+export const recorderMime = () => mime;
+/** 'connecting' | 'open' | 'closed' */
+export const connectionStatus = () => status;
+
+/** Creates the connection without connecting yet (see connect()); returns it for the uploader to send on. */
+export function createConnection({ onMessage, onStatus, onFinal }) {
+  connection = new SessionConnection({
+    token,
+    mime,
+    onMessage,
+    onStatus: (next) => {
+      status = next; // before onStatus, which renders it
+      onStatus(next);
+    },
+    onFinal,
+  });
+  return connection;
+}
+
+export function connect() {
+  connection.connect();
+}
+
+/** @returns {boolean} whether the frame was handed to the socket */
+export function sendMessage(message) {
+  return connection.send(message);
+}
+
+export function closeConnection() {
+  connection.close();
 }

@@ -10,16 +10,12 @@ export const $ = (id) => document.getElementById(id);
 // ---- page state -------------------------------------------------------------------------------------------
 
 export const page = {
-  token: null,
-  mime: null,
   store: null,
-  connection: null,
   uploader: null,
   meter: new LevelMeter(),
   stream: null,
   serverState: null,        // last `state`, frozen
   synced: false,            // a `state` arrived on the current connection
-  connectionStatus: 'connecting',
   problem: null,            // {title, text}: a final screen (invalid invite, unsupported browser …)
   deviceChecked: false,
   screen: 'loading',

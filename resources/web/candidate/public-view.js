@@ -1,6 +1,7 @@
 // window.intervox: the read-only view of this page for tests and support tooling.
 
 import { currentOpenAnswerId, deepFreeze, page } from './page-state.js';
+import { recorderMime } from './connection.js';
 
 // ---- read-only view for tests and support tooling ----------------------------------------------------------
 
@@ -25,7 +26,7 @@ const publicView = Object.freeze({
   get phase() { return page.serverState ? page.serverState.phase : null; },
   get screen() { return page.screen; },
   get state() { return page.serverState; },
-  get mime() { return page.mime; },
+  get mime() { return recorderMime(); },
   get connected() { return page.synced; },
   get recording() {
     const r = page.recording;

@@ -2,6 +2,7 @@
 
 import { isStreamLive, microphoneErrorMessage } from './microphone.js';
 import { t } from './i18n.js';
+import { connectionStatus, recorderMime } from './connection.js';
 import { $, TICK_MS, page, setText } from './page-state.js';
 import { ensureMicrophone } from './answer-recording.js';
 import { render } from './screens.js';
@@ -15,7 +16,7 @@ export function renderDevice() {
   $('mic-allow').hidden = streamReady;
   $('test-record').disabled = !streamReady || deviceTest.running;
   $('device-continue').disabled = !(streamReady && deviceTest.done && page.synced);
-  setText('network-status', t(page.synced ? 'networkOk' : page.connectionStatus === 'closed' ? 'networkDown' : 'networkChecking'));
+  setText('network-status', t(page.synced ? 'networkOk' : connectionStatus() === 'closed' ? 'networkDown' : 'networkChecking'));
   if (streamReady) setText('level-hint', t(page.meter.hearing ? 'levelHeard' : 'levelSilent'));
 }
 
@@ -44,7 +45,7 @@ async function recordDeviceTest() {
   const audio = $('test-playback');
   audio.hidden = true;
   try {
-    const recorder = new MediaRecorder(page.stream, { mimeType: page.mime });
+    const recorder = new MediaRecorder(page.stream, { mimeType: recorderMime() });
     const parts = [];
     recorder.addEventListener('dataavailable', (event) => event.data.size > 0 && parts.push(event.data));
     const stopped = new Promise((resolve) => recorder.addEventListener('stop', resolve));
@@ -62,7 +63,7 @@ async function recordDeviceTest() {
     clearInterval(counter);
     if (!settled || parts.length === 0) throw new Error(t('deviceTestNoSound'));
     if (deviceTest.url) URL.revokeObjectURL(deviceTest.url);
-    deviceTest.url = URL.createObjectURL(new Blob(parts, { type: page.mime }));
+    deviceTest.url = URL.createObjectURL(new Blob(parts, { type: recorderMime() }));
     audio.src = deviceTest.url;
     audio.hidden = false;
     deviceTest.done = true;

@@ -2,6 +2,7 @@
 // screen module fill in its own elements.
 
 import { t } from './i18n.js';
+import { connectionStatus } from './connection.js';
 import { $, page, reportProblem, setText } from './page-state.js';
 import { renderDevice } from './screen-device.js';
 import { renderConsent, renderIntro } from './screen-consent-intro.js';
@@ -74,7 +75,7 @@ export function render() {
 
 function renderConnection() {
   const element = $('connection-status');
-  const status = page.synced ? 'online' : page.connectionStatus === 'closed' ? 'offline' : 'connecting';
+  const status = page.synced ? 'online' : connectionStatus() === 'closed' ? 'offline' : 'connecting';
   element.dataset.status = status;
   const finalPhase = page.serverState && ['finished', 'refused'].includes(page.serverState.phase);
   const text = page.problem || finalPhase

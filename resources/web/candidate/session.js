@@ -6,11 +6,11 @@ import { deepFreeze, openAnswerOf, page, reportProblem } from './page-state.js';
 import { ensureRecording, prepareAnswer, releaseMicrophone } from './answer-recording.js';
 import { finishAnswer, onAnswerSaved } from './answer-finish.js';
 import { render } from './screens.js';
+import { closeConnection, sendMessage } from './connection.js';
 
 // ---- connection --------------------------------------------------------------------------------------------
 
 export function onConnectionStatus(status) {
-  page.connectionStatus = status;
   if (status !== 'open') {
     page.synced = false;
     page.uploader.connectionLost();
@@ -93,14 +93,14 @@ function onState(state) {
     if (open) {
       prepareAnswer(open.answer);
       const payload = page.finishPayloads.get(open.answer);
-      if (payload) page.connection.send(payload); // the previous connection may have lost it
+      if (payload) sendMessage(payload); // the previous connection may have lost it
     }
     forgetSavedAnswers(state);
   }
   reconcileRecording(state);
   if (state.phase === 'finished' || state.phase === 'refused') {
     releaseMicrophone();
-    page.connection.close();
+    closeConnection();
   }
 }
 
@@ -130,7 +130,7 @@ function reconcileRecording(state) {
 
 export function sendCommand(message) {
   if (page.pendingCommand) return;
-  if (page.connection.send(message)) {
+  if (sendMessage(message)) {
     page.pendingCommand = true;
     render();
   }
