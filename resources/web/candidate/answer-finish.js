@@ -1,7 +1,8 @@
 // Finishing an answer: stop the recorder, checksum every segment, send finish_answer, and keep the length
 // of each saved answer for the review screen.
 
-import { page, reportProblem, serverSegmentsOf } from './page-state.js';
+import { page, reportProblem } from './page-state.js';
+import { isSynced, serverSegmentsOf } from './session.js';
 import { sendMessage } from './connection.js';
 import { prepareAnswer } from './answer-recording.js';
 import { render } from './screens.js';
@@ -32,7 +33,7 @@ export function finishAnswer(answer) {
     const payload = await buildFinishPayload(answer);
     if (!payload) return;
     page.finishPayloads.set(answer, payload);
-    if (page.synced) sendMessage(payload);
+    if (isSynced()) sendMessage(payload);
     render();
   })().catch((error) => reportProblem(`could not finish answer ${answer}: ${error.message}`));
   page.finishing.set(answer, promise);

@@ -6,7 +6,8 @@ import { SegmentRecorder, timesliceFor } from './recorder.js';
 import { isStreamLive, microphoneErrorMessage, requestMicrophone } from './microphone.js';
 import { t } from './i18n.js';
 import { recorderMime } from './connection.js';
-import { openAnswerOf, page, reportProblem, serverSegmentsOf } from './page-state.js';
+import { page, reportProblem } from './page-state.js';
+import { lastState, openAnswerOf, serverSegmentsOf } from './session.js';
 import { render } from './screens.js';
 
 /** Recorders that fail one after another without a single slice: stop retrying on our own. */
@@ -139,8 +140,9 @@ async function onRecorderFailure(recording, error) {
   // Keep recording the same answer in a new segment, as long as the server still wants this answer —
   // unless recorders keep failing without producing audio: then the candidate decides (Try again).
   page.recorderFailures = recording.record.chunks > 0 ? 1 : page.recorderFailures + 1;
-  const open = openAnswerOf(page.serverState);
-  if (open && open.answer === recording.answer && page.serverState.phase === 'answering') {
+  const state = lastState();
+  const open = openAnswerOf(state);
+  if (open && open.answer === recording.answer && state.phase === 'answering') {
     if (!isStreamLive(page.stream)) page.micError = t('micLost');
     else if (page.recorderFailures >= MAX_SILENT_RECORDER_FAILURES) page.micError = t('micOther', { error: error.message });
     else ensureRecording(recording.answer);

@@ -10,9 +10,11 @@ import { connect, createConnection, identifyPage, inviteToken, recorderMime } fr
 import { ChunkStore } from './store.js';
 import { Uploader } from './uploader.js';
 import { browserLanguage, setLanguage, t } from './i18n.js';
-import { $, TICK_MS, currentOpenAnswerId, page, reportProblem } from './page-state.js';
+import { $, TICK_MS, page, reportProblem } from './page-state.js';
 import './public-view.js';
-import { onConnectionStatus, onFinal, onMessage } from './session.js';
+import {
+  currentDeadline, currentOpenAnswerId, isSynced, lastState, onConnectionStatus, onFinal, onMessage,
+} from './session.js';
 import { finishAnswer, loadSavedDurations, onUploadProgress } from './answer-finish.js';
 import { render } from './screens.js';
 import { renderDevice, wireDeviceActions } from './screen-device.js';
@@ -25,13 +27,13 @@ const LOCAL_DEADLINE_GRACE_MS = 1500;
 
 /** Runs every TICK_MS: timers, level hints, upload progress, and the local fallback for a missed time_up. */
 function tick() {
-  const state = page.serverState;
-  if (state && page.screen === 'question') renderQuestion();
+  if (lastState() && page.screen === 'question') renderQuestion();
   if (page.screen === 'device') renderDevice();
   const recording = page.recording;
+  const deadline = currentDeadline();
   if (
-    recording && page.deadline && page.deadline.phase === 'answering' && !page.synced &&
-    performance.now() > page.deadline.at + LOCAL_DEADLINE_GRACE_MS
+    recording && deadline && deadline.phase === 'answering' && !isSynced() &&
+    performance.now() > deadline.at + LOCAL_DEADLINE_GRACE_MS
   ) {
     // Offline at the end of the answer time: stop here; the server's own time_up is waiting on reconnect.
     finishAnswer(recording.answer);

@@ -14,13 +14,9 @@ export const page = {
   uploader: null,
   meter: new LevelMeter(),
   stream: null,
-  serverState: null,        // last `state`, frozen
-  synced: false,            // a `state` arrived on the current connection
   problem: null,            // {title, text}: a final screen (invalid invite, unsupported browser …)
   deviceChecked: false,
   screen: 'loading',
-  deadline: null,           // {phase, at: performance.now() based}
-  announced: new Set(),
   recording: null,          // {answer, segment, recorder, record, writes, failed}
   starting: null,           // {answer, promise} while a recorder is being started
   micError: null,
@@ -34,7 +30,6 @@ export const page = {
   storageFailed: false,
   serverSaveDelayed: false, // the server reported it cannot store or save audio right now (it retries)
   problems: [],
-  pendingCommand: false,    // a button's command was sent; wait for the next state before allowing another
 };
 
 export function deepFreeze(value) {
@@ -48,29 +43,6 @@ export function deepFreeze(value) {
 export function reportProblem(message) {
   page.problems.push(message);
   console.warn(message);
-}
-
-// ---- server state helpers ----------------------------------------------------------------------------------
-
-export function openAnswerOf(state) {
-  if (!state || !Array.isArray(state.answers)) return null;
-  return state.answers.find((a) => a.status === 'recording' || a.status === 'closing') || null;
-}
-
-export function currentOpenAnswerId() {
-  const open = openAnswerOf(page.serverState);
-  return open ? open.answer : null;
-}
-
-export function serverSegmentsOf(answer) {
-  const entry = page.serverState && page.serverState.answers.find((a) => a.answer === answer);
-  return entry && Array.isArray(entry.segments) ? entry.segments : [];
-}
-
-export function currentQuestion() {
-  const state = page.serverState;
-  if (!state || !Array.isArray(state.questions)) return null;
-  return state.questions.find((q) => q.index === state.question) || state.questions[state.question] || null;
 }
 
 export function setText(id, text) {

@@ -1,6 +1,7 @@
 // window.intervox: the read-only view of this page for tests and support tooling.
 
-import { currentOpenAnswerId, deepFreeze, page } from './page-state.js';
+import { deepFreeze, page } from './page-state.js';
+import { currentOpenAnswerId, isSynced, lastState } from './session.js';
 import { recorderMime } from './connection.js';
 
 // ---- read-only view for tests and support tooling ----------------------------------------------------------
@@ -23,11 +24,11 @@ export function answerProgress(answer) {
 }
 
 const publicView = Object.freeze({
-  get phase() { return page.serverState ? page.serverState.phase : null; },
+  get phase() { return lastState() ? lastState().phase : null; },
   get screen() { return page.screen; },
-  get state() { return page.serverState; },
+  get state() { return lastState(); },
   get mime() { return recorderMime(); },
-  get connected() { return page.synced; },
+  get connected() { return isSynced(); },
   get recording() {
     const r = page.recording;
     const answer = r ? r.answer : currentOpenAnswerId();

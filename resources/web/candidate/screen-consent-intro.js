@@ -2,10 +2,10 @@
 
 import { t } from './i18n.js';
 import { $, page, setText } from './page-state.js';
-import { sendCommand } from './session.js';
+import { isCommandPending, isSynced, lastState, sendCommand } from './session.js';
 
 export function renderConsent() {
-  const interview = page.serverState.interview || {};
+  const interview = lastState().interview || {};
   const organization = (typeof interview.organization === 'string' && interview.organization.trim()) || t('consentOrganizationUnknown');
   setText('consent-intro', t('consentIntro', { organization }));
   setText('consent-recording-text', t('consentRecordingText', { organization }));
@@ -17,12 +17,12 @@ export function renderConsent() {
 }
 
 export function renderIntro() {
-  const state = page.serverState;
+  const state = lastState();
   setText('intro-title', state.interview.title || t('appName'));
   setText('intro-greeting', t('introGreeting', { name: (state.candidate && state.candidate.name) || '' }));
   setText('intro-text', state.interview.intro || '');
   setText('intro-summary', t('introSummary', { count: state.questions.length }));
-  $('intro-begin').disabled = page.pendingCommand || !page.synced;
+  $('intro-begin').disabled = isCommandPending() || !isSynced();
 }
 
 export function wireConsentIntroActions() {

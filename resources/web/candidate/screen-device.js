@@ -6,6 +6,7 @@ import { connectionStatus, recorderMime } from './connection.js';
 import { $, TICK_MS, page, setText } from './page-state.js';
 import { ensureMicrophone } from './answer-recording.js';
 import { render } from './screens.js';
+import { isSynced } from './session.js';
 
 const DEVICE_TEST_MS = 3000;
 
@@ -15,8 +16,8 @@ export function renderDevice() {
   const streamReady = isStreamLive(page.stream);
   $('mic-allow').hidden = streamReady;
   $('test-record').disabled = !streamReady || deviceTest.running;
-  $('device-continue').disabled = !(streamReady && deviceTest.done && page.synced);
-  setText('network-status', t(page.synced ? 'networkOk' : connectionStatus() === 'closed' ? 'networkDown' : 'networkChecking'));
+  $('device-continue').disabled = !(streamReady && deviceTest.done && isSynced());
+  setText('network-status', t(isSynced() ? 'networkOk' : connectionStatus() === 'closed' ? 'networkDown' : 'networkChecking'));
   if (streamReady) setText('level-hint', t(page.meter.hearing ? 'levelHeard' : 'levelSilent'));
 }
 

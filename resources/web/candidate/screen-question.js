@@ -1,11 +1,14 @@
 // The question screen: thinking time, answering (recording, timer) and the upload of the finished answer.
 
 import { t } from './i18n.js';
-import { $, currentOpenAnswerId, currentQuestion, openAnswerOf, page, setText } from './page-state.js';
+import { $, page, setText } from './page-state.js';
 import { answerProgress } from './public-view.js';
 import { ensureRecording } from './answer-recording.js';
 import { finishAnswer } from './answer-finish.js';
-import { sendCommand } from './session.js';
+import {
+  claimAnnouncement, currentDeadline, currentOpenAnswerId, currentQuestion, isCommandPending, isSynced, lastState,
+  openAnswerOf, sendCommand,
+} from './session.js';
 import { render } from './screens.js';
 
 const ANNOUNCE_AT_SECONDS = [120, 60, 30, 10];
@@ -16,7 +19,7 @@ function formatClock(ms) {
 }
 
 export function renderQuestion() {
-  const state = page.serverState;
+  const state = lastState();
   const question = currentQuestion();
   setText('question-progress', t('questionProgress', { number: state.question + 1, count: state.questions.length }));
   setText('question-title', question ? question.text : '');
@@ -28,7 +31,7 @@ export function renderQuestion() {
   $('thinking-panel').hidden = !thinking;
   $('answering-panel').hidden = !answering;
   $('upload-panel').hidden = thinking;
-  $('start-answer').disabled = page.pendingCommand || !page.synced;
+  $('start-answer').disabled = isCommandPending() || !isSynced();
 
   const recording = page.recording && page.recording.answer === openId ? page.recording : null;
   const live = !!(recording && recording.recorder.active && recording.recorder.startedAt !== null);
@@ -63,7 +66,7 @@ function renderUploadProgress(answer, answering) {
   } else {
     const pending = Math.ceil(Math.max(0, recordedMs - ackedMs) / 1000);
     // Never claim done here: only answer_saved (the review screen) means done.
-    if (!page.synced) text = t('uploadingOffline', { seconds: pending });
+    if (!isSynced()) text = t('uploadingOffline', { seconds: pending });
     else if (pending > 0) text = t('uploadingPending', { seconds: pending });
     else text = t('uploadingVerifying');
     if (answer != null && !page.finishPayloads.has(answer)) text = `${t('finishing')} ${text}`;
@@ -72,16 +75,16 @@ function renderUploadProgress(answer, answering) {
 }
 
 function renderTimer() {
-  if (!page.deadline) {
+  const deadline = currentDeadline();
+  if (!deadline) {
     setText('timer', '');
     return;
   }
-  const remaining = page.deadline.at - performance.now();
+  const remaining = deadline.at - performance.now();
   setText('timer', formatClock(remaining));
   const seconds = Math.ceil(remaining / 1000);
   for (const mark of ANNOUNCE_AT_SECONDS) {
-    if (seconds <= mark && seconds > mark - 2 && !page.announced.has(mark)) {
-      page.announced.add(mark);
+    if (seconds <= mark && seconds > mark - 2 && claimAnnouncement(mark)) {
       setText('timer-announcer', mark >= 60 ? t('minutesLeftAnnouncement', { minutes: mark / 60 }) : t('timeLeftAnnouncement', { seconds: mark }));
     }
   }
@@ -99,8 +102,9 @@ export function wireQuestionActions() {
   $('recorder-retry').addEventListener('click', () => {
     page.micError = null;
     page.recorderFailures = 0;
-    const open = openAnswerOf(page.serverState);
-    if (open && page.serverState.phase === 'answering') ensureRecording(open.answer);
+    const state = lastState();
+    const open = openAnswerOf(state);
+    if (open && state.phase === 'answering') ensureRecording(open.answer);
     render();
   });
 }

@@ -2,7 +2,7 @@
 
 import { currentLanguage, t } from './i18n.js';
 import { $, page, setText } from './page-state.js';
-import { sendCommand } from './session.js';
+import { isCommandPending, isSynced, lastState, sendCommand } from './session.js';
 
 /** "42 seconds", "1 minute 5 seconds" in the page's language. */
 function formatDuration(ms) {
@@ -15,7 +15,7 @@ function formatDuration(ms) {
 }
 
 export function renderReview() {
-  const state = page.serverState;
+  const state = lastState();
   // The answer under review is the latest saved take of the current question.
   const saved = state.answers.filter((a) => a.status === 'saved' && a.question === state.question);
   const latest = saved.length ? saved.reduce((a, b) => (b.answer > a.answer ? b : a)) : null;
@@ -30,8 +30,8 @@ export function renderReview() {
   retake.textContent = t('reviewRetake', { count: retakesLeft });
   const last = state.question >= state.questions.length - 1;
   setText('review-next', t(last ? 'finishInterview' : 'nextQuestion'));
-  retake.disabled = page.pendingCommand || !page.synced;
-  $('review-next').disabled = page.pendingCommand || !page.synced;
+  retake.disabled = isCommandPending() || !isSynced();
+  $('review-next').disabled = isCommandPending() || !isSynced();
 }
 
 export function wireReviewActions() {

@@ -8,6 +8,7 @@ import { renderDevice } from './screen-device.js';
 import { renderConsent, renderIntro } from './screen-consent-intro.js';
 import { renderQuestion } from './screen-question.js';
 import { renderReview } from './screen-review.js';
+import { isCommandPending, isSynced, lastState } from './session.js';
 
 // ---- rendering ---------------------------------------------------------------------------------------------
 
@@ -30,7 +31,7 @@ export function render() {
     showScreen('problem');
     return;
   }
-  const state = page.serverState;
+  const state = lastState();
   if (!state) {
     showScreen('loading');
     return;
@@ -45,7 +46,7 @@ export function render() {
   switch (phase) {
     case 'consent':
       renderConsent();
-      for (const id of ['consent-accept', 'consent-refuse', 'consent-refuse-yes']) $(id).disabled = page.pendingCommand || !page.synced;
+      for (const id of ['consent-accept', 'consent-refuse', 'consent-refuse-yes']) $(id).disabled = isCommandPending() || !isSynced();
       showScreen('consent');
       break;
     case 'refused':
@@ -75,9 +76,10 @@ export function render() {
 
 function renderConnection() {
   const element = $('connection-status');
-  const status = page.synced ? 'online' : connectionStatus() === 'closed' ? 'offline' : 'connecting';
+  const status = isSynced() ? 'online' : connectionStatus() === 'closed' ? 'offline' : 'connecting';
   element.dataset.status = status;
-  const finalPhase = page.serverState && ['finished', 'refused'].includes(page.serverState.phase);
+  const state = lastState();
+  const finalPhase = state && ['finished', 'refused'].includes(state.phase);
   const text = page.problem || finalPhase
     ? ''
     : t({ online: 'connectionOnline', offline: 'connectionOffline', connecting: 'connectionConnecting' }[status]);

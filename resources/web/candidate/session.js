@@ -1,18 +1,60 @@
-// The session state machine: reacts to the server's frames (docs/protocol.md) and sends the candidate's
-// commands. The server owns the phase and every timer; this module follows it.
+// The session state machine: every server frame (docs/protocol.md) arrives here and is handed to the module
+// that owns what it changes, then the page renders. Owns the last server `state`, whether one arrived on the
+// current connection, the pending command, the shown deadline and which "time left" marks were announced.
 
 import { setLanguage, t } from './i18n.js';
-import { deepFreeze, openAnswerOf, page, reportProblem } from './page-state.js';
+import { deepFreeze, page, reportProblem } from './page-state.js';
 import { ensureRecording, prepareAnswer, releaseMicrophone } from './answer-recording.js';
 import { finishAnswer, onAnswerSaved } from './answer-finish.js';
 import { render } from './screens.js';
 import { closeConnection, sendMessage } from './connection.js';
 
+let serverState = null;     // last `state`, frozen
+let synced = false;         // a `state` arrived on the current connection
+let pendingCommand = false; // a button's command was sent; wait for the next state before allowing another
+let deadline = null;        // {phase, at: performance.now() based}
+const announced = new Set();
+
+// ---- reading the server's state ----------------------------------------------------------------------------
+
+export const lastState = () => serverState;
+export const isSynced = () => synced;
+export const isCommandPending = () => pendingCommand;
+export const currentDeadline = () => deadline;
+
+/** True the first time a "time left" mark comes up in this phase: a screen reader hears each mark once. */
+export function claimAnnouncement(mark) {
+  if (announced.has(mark)) return false;
+  announced.add(mark);
+  return true;
+}
+
+export function openAnswerOf(state) {
+  if (!state || !Array.isArray(state.answers)) return null;
+  return state.answers.find((a) => a.status === 'recording' || a.status === 'closing') || null;
+}
+
+export function currentOpenAnswerId() {
+  const open = openAnswerOf(serverState);
+  return open ? open.answer : null;
+}
+
+export function serverSegmentsOf(answer) {
+  const entry = serverState && serverState.answers.find((a) => a.answer === answer);
+  return entry && Array.isArray(entry.segments) ? entry.segments : [];
+}
+
+export function currentQuestion() {
+  const state = serverState;
+  if (!state || !Array.isArray(state.questions)) return null;
+  return state.questions.find((q) => q.index === state.question) || state.questions[state.question] || null;
+}
+
 // ---- connection --------------------------------------------------------------------------------------------
 
 export function onConnectionStatus(status) {
   if (status !== 'open') {
-    page.synced = false;
+    synced = false;
     page.uploader.connectionLost();
   }
   render();
@@ -72,19 +114,19 @@ export function onMessage(message) {
 }
 
 function onState(state) {
-  const firstOnConnection = !page.synced;
+  const firstOnConnection = !synced;
   if (!openAnswerOf(state)) page.serverSaveDelayed = false;
-  const previousPhase = page.serverState && page.serverState.phase;
-  page.serverState = deepFreeze(structuredClone(state));
-  page.synced = true;
-  if (previousPhase !== state.phase) page.announced.clear();
-  page.pendingCommand = false; // every command is answered by a state (or refused): buttons work again
+  const previousPhase = serverState && serverState.phase;
+  serverState = deepFreeze(structuredClone(state));
+  synced = true;
+  if (previousPhase !== state.phase) announced.clear();
+  pendingCommand = false; // every command is answered by a state (or refused): buttons work again
 
   if (state.interview && state.interview.language) {
     setLanguage(state.interview.language).then((changed) => changed && render());
   }
   if (typeof state.deadlineIn === 'number') setDeadline(state.phase, state.deadlineIn);
-  else page.deadline = null;
+  else deadline = null;
 
   const open = openAnswerOf(state);
   if (firstOnConnection) {
@@ -106,7 +148,7 @@ function onState(state) {
 
 function setDeadline(phase, deadlineIn) {
   if (typeof deadlineIn !== 'number') return;
-  page.deadline = { phase, at: performance.now() + deadlineIn };
+  deadline = { phase, at: performance.now() + deadlineIn };
 }
 
 /** Local data of answers the server has saved (e.g. while this tab was closed) is no longer needed. */
@@ -129,9 +171,9 @@ function reconcileRecording(state) {
 }
 
 export function sendCommand(message) {
-  if (page.pendingCommand) return;
+  if (pendingCommand) return;
   if (sendMessage(message)) {
-    page.pendingCommand = true;
+    pendingCommand = true;
     render();
   }
 }
