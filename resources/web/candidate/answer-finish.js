@@ -1,11 +1,11 @@
 // Finishing an answer: stop the recorder, checksum every segment, send finish_answer, and keep the length
 // of each saved answer for the review screen.
 
-import { page, reportProblem } from './page-state.js';
+import { page } from './page-state.js';
 import { isSynced, serverSegmentsOf } from './session.js';
 import { sendMessage } from './connection.js';
 import { prepareAnswer } from './answer-recording.js';
-import { render } from './screens.js';
+import { render, reportProblem } from './screens.js';
 
 /** localStorage: lengths of saved answers, so the review screen can show them after a reload too. */
 const SAVED_DURATIONS_KEY = 'intervox-saved-durations';

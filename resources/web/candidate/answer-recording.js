@@ -6,9 +6,9 @@ import { SegmentRecorder, timesliceFor } from './recorder.js';
 import { isStreamLive, microphoneErrorMessage, requestMicrophone } from './microphone.js';
 import { t } from './i18n.js';
 import { recorderMime } from './connection.js';
-import { page, reportProblem } from './page-state.js';
+import { page } from './page-state.js';
 import { lastState, openAnswerOf, serverSegmentsOf } from './session.js';
-import { render } from './screens.js';
+import { render, reportProblem } from './screens.js';
 
 /** Recorders that fail one after another without a single slice: stop retrying on our own. */
 const MAX_SILENT_RECORDER_FAILURES = 3;

@@ -10,13 +10,13 @@ import { connect, createConnection, identifyPage, inviteToken, recorderMime } fr
 import { ChunkStore } from './store.js';
 import { Uploader } from './uploader.js';
 import { browserLanguage, setLanguage, t } from './i18n.js';
-import { $, TICK_MS, page, reportProblem } from './page-state.js';
+import { $, TICK_MS, page } from './page-state.js';
 import './public-view.js';
 import {
   currentDeadline, currentOpenAnswerId, isSynced, lastState, onConnectionStatus, onFinal, onMessage,
 } from './session.js';
 import { finishAnswer, loadSavedDurations, onUploadProgress } from './answer-finish.js';
-import { render } from './screens.js';
+import { currentScreen, render, reportProblem, showProblem } from './screens.js';
 import { renderDevice, wireDeviceActions } from './screen-device.js';
 import { wireConsentIntroActions } from './screen-consent-intro.js';
 import { renderQuestion, wireQuestionActions } from './screen-question.js';
@@ -27,8 +27,8 @@ const LOCAL_DEADLINE_GRACE_MS = 1500;
 
 /** Runs every TICK_MS: timers, level hints, upload progress, and the local fallback for a missed time_up. */
 function tick() {
-  if (lastState() && page.screen === 'question') renderQuestion();
-  if (page.screen === 'device') renderDevice();
+  if (lastState() && currentScreen() === 'question') renderQuestion();
+  if (currentScreen() === 'device') renderDevice();
   const recording = page.recording;
   const deadline = currentDeadline();
   if (
@@ -66,11 +66,12 @@ async function main() {
   page.meter.show($('answer-level'));
   identifyPage();
   if (!inviteToken()) {
-    page.problem = { title: t('problemNoTokenTitle'), text: t('problemNoTokenText') };
-  } else if (!recorderMime() || !window.crypto || !crypto.subtle) {
-    page.problem = { title: t('problemUnsupportedTitle'), text: t('problemUnsupportedText') };
+    showProblem(t('problemNoTokenTitle'), t('problemNoTokenText'));
+    render();
+    return;
   }
-  if (page.problem) {
+  if (!recorderMime() || !window.crypto || !crypto.subtle) {
+    showProblem(t('problemUnsupportedTitle'), t('problemUnsupportedText'));
     render();
     return;
   }

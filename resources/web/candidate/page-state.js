@@ -14,9 +14,6 @@ export const page = {
   uploader: null,
   meter: new LevelMeter(),
   stream: null,
-  problem: null,            // {title, text}: a final screen (invalid invite, unsupported browser …)
-  deviceChecked: false,
-  screen: 'loading',
   recording: null,          // {answer, segment, recorder, record, writes, failed}
   starting: null,           // {answer, promise} while a recorder is being started
   micError: null,
@@ -29,7 +26,6 @@ export const page = {
   savedDurations: new Map(),// answer -> {ms, partial}: length from answer_saved (partial: a segment's length was unknown)
   storageFailed: false,
   serverSaveDelayed: false, // the server reported it cannot store or save audio right now (it retries)
-  problems: [],
 };
 
 export function deepFreeze(value) {
@@ -38,11 +34,6 @@ export function deepFreeze(value) {
     for (const key of Object.keys(value)) deepFreeze(value[key]);
   }
   return value;
-}
-
-export function reportProblem(message) {
-  page.problems.push(message);
-  console.warn(message);
 }
 
 export function setText(id, text) {

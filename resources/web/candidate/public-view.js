@@ -3,6 +3,7 @@
 import { deepFreeze, page } from './page-state.js';
 import { currentOpenAnswerId, isSynced, lastState } from './session.js';
 import { recorderMime } from './connection.js';
+import { currentScreen, reportedProblems } from './screens.js';
 
 // ---- read-only view for tests and support tooling ----------------------------------------------------------
 
@@ -25,7 +26,7 @@ export function answerProgress(answer) {
 
 const publicView = Object.freeze({
   get phase() { return lastState() ? lastState().phase : null; },
-  get screen() { return page.screen; },
+  get screen() { return currentScreen(); },
   get state() { return lastState(); },
   get mime() { return recorderMime(); },
   get connected() { return isSynced(); },
@@ -43,6 +44,6 @@ const publicView = Object.freeze({
   get finishes() { return deepFreeze(structuredClone([...page.finishPayloads.values()])); },
   get savedAnswers() { return deepFreeze([...page.savedAnswers]); },
   get storageFailed() { return page.storageFailed; },
-  get problems() { return deepFreeze([...page.problems]); },
+  get problems() { return deepFreeze(reportedProblems()); },
 });
 Object.defineProperty(window, 'intervox', { value: publicView, writable: false, configurable: false, enumerable: true });

@@ -5,7 +5,7 @@ import { t } from './i18n.js';
 import { connectionStatus, recorderMime } from './connection.js';
 import { $, TICK_MS, page, setText } from './page-state.js';
 import { ensureMicrophone } from './answer-recording.js';
-import { render } from './screens.js';
+import { markDeviceChecked, render } from './screens.js';
 import { isSynced } from './session.js';
 
 const DEVICE_TEST_MS = 3000;
@@ -83,7 +83,7 @@ export function wireDeviceActions() {
   $('mic-retry').addEventListener('click', allowMicrophone);
   $('test-record').addEventListener('click', recordDeviceTest);
   $('device-continue').addEventListener('click', () => {
-    page.deviceChecked = true;
+    markDeviceChecked();
     $('test-playback').pause();
     render();
   });

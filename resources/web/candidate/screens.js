@@ -1,20 +1,43 @@
 // Which screen is shown: render() picks it from the server's phase and the page state, and lets each
-// screen module fill in its own elements.
+// screen module fill in its own elements. Owns the shown screen, the final problem screen, whether the
+// device check is done, and the problems reported for support.
 
 import { t } from './i18n.js';
 import { connectionStatus } from './connection.js';
-import { $, page, reportProblem, setText } from './page-state.js';
+import { $, page, setText } from './page-state.js';
 import { renderDevice } from './screen-device.js';
 import { renderConsent, renderIntro } from './screen-consent-intro.js';
 import { renderQuestion } from './screen-question.js';
 import { renderReview } from './screen-review.js';
 import { isCommandPending, isSynced, lastState } from './session.js';
 
+let screen = 'loading';
+let problem = null;          // {title, text}: a final screen (invalid invite, unsupported browser …)
+let deviceChecked = false;
+const problems = [];
+
+export const currentScreen = () => screen;
+export const reportedProblems = () => [...problems];
+
+export function reportProblem(message) {
+  problems.push(message);
+  console.warn(message);
+}
+
+/** Nothing more can happen on this page (see render); the caller renders. */
+export function showProblem(title, text) {
+  problem = { title, text };
+}
+
+export function markDeviceChecked() {
+  deviceChecked = true;
+}
+
 // ---- rendering ---------------------------------------------------------------------------------------------
 
 function showScreen(name) {
-  if (page.screen === name) return;
-  page.screen = name;
+  if (screen === name) return;
+  screen = name;
   for (const section of document.querySelectorAll('main > .screen')) section.hidden = section.id !== `screen-${name}`;
   // Move focus to the new screen's heading so keyboard and screen-reader users start there.
   const heading = document.querySelector(`#screen-${name} h1`);
@@ -24,10 +47,10 @@ function showScreen(name) {
 export function render() {
   renderConnection();
   $('storage-warning').hidden = !page.storageFailed;
-  $('server-storage-warning').hidden = !!page.problem || !(page.serverSaveDelayed || (page.uploader && page.uploader.serverStorageFailing));
-  if (page.problem) {
-    setText('problem-title', page.problem.title);
-    setText('problem-text', page.problem.text);
+  $('server-storage-warning').hidden = !!problem || !(page.serverSaveDelayed || (page.uploader && page.uploader.serverStorageFailing));
+  if (problem) {
+    setText('problem-title', problem.title);
+    setText('problem-text', problem.text);
     showScreen('problem');
     return;
   }
@@ -38,7 +61,7 @@ export function render() {
   }
   if (state.interview && state.interview.title) setText('interview-title', state.interview.title);
   const phase = state.phase;
-  if ((phase === 'consent' || phase === 'intro') && !page.deviceChecked) {
+  if ((phase === 'consent' || phase === 'intro') && !deviceChecked) {
     renderDevice();
     showScreen('device');
     return;
@@ -80,7 +103,7 @@ function renderConnection() {
   element.dataset.status = status;
   const state = lastState();
   const finalPhase = state && ['finished', 'refused'].includes(state.phase);
-  const text = page.problem || finalPhase
+  const text = problem || finalPhase
     ? ''
     : t({ online: 'connectionOnline', offline: 'connectionOffline', connecting: 'connectionConnecting' }[status]);
   setText('connection-status', text);

@@ -3,10 +3,10 @@
 // current connection, the pending command, the shown deadline and which "time left" marks were announced.
 
 import { setLanguage, t } from './i18n.js';
-import { deepFreeze, page, reportProblem } from './page-state.js';
+import { deepFreeze, page } from './page-state.js';
 import { ensureRecording, prepareAnswer, releaseMicrophone } from './answer-recording.js';
 import { finishAnswer, onAnswerSaved } from './answer-finish.js';
-import { render } from './screens.js';
+import { render, reportProblem, showProblem } from './screens.js';
 import { closeConnection, sendMessage } from './connection.js';
 
 let serverState = null;     // last `state`, frozen
@@ -69,7 +69,7 @@ export function onFinal(reason) {
     taken_over: 'TakenOver',
   };
   const key = keys[reason] || 'Protocol';
-  page.problem = { title: t(`problem${key}Title`), text: t(`problem${key}Text`) };
+  showProblem(t(`problem${key}Title`), t(`problem${key}Text`));
   if (reason === 'taken_over') {
     // The other tab now records and uploads this session from the same local buffer: leave it alone.
     page.store.detach();
