@@ -4,12 +4,73 @@
 import { page } from './page-state.js';
 import { isSynced, serverSegmentsOf } from './session.js';
 import { sendMessage } from './connection.js';
-import { prepareAnswer } from './answer-recording.js';
+import { isRecordingSegment, recordingNow, stopRecording } from './answer-recording.js';
 import { render, reportProblem } from './screens.js';
 
 /** localStorage: lengths of saved answers, so the review screen can show them after a reload too. */
 const SAVED_DURATIONS_KEY = 'intervox-saved-durations';
 const SAVED_DURATIONS_KEPT = 50;
+
+/**
+ * Loads what earlier page loads buffered for this answer and queues it for upload. A segment whose recorder
+ * was cut off by a reload never got its stop time: its duration is the time of its last stored slice.
+ */
+export function prepareAnswer(answer) {
+  if (!page.prepared.has(answer)) {
+    page.prepared.set(answer, (async () => {
+      const segments = await page.store.loadAnswer(answer);
+      for (const segment of segments) {
+        if (!isRecordingSegment(answer, segment.segment) && segment.durationMs == null) {
+          await page.store.updateSegment({ ...segment, durationMs: segment.lastChunkAt });
+        }
+        if (page.uploader.answer === answer) page.uploader.adoptStoredSegment(segment.segment, segment.chunks);
+      }
+      page.uploader.pump();
+      return segments;
+    })());
+  }
+  return page.prepared.get(answer);
+}
+
+export const isFinishing = (answer) => page.finishing.has(answer);
+export const isSaved = (answer) => page.savedAnswers.has(answer);
+export const storedSegments = (answer) => page.store.listSegments(answer);
+
+/** How much of this answer was recorded and how much of it the server acknowledged. */
+export function answerProgress(answer) {
+  if (answer == null) return { recordedMs: 0, ackedMs: 0 };
+  const now = recordingNow();
+  const live = now && now.answer === answer ? now : null;
+  let recordedMs = 0;
+  let ackedMs = 0;
+  for (const segment of page.store ? page.store.listSegments(answer) : []) {
+    const isLive = !!live && live.segment === segment.segment;
+    const duration = isLive ? live.recordedMs : segment.durationMs ?? segment.lastChunkAt ?? 0;
+    recordedMs += duration;
+    ackedMs += page.uploader.answer === answer ? page.uploader.ackedMs(segment.segment, isLive ? null : duration) : 0;
+  }
+  // The live segment before its first slice is not in the store yet.
+  if (live && live.chunks === 0) recordedMs += live.recordedMs;
+  return { recordedMs, ackedMs: Math.min(ackedMs, recordedMs) };
+}
+
+/** The answer whose chunks the uploader sends. */
+export function setUploadAnswer(answer) {
+  page.uploader.setAnswer(answer);
+}
+
+/** A recorder slice's pieces: into the local buffer, then queued if their answer is the one being uploaded. */
+export async function storeChunks(record, pieces) {
+  await page.store.appendChunks(record, pieces);
+  if (page.uploader.answer === record.answer) {
+    for (const piece of pieces) page.uploader.chunkStored(record.segment, piece.seq, piece.at, piece.data);
+  }
+}
+
+/** A segment's record (its counts and length) into the local buffer. */
+export function storeSegment(record) {
+  return page.store.updateSegment(record);
+}
 
 /**
  * Ends the answer: stops the recorder, waits for its last slice (the tail is lost otherwise), checksums every
@@ -18,17 +79,7 @@ const SAVED_DURATIONS_KEPT = 50;
 export function finishAnswer(answer) {
   if (page.finishing.has(answer) || page.savedAnswers.has(answer)) return page.finishing.get(answer);
   const promise = (async () => {
-    if (page.starting && page.starting.answer === answer) await page.starting.promise;
-    const recording = page.recording;
-    if (recording && recording.answer === answer) {
-      const durationMs = await recording.recorder.stop();
-      await recording.writes;
-      if (recording.record.chunks > 0) {
-        recording.record = { ...recording.record, durationMs };
-        await page.store.updateSegment(recording.record);
-      }
-      if (page.recording === recording) page.recording = null;
-    }
+    await stopRecording(answer);
     await prepareAnswer(answer);
     const payload = await buildFinishPayload(answer);
     if (!payload) return;

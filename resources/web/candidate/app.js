@@ -15,6 +15,7 @@ import './public-view.js';
 import {
   currentDeadline, currentOpenAnswerId, isSynced, lastState, onConnectionStatus, onFinal, onMessage,
 } from './session.js';
+import { recordingNow, showLevelOn } from './answer-recording.js';
 import { finishAnswer, loadSavedDurations, onUploadProgress } from './answer-finish.js';
 import { currentScreen, render, reportProblem, showProblem } from './screens.js';
 import { renderDevice, wireDeviceActions } from './screen-device.js';
@@ -29,7 +30,7 @@ const LOCAL_DEADLINE_GRACE_MS = 1500;
 function tick() {
   if (lastState() && currentScreen() === 'question') renderQuestion();
   if (currentScreen() === 'device') renderDevice();
-  const recording = page.recording;
+  const recording = recordingNow();
   const deadline = currentDeadline();
   if (
     recording && deadline && deadline.phase === 'answering' && !isSynced() &&
@@ -48,7 +49,8 @@ function wireActions() {
 
   window.addEventListener('beforeunload', (event) => {
     const open = currentOpenAnswerId();
-    const unsaved = (page.recording && page.recording.recorder.active) || (open != null && !page.savedAnswers.has(open));
+    const recording = recordingNow();
+    const unsaved = (recording && recording.active) || (open != null && !page.savedAnswers.has(open));
     if (unsaved) {
       event.preventDefault();
       event.returnValue = t('leaveWarning'); // older browsers need a value to show the prompt
@@ -62,8 +64,8 @@ async function main() {
   await setLanguage(browserLanguage()).catch((error) => reportProblem(`strings: ${error.message}`));
   wireActions();
   loadSavedDurations();
-  page.meter.show($('device-level'));
-  page.meter.show($('answer-level'));
+  showLevelOn($('device-level'));
+  showLevelOn($('answer-level'));
   identifyPage();
   if (!inviteToken()) {
     showProblem(t('problemNoTokenTitle'), t('problemNoTokenText'));

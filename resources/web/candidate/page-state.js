@@ -1,8 +1,6 @@
 // Shared state of the candidate page and small helpers over it: the `page` object every module reads and
 // updates, the last server `state` and what it says about the open answer, and DOM helpers.
 
-import { LevelMeter } from './microphone.js';
-
 export const TICK_MS = 250;
 
 export const $ = (id) => document.getElementById(id);
@@ -12,12 +10,6 @@ export const $ = (id) => document.getElementById(id);
 export const page = {
   store: null,
   uploader: null,
-  meter: new LevelMeter(),
-  stream: null,
-  recording: null,          // {answer, segment, recorder, record, writes, failed}
-  starting: null,           // {answer, promise} while a recorder is being started
-  micError: null,
-  recorderFailures: 0,
   prepared: new Map(),      // answer -> Promise of its segments loaded from the local buffer
   finishing: new Map(),     // answer -> Promise: stopping and checksumming
   finishPayloads: new Map(),// answer -> finish_answer message (re-sent after a reconnect until saved)

@@ -1,7 +1,8 @@
 // The consent and intro screens.
 
 import { t } from './i18n.js';
-import { $, page, setText } from './page-state.js';
+import { $, setText } from './page-state.js';
+import { resumeLevelMeter } from './answer-recording.js';
 import { isCommandPending, isSynced, lastState, sendCommand } from './session.js';
 
 export function renderConsent() {
@@ -39,7 +40,7 @@ export function wireConsentIntroActions() {
   });
   $('consent-refuse-yes').addEventListener('click', () => sendCommand({ type: 'consent', accepted: false }));
   $('intro-begin').addEventListener('click', () => {
-    page.meter.resume();
+    resumeLevelMeter();
     sendCommand({ type: 'begin' });
   });
 }

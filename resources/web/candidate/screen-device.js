@@ -1,10 +1,10 @@
 // The device check screen: microphone permission, a short test recording, and the network status.
 
-import { isStreamLive, microphoneErrorMessage } from './microphone.js';
+import { microphoneErrorMessage } from './microphone.js';
 import { t } from './i18n.js';
 import { connectionStatus, recorderMime } from './connection.js';
-import { $, TICK_MS, page, setText } from './page-state.js';
-import { ensureMicrophone } from './answer-recording.js';
+import { $, TICK_MS, setText } from './page-state.js';
+import { ensureMicrophone, hearingSound, microphoneReady, microphoneStream, resumeLevelMeter } from './answer-recording.js';
 import { markDeviceChecked, render } from './screens.js';
 import { isSynced } from './session.js';
 
@@ -13,21 +13,21 @@ const DEVICE_TEST_MS = 3000;
 const deviceTest = { running: false, done: false, url: null };
 
 export function renderDevice() {
-  const streamReady = isStreamLive(page.stream);
+  const streamReady = microphoneReady();
   $('mic-allow').hidden = streamReady;
   $('test-record').disabled = !streamReady || deviceTest.running;
   $('device-continue').disabled = !(streamReady && deviceTest.done && isSynced());
   setText('network-status', t(isSynced() ? 'networkOk' : connectionStatus() === 'closed' ? 'networkDown' : 'networkChecking'));
-  if (streamReady) setText('level-hint', t(page.meter.hearing ? 'levelHeard' : 'levelSilent'));
+  if (streamReady) setText('level-hint', t(hearingSound() ? 'levelHeard' : 'levelSilent'));
 }
 
 async function allowMicrophone() {
-  page.meter.resume();
+  resumeLevelMeter();
   setText('mic-status', t('deviceRequesting'));
   $('mic-error').hidden = true;
   try {
     await ensureMicrophone();
-    page.meter.resume();
+    resumeLevelMeter();
     setText('mic-status', t('deviceGranted'));
     render();
     $('test-record').focus();
@@ -40,13 +40,13 @@ async function allowMicrophone() {
 }
 
 async function recordDeviceTest() {
-  if (deviceTest.running || !isStreamLive(page.stream)) return;
+  if (deviceTest.running || !microphoneReady()) return;
   deviceTest.running = true;
   render();
   const audio = $('test-playback');
   audio.hidden = true;
   try {
-    const recorder = new MediaRecorder(page.stream, { mimeType: recorderMime() });
+    const recorder = new MediaRecorder(microphoneStream(), { mimeType: recorderMime() });
     const parts = [];
     recorder.addEventListener('dataavailable', (event) => event.data.size > 0 && parts.push(event.data));
     const stopped = new Promise((resolve) => recorder.addEventListener('stop', resolve));

@@ -2,14 +2,12 @@
 
 import { t } from './i18n.js';
 import { $, page, setText } from './page-state.js';
-import { answerProgress } from './public-view.js';
-import { ensureRecording } from './answer-recording.js';
-import { finishAnswer } from './answer-finish.js';
+import { microphoneError, recordingNow, resumeLevelMeter, retryRecording } from './answer-recording.js';
+import { answerProgress, finishAnswer } from './answer-finish.js';
 import {
   claimAnnouncement, currentDeadline, currentOpenAnswerId, currentQuestion, isCommandPending, isSynced, lastState,
-  openAnswerOf, sendCommand,
+  sendCommand,
 } from './session.js';
-import { render } from './screens.js';
 
 const ANNOUNCE_AT_SECONDS = [120, 60, 30, 10];
 
@@ -24,7 +22,8 @@ export function renderQuestion() {
   setText('question-progress', t('questionProgress', { number: state.question + 1, count: state.questions.length }));
   setText('question-title', question ? question.text : '');
 
-  const openId = currentOpenAnswerId() ?? (page.recording && page.recording.answer);
+  const now = recordingNow();
+  const openId = currentOpenAnswerId() ?? (now && now.answer);
   const finishingHere = openId != null && page.finishing.has(openId);
   const thinking = state.phase === 'thinking';
   const answering = state.phase === 'answering' && !finishingHere;
@@ -33,14 +32,15 @@ export function renderQuestion() {
   $('upload-panel').hidden = thinking;
   $('start-answer').disabled = isCommandPending() || !isSynced();
 
-  const recording = page.recording && page.recording.answer === openId ? page.recording : null;
-  const live = !!(recording && recording.recorder.active && recording.recorder.startedAt !== null);
+  const recording = now && now.answer === openId ? now : null;
+  const live = !!(recording && recording.active && recording.started);
   $('finish-answer').disabled = !live;
   setText('recording-indicator', live ? t('recordingNow') : t('startingRecorder'));
   $('recording-indicator').dataset.live = live ? 'true' : 'false';
 
-  $('recorder-error').hidden = !page.micError || !(state.phase === 'answering');
-  if (page.micError) setText('recorder-error-text', page.micError);
+  const micError = microphoneError();
+  $('recorder-error').hidden = !micError || !(state.phase === 'answering');
+  if (micError) setText('recorder-error-text', micError);
 
   const timerShown = thinking || answering;
   $('timer').hidden = !timerShown;
@@ -92,19 +92,12 @@ function renderTimer() {
 
 export function wireQuestionActions() {
   $('start-answer').addEventListener('click', () => {
-    page.meter.resume();
+    resumeLevelMeter();
     sendCommand({ type: 'start_answer' });
   });
   $('finish-answer').addEventListener('click', () => {
-    const recording = page.recording;
+    const recording = recordingNow();
     if (recording) finishAnswer(recording.answer);
   });
-  $('recorder-retry').addEventListener('click', () => {
-    page.micError = null;
-    page.recorderFailures = 0;
-    const state = lastState();
-    const open = openAnswerOf(state);
-    if (open && state.phase === 'answering') ensureRecording(open.answer);
-    render();
-  });
+  $('recorder-retry').addEventListener('click', retryRecording);
 }

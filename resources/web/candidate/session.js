@@ -4,8 +4,8 @@
 
 import { setLanguage, t } from './i18n.js';
 import { deepFreeze, page } from './page-state.js';
-import { ensureRecording, prepareAnswer, releaseMicrophone } from './answer-recording.js';
-import { finishAnswer, onAnswerSaved } from './answer-finish.js';
+import { abandonRecording, ensureRecording, releaseMicrophone } from './answer-recording.js';
+import { finishAnswer, onAnswerSaved, prepareAnswer } from './answer-finish.js';
 import { render, reportProblem, showProblem } from './screens.js';
 import { closeConnection, sendMessage } from './connection.js';
 
@@ -75,7 +75,7 @@ export function onFinal(reason) {
     page.store.detach();
     page.uploader.detach();
   }
-  if (page.recording) page.recording.recorder.stop().catch(() => {});
+  abandonRecording();
   releaseMicrophone();
   render();
 }
