@@ -8,7 +8,7 @@ import { LevelMeter, isStreamLive, microphoneErrorMessage, requestMicrophone } f
 import { t } from './i18n.js';
 import { recorderMime } from './connection.js';
 import { lastState, openAnswerOf, serverSegmentsOf } from './session.js';
-import { isFinishing, isSaved, prepareAnswer, setUploadAnswer, storeChunks, storeSegment, storedSegments } from './answer-finish.js';
+import { isFinishing, isSaved, prepareAnswer, setUploadAnswer, storeChunks, storeSegment, storedSegments } from './answer-upload.js';
 import { render, reportProblem } from './screens.js';
 
 /** Recorders that fail one after another without a single slice: stop retrying on our own. */

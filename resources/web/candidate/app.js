@@ -2,21 +2,25 @@
 // them, records the answers and makes sure every recorded byte reaches the server: each slice goes to the
 // local buffer (IndexedDB) first, then to the socket, and stays local until the server saved the answer.
 //
-// This module wires the page up: page-state.js (shared state), session.js (server frames and commands),
-// answer-recording.js / answer-finish.js (recording and finishing answers), screens.js and screen-*.js
-// (rendering and buttons), public-view.js (window.intervox).
+// This module wires the page up and owns no state. Each piece of state has one owner, which alone changes it;
+// the others read it through the owner's functions. A server frame flows one way: connection.js → session.js
+// (the server's state) → the owners' functions → screens.js render().
+//   connection.js       the socket, its status, the invite token and the recorder mime
+//   session.js          the last server state, synced, the pending command, the deadline, announced marks
+//   answer-recording.js the microphone and level meter, the recorder of the open answer, the microphone error
+//   answer-upload.js    the local buffer and uploader, preparing/finishing/saved answers, storage failures
+//   screens.js          the shown screen, the problem screen, the device check, the reported problems
+//   screen-*.js         each screen's elements and buttons; public-view.js: window.intervox (read-only)
 
 import { connect, createConnection, identifyPage, inviteToken, recorderMime } from './connection.js';
-import { ChunkStore } from './store.js';
-import { Uploader } from './uploader.js';
 import { browserLanguage, setLanguage, t } from './i18n.js';
-import { $, TICK_MS, page } from './page-state.js';
+import { $, TICK_MS } from './helpers.js';
 import './public-view.js';
 import {
   currentDeadline, currentOpenAnswerId, isSynced, lastState, onConnectionStatus, onFinal, onMessage,
 } from './session.js';
 import { recordingNow, showLevelOn } from './answer-recording.js';
-import { finishAnswer, loadSavedDurations, onUploadProgress } from './answer-finish.js';
+import { finishAnswer, isSaved, loadSavedDurations, openLocalBuffer, startUploader } from './answer-upload.js';
 import { currentScreen, render, reportProblem, showProblem } from './screens.js';
 import { renderDevice, wireDeviceActions } from './screen-device.js';
 import { wireConsentIntroActions } from './screen-consent-intro.js';
@@ -50,7 +54,7 @@ function wireActions() {
   window.addEventListener('beforeunload', (event) => {
     const open = currentOpenAnswerId();
     const recording = recordingNow();
-    const unsaved = (recording && recording.active) || (open != null && !page.savedAnswers.has(open));
+    const unsaved = (recording && recording.active) || (open != null && !isSaved(open));
     if (unsaved) {
       event.preventDefault();
       event.returnValue = t('leaveWarning'); // older browsers need a value to show the prompt
@@ -77,16 +81,8 @@ async function main() {
     render();
     return;
   }
-  page.store = await ChunkStore.open((error) => {
-    if (!page.storageFailed) reportProblem(`local buffer: ${error.name || ''} ${error.message}`);
-    page.storageFailed = true;
-    render();
-  });
-  const connection = createConnection({ onMessage, onStatus: onConnectionStatus, onFinal });
-  page.uploader = new Uploader(page.store, connection, {
-    onProgress: onUploadProgress,
-    onProblem: reportProblem,
-  });
+  await openLocalBuffer();
+  startUploader(createConnection({ onMessage, onStatus: onConnectionStatus, onFinal }));
   render();
   setInterval(tick, TICK_MS);
   connect();

@@ -1,8 +1,8 @@
 // window.intervox: the read-only view of this page for tests and support tooling.
 
-import { deepFreeze, page } from './page-state.js';
+import { deepFreeze } from './helpers.js';
 import { recordingNow } from './answer-recording.js';
-import { answerProgress } from './answer-finish.js';
+import { answerProgress, finishPayloadList, localBufferFailed, savedAnswerIds } from './answer-upload.js';
 import { currentOpenAnswerId, isSynced, lastState } from './session.js';
 import { recorderMime } from './connection.js';
 import { currentScreen, reportedProblems } from './screens.js';
@@ -24,9 +24,9 @@ const publicView = Object.freeze({
     });
   },
   /** Every finish_answer this page computed, by answer id (what the server must have stored). */
-  get finishes() { return deepFreeze(structuredClone([...page.finishPayloads.values()])); },
-  get savedAnswers() { return deepFreeze([...page.savedAnswers]); },
-  get storageFailed() { return page.storageFailed; },
+  get finishes() { return deepFreeze(finishPayloadList()); },
+  get savedAnswers() { return deepFreeze(savedAnswerIds()); },
+  get storageFailed() { return localBufferFailed(); },
   get problems() { return deepFreeze(reportedProblems()); },
 });
 Object.defineProperty(window, 'intervox', { value: publicView, writable: false, configurable: false, enumerable: true });

@@ -1,7 +1,7 @@
 // The consent and intro screens.
 
 import { t } from './i18n.js';
-import { $, setText } from './page-state.js';
+import { $, setText } from './helpers.js';
 import { resumeLevelMeter } from './answer-recording.js';
 import { isCommandPending, isSynced, lastState, sendCommand } from './session.js';
 

@@ -3,7 +3,7 @@
 import { microphoneErrorMessage } from './microphone.js';
 import { t } from './i18n.js';
 import { connectionStatus, recorderMime } from './connection.js';
-import { $, TICK_MS, setText } from './page-state.js';
+import { $, TICK_MS, setText } from './helpers.js';
 import { ensureMicrophone, hearingSound, microphoneReady, microphoneStream, resumeLevelMeter } from './answer-recording.js';
 import { markDeviceChecked, render } from './screens.js';
 import { isSynced } from './session.js';

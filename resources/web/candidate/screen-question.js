@@ -1,9 +1,9 @@
 // The question screen: thinking time, answering (recording, timer) and the upload of the finished answer.
 
 import { t } from './i18n.js';
-import { $, page, setText } from './page-state.js';
+import { $, setText } from './helpers.js';
 import { microphoneError, recordingNow, resumeLevelMeter, retryRecording } from './answer-recording.js';
-import { answerProgress, finishAnswer } from './answer-finish.js';
+import { answerProgress, finishAnswer, hasFinishPayload, isFinishing } from './answer-upload.js';
 import {
   claimAnnouncement, currentDeadline, currentOpenAnswerId, currentQuestion, isCommandPending, isSynced, lastState,
   sendCommand,
@@ -24,7 +24,7 @@ export function renderQuestion() {
 
   const now = recordingNow();
   const openId = currentOpenAnswerId() ?? (now && now.answer);
-  const finishingHere = openId != null && page.finishing.has(openId);
+  const finishingHere = openId != null && isFinishing(openId);
   const thinking = state.phase === 'thinking';
   const answering = state.phase === 'answering' && !finishingHere;
   $('thinking-panel').hidden = !thinking;
@@ -69,7 +69,7 @@ function renderUploadProgress(answer, answering) {
     if (!isSynced()) text = t('uploadingOffline', { seconds: pending });
     else if (pending > 0) text = t('uploadingPending', { seconds: pending });
     else text = t('uploadingVerifying');
-    if (answer != null && !page.finishPayloads.has(answer)) text = `${t('finishing')} ${text}`;
+    if (answer != null && !hasFinishPayload(answer)) text = `${t('finishing')} ${text}`;
   }
   setText('stored-text', text);
 }

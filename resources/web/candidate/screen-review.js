@@ -1,7 +1,8 @@
 // The review screen: the saved answer's length, retake or go on.
 
 import { currentLanguage, t } from './i18n.js';
-import { $, page, setText } from './page-state.js';
+import { $, setText } from './helpers.js';
+import { savedDurationOf } from './answer-upload.js';
 import { isCommandPending, isSynced, lastState, sendCommand } from './session.js';
 
 /** "42 seconds", "1 minute 5 seconds" in the page's language. */
@@ -19,7 +20,7 @@ export function renderReview() {
   // The answer under review is the latest saved take of the current question.
   const saved = state.answers.filter((a) => a.status === 'saved' && a.question === state.question);
   const latest = saved.length ? saved.reduce((a, b) => (b.answer > a.answer ? b : a)) : null;
-  const length = latest && page.savedDurations.get(latest.answer);
+  const length = latest && savedDurationOf(latest.answer);
   let text = t('reviewTextNoDuration');
   if (length && length.partial && length.ms >= 1000) text = t('reviewTextPartial', { duration: formatDuration(length.ms) });
   else if (length && !length.partial) text = t('reviewText', { duration: formatDuration(length.ms) });

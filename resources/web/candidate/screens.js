@@ -4,12 +4,13 @@
 
 import { t } from './i18n.js';
 import { connectionStatus } from './connection.js';
-import { $, page, setText } from './page-state.js';
+import { $, setText } from './helpers.js';
 import { renderDevice } from './screen-device.js';
 import { renderConsent, renderIntro } from './screen-consent-intro.js';
 import { renderQuestion } from './screen-question.js';
 import { renderReview } from './screen-review.js';
 import { isCommandPending, isSynced, lastState } from './session.js';
+import { localBufferFailed, serverSaveFailing } from './answer-upload.js';
 
 let screen = 'loading';
 let problem = null;          // {title, text}: a final screen (invalid invite, unsupported browser …)
@@ -46,8 +47,8 @@ function showScreen(name) {
 
 export function render() {
   renderConnection();
-  $('storage-warning').hidden = !page.storageFailed;
-  $('server-storage-warning').hidden = !!problem || !(page.serverSaveDelayed || (page.uploader && page.uploader.serverStorageFailing));
+  $('storage-warning').hidden = !localBufferFailed();
+  $('server-storage-warning').hidden = !!problem || !serverSaveFailing();
   if (problem) {
     setText('problem-title', problem.title);
     setText('problem-text', problem.text);

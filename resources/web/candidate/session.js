@@ -3,9 +3,12 @@
 // current connection, the pending command, the shown deadline and which "time left" marks were announced.
 
 import { setLanguage, t } from './i18n.js';
-import { deepFreeze, page } from './page-state.js';
+import { deepFreeze } from './helpers.js';
 import { abandonRecording, ensureRecording, releaseMicrophone } from './answer-recording.js';
-import { finishAnswer, onAnswerSaved, prepareAnswer } from './answer-finish.js';
+import {
+  clearServerSaveDelayed, detachLocalBuffer, finishAnswer, handleAck, handleNack, isFinishing, noteServerSaveDelayed,
+  onAnswerSaved, resumeUploads, uploadConnectionLost,
+} from './answer-upload.js';
 import { render, reportProblem, showProblem } from './screens.js';
 import { closeConnection, sendMessage } from './connection.js';
 
@@ -55,7 +58,7 @@ export function currentQuestion() {
 export function onConnectionStatus(status) {
   if (status !== 'open') {
     synced = false;
-    page.uploader.connectionLost();
+    uploadConnectionLost();
   }
   render();
 }
@@ -72,8 +75,7 @@ export function onFinal(reason) {
   showProblem(t(`problem${key}Title`), t(`problem${key}Text`));
   if (reason === 'taken_over') {
     // The other tab now records and uploads this session from the same local buffer: leave it alone.
-    page.store.detach();
-    page.uploader.detach();
+    detachLocalBuffer();
   }
   abandonRecording();
   releaseMicrophone();
@@ -86,11 +88,11 @@ export function onMessage(message) {
       onState(message);
       break;
     case 'ack':
-      page.uploader.handleAck(message);
+      handleAck(message);
       break;
     case 'nack':
       reportProblem(`nack ${message.code} answer ${message.answer} segment ${message.segment} seq ${message.seq}`);
-      page.uploader.handleNack(message);
+      handleNack(message);
       break;
     case 'answer_started':
       setDeadline('answering', message.deadlineIn);
@@ -105,7 +107,7 @@ export function onMessage(message) {
     case 'error':
       reportProblem(`server error ${message.code}: ${message.message || ''}`);
       // The server could not save the answer yet (disk full …): it retries by itself; tell the candidate.
-      if (message.code === 'storage') page.serverSaveDelayed = true;
+      if (message.code === 'storage') noteServerSaveDelayed();
       break;
     default:
       break;
@@ -115,7 +117,7 @@ export function onMessage(message) {
 
 function onState(state) {
   const firstOnConnection = !synced;
-  if (!openAnswerOf(state)) page.serverSaveDelayed = false;
+  if (!openAnswerOf(state)) clearServerSaveDelayed();
   const previousPhase = serverState && serverState.phase;
   serverState = deepFreeze(structuredClone(state));
   synced = true;
@@ -128,17 +130,7 @@ function onState(state) {
   if (typeof state.deadlineIn === 'number') setDeadline(state.phase, state.deadlineIn);
   else deadline = null;
 
-  const open = openAnswerOf(state);
-  if (firstOnConnection) {
-    if (open) page.uploader.setAnswer(open.answer);
-    page.uploader.resync(open ? open.segments : []);
-    if (open) {
-      prepareAnswer(open.answer);
-      const payload = page.finishPayloads.get(open.answer);
-      if (payload) sendMessage(payload); // the previous connection may have lost it
-    }
-    forgetSavedAnswers(state);
-  }
+  if (firstOnConnection) resumeUploads(state);
   reconcileRecording(state);
   if (state.phase === 'finished' || state.phase === 'refused') {
     releaseMicrophone();
@@ -151,18 +143,10 @@ function setDeadline(phase, deadlineIn) {
   deadline = { phase, at: performance.now() + deadlineIn };
 }
 
-/** Local data of answers the server has saved (e.g. while this tab was closed) is no longer needed. */
-async function forgetSavedAnswers(state) {
-  const saved = new Set(state.answers.filter((a) => a.status === 'saved').map((a) => a.answer));
-  for (const answer of await page.store.bufferedAnswers()) {
-    if (saved.has(answer)) await page.store.deleteAnswer(answer);
-  }
-}
-
 function reconcileRecording(state) {
   const open = openAnswerOf(state);
   if (!open) return;
-  if (page.finishing.has(open.answer)) return; // finished here already; waiting for the server
+  if (isFinishing(open.answer)) return; // finished here already; waiting for the server
   if (open.status === 'closing' || state.phase === 'uploading') {
     finishAnswer(open.answer);
     return;
