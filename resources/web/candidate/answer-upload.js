@@ -20,7 +20,7 @@ const finishing = new Map();      // answer -> Promise: stopping and checksummin
 const finishPayloads = new Map(); // answer -> finish_answer message (re-sent after a reconnect until saved)
 const uploadWaiters = new Set();  // checks re-run whenever the uploader makes progress (see whenUpload)
 const savedAnswers = new Set();
-const savedDurations = new Map(); // answer -> {ms, partial}: length from answer_saved (partial: a segment's length was unknown)
+const savedDurations = new Map(); // answer -> frozen {ms, partial}: length from answer_saved (partial: a segment's length was unknown)
 let storageFailed = false;
 let serverSaveDelayed = false;    // the server reported it cannot store or save audio right now (it retries)
 
@@ -287,7 +287,7 @@ export function loadSavedDurations() {
     const stored = JSON.parse(localStorage.getItem(SAVED_DURATIONS_KEY) || '[]');
     if (Array.isArray(stored)) {
       for (const [answer, entry] of stored) {
-        if (Number.isInteger(answer) && entry && typeof entry.ms === 'number') savedDurations.set(answer, entry);
+        if (Number.isInteger(answer) && entry && typeof entry.ms === 'number') savedDurations.set(answer, Object.freeze(entry));
       }
     }
   } catch {
@@ -297,7 +297,7 @@ export function loadSavedDurations() {
 
 function rememberSavedDuration(answer, entry) {
   savedDurations.delete(answer);
-  savedDurations.set(answer, entry);
+  savedDurations.set(answer, Object.freeze(entry));
   while (savedDurations.size > SAVED_DURATIONS_KEPT) savedDurations.delete(savedDurations.keys().next().value);
   try {
     localStorage.setItem(SAVED_DURATIONS_KEY, JSON.stringify([...savedDurations]));

@@ -140,7 +140,7 @@ function onState(state) {
 
 function setDeadline(phase, deadlineIn) {
   if (typeof deadlineIn !== 'number') return;
-  deadline = { phase, at: performance.now() + deadlineIn };
+  deadline = Object.freeze({ phase, at: performance.now() + deadlineIn }); // handed out to readers as is
 }
 
 function reconcileRecording(state) {
