@@ -73,7 +73,7 @@ test('a full interview of three questions stores every answer byte for byte', { 
   assert.match(await page.textContent('#review-next'), /finish/i);
   await assertReviewLength(env);
   // A reload on the review screen still shows the answer's length (the state does not carry it).
-  await page.reload();
+  await lib.reloadWitnessed(page);
   await lib.waitForReview(page);
   await page.waitForFunction(() => window.intervox.connected);
   await assertReviewLength(env);

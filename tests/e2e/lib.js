@@ -6,7 +6,7 @@
 
 const assert = require('node:assert/strict');
 const { execFileSync, spawn, spawnSync } = require('node:child_process');
-const { RecorderWitness } = require('./witness');
+const { RecorderWitness, reloadWitnessed } = require('./witness');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const net = require('node:net');
@@ -508,6 +508,7 @@ async function nextQuestion(page) {
 
 module.exports = {
   ADMIN,
+  reloadWitnessed,
   Api,
   Intervoxd,
   TcpProxy,

@@ -30,7 +30,7 @@ test('a reload mid-answer continues the answer in a second segment', { timeout: 
   await lib.waitForRecording(page, { recordedMs: 4000 });
   const beforeReload = await page.evaluate(() => window.intervox.recording);
   assert.equal(beforeReload.segment, 0);
-  await page.reload();
+  await lib.reloadWitnessed(page);
   // No device check or consent again: the page goes straight back to recording the same answer.
   await page.waitForFunction((answer) => {
     const r = window.intervox.recording;

@@ -29,7 +29,7 @@ test('an answer whose local copy was cleared mid-answer completes, its lost segm
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Storage.clearDataForOrigin', { origin: new URL(env.inviteUrl).origin, storageTypes: 'indexeddb,local_storage' });
   const statesBeforeReload = traffic.received.filter((m) => m.type === 'state').length;
-  await page.reload();
+  await lib.reloadWitnessed(page);
   await page.waitForFunction((answer) => {
     const r = window.intervox.recording;
     return r.active && r.answer === answer && r.segment === 1 && r.recordedMs >= 3000;

@@ -19,23 +19,45 @@ function recorderWitnessScript() {
     for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
     return btoa(binary);
   };
+  // Slices in flight to the test process; each goes at once (not one round trip after another), so the record
+  // keeps up with the page's own store under load, and reloadWitnessed() can reload when nothing is in flight.
+  let pending = 0;
+  Object.defineProperty(window, '__intervoxWitnessIdle', { value: () => pending === 0 });
   MediaRecorder.prototype.start = function startWitnessed(...args) {
     if (!this.__witnessId) {
       const id = `${documentId}-${recorders++}`;
       Object.defineProperty(this, '__witnessId', { value: id });
-      let chain = Promise.resolve();
+      let delivered = Promise.resolve();
       let seq = 0;
+      const deliver = (promise) => {
+        pending += 1;
+        const done = promise.catch(() => {}).finally(() => { pending -= 1; });
+        delivered = Promise.all([delivered, done]);
+      };
       this.addEventListener('dataavailable', (event) => {
         const n = seq++;
-        const blob = event.data;
-        chain = chain.then(async () => window.__intervoxWitness(id, n, toBase64(await blob.arrayBuffer()))).catch(() => {});
+        deliver(event.data.arrayBuffer().then((buffer) => window.__intervoxWitness(id, n, toBase64(buffer))));
       });
       this.addEventListener('stop', () => {
-        chain = chain.then(() => window.__intervoxWitness(id, -1, '')).catch(() => {});
+        deliver(delivered.then(() => window.__intervoxWitness(id, -1, '')));
       });
     }
     return start.apply(this, args);
   };
+}
+
+/**
+ * Reloads `page` at a moment when every slice its recorders emitted has reached the witness: the check and the
+ * reload run in one task of the page, so no slice can be emitted (and stored by the page) in between. A plain
+ * page.reload() could cut off a slice the page had already sent to the server but the witness not yet received.
+ */
+async function reloadWitnessed(page, { timeout = 10000 } = {}) {
+  const loaded = page.waitForEvent('load', { timeout });
+  await page.evaluate(() => {
+    const poll = () => (!window.__intervoxWitnessIdle || window.__intervoxWitnessIdle() ? window.location.reload() : setTimeout(poll, 5));
+    setTimeout(poll, 0); // after this evaluate has returned
+  });
+  await loaded;
 }
 
 class RecorderWitness {
@@ -92,4 +114,4 @@ class RecorderWitness {
   }
 }
 
-module.exports = { RecorderWitness };
+module.exports = { RecorderWitness, reloadWitnessed };

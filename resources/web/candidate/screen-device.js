@@ -45,6 +45,7 @@ async function recordDeviceTest() {
   render();
   const audio = $('test-playback');
   audio.hidden = true;
+  let counter = null;
   try {
     const recorder = new MediaRecorder(microphoneStream(), { mimeType: recorderMime() });
     const parts = [];
@@ -52,7 +53,7 @@ async function recordDeviceTest() {
     const stopped = new Promise((resolve) => recorder.addEventListener('stop', resolve));
     const startedAt = performance.now();
     recorder.start();
-    const counter = setInterval(() => {
+    counter = setInterval(() => {
       setText('test-status', t('deviceTestRecording', { seconds: Math.max(0, Math.ceil((DEVICE_TEST_MS - (performance.now() - startedAt)) / 1000)) }));
     }, TICK_MS);
     setText('test-status', t('deviceTestRecording', { seconds: 3 }));
@@ -61,7 +62,6 @@ async function recordDeviceTest() {
     // then throw. Its final 'stop' event is bounded too: the check never hangs, it says what went wrong.
     if (recorder.state !== 'inactive') recorder.stop();
     const settled = await Promise.race([stopped.then(() => true), new Promise((resolve) => setTimeout(resolve, 2000, false))]);
-    clearInterval(counter);
     if (!settled || parts.length === 0) throw new Error(t('deviceTestNoSound'));
     if (deviceTest.url) URL.revokeObjectURL(deviceTest.url);
     deviceTest.url = URL.createObjectURL(new Blob(parts, { type: recorderMime() }));
@@ -71,8 +71,11 @@ async function recordDeviceTest() {
     setText('test-status', t('deviceTestDone'));
     audio.play().catch(() => {}); // autoplay may be refused; the controls are there
   } catch (error) {
+    // The countdown stops first, or its next tick would overwrite what went wrong.
+    clearInterval(counter);
     setText('test-status', t('deviceTestFailed', { error: error.message }));
   } finally {
+    clearInterval(counter);
     deviceTest.running = false;
     render();
   }

@@ -125,7 +125,7 @@ function onState(state) {
   pendingCommand = false; // every command is answered by a state (or refused): buttons work again
 
   if (state.interview && state.interview.language) {
-    setLanguage(state.interview.language).then((changed) => changed && render());
+    setLanguage(state.interview.language).then((changed) => changed && render()).catch((error) => reportProblem(`strings for '${state.interview.language}' could not be loaded: ${error.message}`));
   }
   if (typeof state.deadlineIn === 'number') setDeadline(state.phase, state.deadlineIn);
   else deadline = null;
