@@ -110,7 +110,7 @@ std::optional<Config> Config::load(const QString &iniPath, const QMap<QString, Q
         || !wholeNumber("max_connections_per_address", 1, 1000000, &c.maxConnectionsPerAddress)
         || !wholeNumber("session_idle_seconds", 10, 3600, &c.sessionIdleSeconds) || !wholeNumber("job_workers", 1, 16, &c.jobWorkers)
         || !wholeNumber("job_lease_seconds", 2, 3600, &c.jobLeaseSeconds)
-        || !wholeNumber("session_db_threads", 1, 32, &c.sessionDbThreads))
+        || !wholeNumber("session_db_threads", 0, 64, &c.sessionDbThreads))
         return std::nullopt;
     c.cvMaxBytes = qint64(cvMb) * 1024 * 1024;
     if (values.contains(QStringLiteral("ffmpeg")))

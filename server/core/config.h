@@ -23,7 +23,7 @@ struct Config
     int sessionIdleSeconds = 90;
     QString ffmpeg = QStringLiteral("ffmpeg");
     QString pdfinfo = QStringLiteral("pdfinfo"); // poppler's, parses uploaded CVs in a child process
-    int sessionDbThreads = 4;   // threads (each with a database connection) running the candidate sessions' SQL
+    int sessionDbThreads = 0;   // threads (each with a database connection) running the candidate sessions' SQL; 0: 1 on SQLite, 8 on PostgreSQL
     int jobWorkers = 2;         // threads (each with a database connection) running queued jobs
     int jobLeaseSeconds = 60;   // a job whose worker stops renewing its lease this long is taken over
     // Reverse proxies whose X-Forwarded-For is believed (address, prefix length). Empty: none, the peer

@@ -8,8 +8,8 @@
 
 namespace intervox {
 
-WorkerThreads::WorkerThreads(const QString &name, int threads, size_t maxQueued, std::function<void()> atExit)
-    : m_atExit(std::move(atExit)), m_maxQueued(maxQueued)
+WorkerThreads::WorkerThreads(const QString &name, int threads, size_t maxQueued, std::function<void()> atExit, bool sameAsEventLoop)
+    : m_atExit(std::move(atExit)), m_sameAsEventLoop(sameAsEventLoop), m_maxQueued(maxQueued)
 {
     for (int i = 0; i < threads; ++i) {
         std::unique_ptr<QThread> thread(QThread::create([this] { run(); }));
@@ -54,7 +54,8 @@ void WorkerThreads::stop()
 
 void WorkerThreads::run()
 {
-    yieldToEventLoop();
+    if (!m_sameAsEventLoop)
+        yieldToEventLoop();
     for (;;) {
         std::function<void()> task;
         {

@@ -18,8 +18,9 @@ namespace intervox {
 class WorkerThreads
 {
 public:
-    // `atExit` runs in each thread just before it ends (e.g. Database::releaseThreadConnection).
-    WorkerThreads(const QString &name, int threads, size_t maxQueued, std::function<void()> atExit = {});
+    // `atExit` runs in each thread just before it ends (e.g. Database::releaseThreadConnection). Unless
+    // `sameAsEventLoop`, the threads run below the event loop's priority (yieldToEventLoop()).
+    WorkerThreads(const QString &name, int threads, size_t maxQueued, std::function<void()> atExit = {}, bool sameAsEventLoop = false);
 
     // Lowers the calling thread's CPU weight (Linux: each thread has its own nice value; Qt's LowPriority does
     // nothing for normal threads there), so background work never competes as an equal with the event loop.
@@ -36,6 +37,7 @@ public:
 private:
     void run();
     std::function<void()> m_atExit;
+    const bool m_sameAsEventLoop;
     const size_t m_maxQueued;
     std::vector<std::unique_ptr<QThread>> m_threads;
     QMutex m_lock;
