@@ -17,7 +17,7 @@ namespace {
 constexpr size_t kMaxQueuedPerLane = 10000;
 }
 
-SessionDb::SessionDb(Database *db, int lanes) : m_db(db)
+SessionDb::SessionDb(Database *db, int lanes, QObject *home) : m_db(db), m_home(home)
 {
     // At the event loop's priority (unlike the API's threads): each step is a few short statements that a
     // candidate waits for; at nice 10, saves of 3,000 answers that ended together lagged behind the acks.
@@ -38,11 +38,15 @@ quint32 SessionDb::laneKey(const QString &tokenHash)
 
 void SessionDb::run(quint32 key, QObject *context, std::function<void(Database &)> work, std::function<void(const ApiError *)> done)
 {
-    const auto reply = [context = QPointer<QObject>(context), done](std::optional<ApiError> error) {
-        if (!context)
-            return;
+    // Posted to `home` (alive until stop() returned), and only there asked whether `context` still exists: the
+    // event loop may delete a socket at any moment, and posting to a deleted object would touch freed memory.
+    const auto reply = [home = m_home, context = QPointer<QObject>(context), done](std::optional<ApiError> error) {
         QMetaObject::invokeMethod(
-            context.data(), [done, error] { done(error ? &*error : nullptr); }, Qt::QueuedConnection);
+            home, [context, done, error] {
+                if (context)
+                    done(error ? &*error : nullptr);
+            },
+            Qt::QueuedConnection);
     };
     if (m_lanes.empty()) {
         reply(ApiError{ErrorCode::Unavailable, QStringLiteral("the server is shutting down"), {}});

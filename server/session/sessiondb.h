@@ -21,8 +21,9 @@ class WorkerThreads;
 class SessionDb
 {
 public:
-    // `lanes` threads (config: session_db_threads), each opening its own connection on first use.
-    SessionDb(Database *db, int lanes);
+    // `lanes` threads (config: session_db_threads), each opening its own connection on first use. Results are
+    // posted to `home`'s thread; `home` must outlive stop().
+    SessionDb(Database *db, int lanes, QObject *home);
     ~SessionDb();
     SessionDb(const SessionDb &) = delete;
     SessionDb &operator=(const SessionDb &) = delete;
@@ -40,6 +41,7 @@ public:
 
 private:
     Database *m_db;
+    QObject *m_home;
     std::vector<std::unique_ptr<WorkerThreads>> m_lanes;
 };
 

@@ -31,7 +31,7 @@ QString s(const char *latin1) { return QString::fromLatin1(latin1); }
 } // namespace
 
 SessionHub::SessionHub(Database *db, RecordingStore *store, EventHub *events, int idleSeconds, int dbLanes, QObject *parent)
-    : QObject(parent), m_db(db), m_lanes(std::make_unique<SessionDb>(db, dbLanes)), m_store(store), m_events(events),
+    : QObject(parent), m_db(db), m_lanes(std::make_unique<SessionDb>(db, dbLanes, this)), m_store(store), m_events(events),
       m_idleMs(idleSeconds * 1000)
 {
     m_now = nowMs();
