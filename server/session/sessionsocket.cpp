@@ -159,10 +159,15 @@ void SessionSocket::withDb(std::function<void(Database &)> work, std::function<v
 {
     m_busy = true;
     m_hub->sessionDb()->run(m_lane, this, std::move(work), [this, then = std::move(then)](const ApiError *error) {
-        if (error)
-            sendError(error->codeName(), error->message);
-        else
+        if (!error) {
             then();
+        } else if (!authenticated()) {
+            // The hello could not be looked up (the database is away): the page reconnects with backoff.
+            sendError(error->codeName(), error->message);
+            closeWith(CloseCode::GoingAway, s("the server cannot read the invitation right now"));
+        } else {
+            sendError(error->codeName(), error->message);
+        }
         resume();
     });
 }

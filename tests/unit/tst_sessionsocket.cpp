@@ -168,6 +168,31 @@ private slots:
         QCOMPARE(page->closedWith, 0);
     }
 
+    void aHelloTheDatabaseCannotServeClosesWithGoingAway()
+    {
+        // Another connection holds SQLite's write lock for longer than the busy timeout (5 s): a first hello,
+        // which must count the invite's use, fails. The page is told to come back (1001), not left waiting.
+        const QString token = newInvite();
+        QSqlDatabase locker = QSqlDatabase::addDatabase("QSQLITE", "locker2");
+        locker.setDatabaseName(m_db->handle().databaseName());
+        QVERIFY(locker.open());
+        QSqlQuery lock(locker);
+        QVERIFY2(lock.exec("BEGIN IMMEDIATE"), qPrintable(lock.lastError().text()));
+        auto transport = std::make_unique<FakeTransport>();
+        FakeTransport *page = transport.get();
+        m_hub->adopt(std::move(transport));
+        page->say({{"type", "hello"}, {"protocol", 1}, {"token", token}, {"mime", "audio/webm;codecs=opus"}});
+        QTRY_COMPARE_WITH_TIMEOUT(page->closedWith, int(CloseCode::GoingAway), 15000);
+        QCOMPARE(page->take("error").value("code").toString(), QStringLiteral("unavailable"));
+        for (const QJsonObject &m : std::as_const(page->sent))
+            QVERIFY2(m.value("type").toString() != QLatin1String("state"), "no state for a session that could not be looked up");
+        QVERIFY(lock.exec("ROLLBACK"));
+        lock = QSqlQuery();
+        locker.close();
+        locker = QSqlDatabase();
+        QSqlDatabase::removeDatabase("locker2");
+    }
+
     void chunksAreAckedWhileTheSessionsDatabaseWorkWaits()
     {
         auto transport = std::make_unique<FakeTransport>();
