@@ -22,7 +22,17 @@ function recorderWitnessScript() {
   // Slices in flight to the test process; each goes at once (not one round trip after another), so the record
   // keeps up with the page's own store under load, and reloadWitnessed() can reload when nothing is in flight.
   let pending = 0;
+  // Each slice is handed on this much later than the page gets it (less than a slice's 400 ms, so the witness
+  // is idle between slices): a reload that did not wait for the witness then loses a slice every time, not
+  // once in ten runs.
+  const DELIVERY_LAG_MS = 350;
   Object.defineProperty(window, '__intervoxWitnessIdle', { value: () => pending === 0 });
+  // Pauses every recorder of this document: a paused recorder emits no slice, so none can reach the page (and
+  // through it the server) after the witness has gone quiet. A reload ends the recording there anyway.
+  const started = new Set();
+  Object.defineProperty(window, '__intervoxWitnessFreeze', {
+    value: () => { for (const r of started) if (r.state === 'recording') r.pause(); },
+  });
   MediaRecorder.prototype.start = function startWitnessed(...args) {
     if (!this.__witnessId) {
       const id = `${documentId}-${recorders++}`;
@@ -36,28 +46,43 @@ function recorderWitnessScript() {
       };
       this.addEventListener('dataavailable', (event) => {
         const n = seq++;
-        deliver(event.data.arrayBuffer().then((buffer) => window.__intervoxWitness(id, n, toBase64(buffer))));
+        deliver(event.data.arrayBuffer()
+          .then((buffer) => new Promise((resolve) => setTimeout(() => resolve(buffer), DELIVERY_LAG_MS)))
+          .then((buffer) => window.__intervoxWitness(id, n, toBase64(buffer))));
       });
       this.addEventListener('stop', () => {
         deliver(delivered.then(() => window.__intervoxWitness(id, -1, '')));
       });
     }
+    started.add(this);
     return start.apply(this, args);
   };
 }
 
 /**
- * Reloads `page` at a moment when every slice its recorders emitted has reached the witness: the check and the
- * reload run in one task of the page, so no slice can be emitted (and stored by the page) in between. A plain
- * page.reload() could cut off a slice the page had already sent to the server but the witness not yet received.
+ * Reloads `page` so that every slice the page could store or send has reached the witness first. The recorders
+ * are paused, then the reload waits until no slice is on its way to the witness. Checking and reloading in one
+ * task is not enough: the old document keeps running until the new one commits, and a slice emitted in that
+ * window reaches the server through the page while the witness's call is dropped with the old document (one
+ * run in ten stored one slice more than the witness had seen).
  */
-async function reloadWitnessed(page, { timeout = 10000 } = {}) {
-  const loaded = page.waitForEvent('load', { timeout });
+async function reloadWitnessed(page, { timeout = 10000, commitDelayMs = 1000 } = {}) {
+  // The new document's response is held back (longer than a slice, 400 ms), so the old document always runs on
+  // past the reload call for a while, as it does by chance on a slow network: the window is tested every time.
+  const documentUrl = page.url();
+  const hold = async (route) => {
+    if (route.request().isNavigationRequest()) await new Promise((resolve) => setTimeout(resolve, commitDelayMs));
+    return route.fallback();
+  };
+  if (commitDelayMs > 0) await page.route(documentUrl, hold);
+  const loaded = page.waitForEvent('load', { timeout: timeout + commitDelayMs });
   await page.evaluate(() => {
+    if (window.__intervoxWitnessFreeze) window.__intervoxWitnessFreeze();
     const poll = () => (!window.__intervoxWitnessIdle || window.__intervoxWitnessIdle() ? window.location.reload() : setTimeout(poll, 5));
     setTimeout(poll, 0); // after this evaluate has returned
   });
   await loaded;
+  if (commitDelayMs > 0) await page.unroute(documentUrl, hold);
 }
 
 class RecorderWitness {
