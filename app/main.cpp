@@ -1,10 +1,11 @@
-// intervox: the desktop app. Embeds the server on first start; the recruiter UI talks to it over HTTP.
+// intervox: the desktop app. Starts its embedded server, signs in to it through the API and shows the recruiter UI.
 
 #include <QGuiApplication>
-#include <QLocale>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
-#include <QTranslator>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(IntervoxPlugin)
 
 int main(int argc, char *argv[])
 {
@@ -14,10 +15,7 @@ int main(int argc, char *argv[])
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Intervox"));
     QQuickStyle::setStyle(QStringLiteral("Material"));
 
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("intervox"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QGuiApplication::installTranslator(&translator);
-
+    // The language (saved, or the system's) is installed by the AppSession singleton when the UI creates it.
     QQmlApplicationEngine engine;
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
     engine.load(QUrl(QStringLiteral("qrc:/Intervox/Main.qml")));

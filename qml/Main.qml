@@ -1,54 +1,165 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Intervox
 
-// Minimal first window: starts the embedded server and shows where candidates and the API reach it.
-// The full recruiter UI is its own piece of work.
+// The recruiter's window: a navigation rail on the left, the current page on the right. Until the app is
+// signed in to its server it shows the start-up view instead.
 ApplicationWindow {
     id: window
-    width: 960
-    height: 640
+    width: 1280
+    height: 800
+    minimumWidth: 900
+    minimumHeight: 600
     visible: true
-    title: qsTr("Intervox")
+    title: AppSession.organizationName.length > 0 ? qsTr("Intervox — %1").arg(AppSession.organizationName) : qsTr("Intervox")
+    color: Theme.background
+    // For tools that drive the window from C++ (the screenshot script, tests).
+    readonly property QtObject session: AppSession
+    readonly property QtObject theme: Theme
 
-    EmbeddedServer {
-        id: server
-        Component.onCompleted: start()
+    Material.theme: Theme.dark ? Material.Dark : Material.Light
+    Material.accent: Theme.accent
+    Material.primary: Theme.accent
+    Material.background: Theme.background
+    Material.foreground: Theme.text
+
+    Component.onCompleted: {
+        const forced = Qt.application.arguments.indexOf("--dark") >= 0 ? "dark" : ""
+        Theme.dark = forced === "dark"
+        AppSession.start()
     }
 
-    ColumnLayout {
-        anchors.centerIn: parent
-        spacing: 16
-        width: Math.min(parent.width - 48, 640)
+    Shortcut {
+        sequence: "Ctrl+Shift+L"
+        onActivated: Theme.dark = !Theme.dark
+    }
 
-        Label {
-            text: qsTr("Intervox")
-            font.pixelSize: 32
-            Layout.alignment: Qt.AlignHCenter
+    StartupView {
+        anchors.fill: parent
+        visible: AppSession.status !== AppSession.Ready
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 0
+        visible: AppSession.status === AppSession.Ready
+
+        // ---- navigation rail
+        Rectangle {
+            Layout.fillHeight: true
+            Layout.preferredWidth: Theme.navWidth
+            color: Theme.surface
+            border.color: Theme.border
+
+            ColumnLayout {
+                anchors.fill: parent
+                anchors.margins: Theme.gap
+                spacing: Theme.unit
+
+                Label {
+                    text: qsTr("Intervox")
+                    font.pixelSize: 20
+                    font.weight: Font.DemiBold
+                    color: Theme.accent
+                }
+                Label {
+                    Layout.fillWidth: true
+                    elide: Text.ElideRight
+                    text: AppSession.organizationName
+                    color: Theme.mutedText
+                    font.pixelSize: Theme.fontSmall
+                }
+                Item { Layout.preferredHeight: Theme.unit }
+                ItemDelegate {
+                    Layout.fillWidth: true
+                    text: qsTr("Interviews")
+                    highlighted: true
+                    Accessible.name: text
+                    onClicked: stack.pop(null)
+                }
+                Item { Layout.fillHeight: true }
+
+                // Where this server is, and what that means for candidates.
+                Label {
+                    Layout.fillWidth: true
+                    text: qsTr("Server on this computer")
+                    font.pixelSize: Theme.fontSmall
+                    font.weight: Font.DemiBold
+                    color: Theme.text
+                }
+                Label {
+                    objectName: "serverAddress"
+                    Layout.fillWidth: true
+                    elide: Text.ElideMiddle
+                    text: AppSession.serverUrl.toString()
+                    font.pixelSize: Theme.fontSmall
+                    color: Theme.mutedText
+                }
+                Label {
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    text: qsTr("Invite links made here open only on this computer. Candidates elsewhere need a public Intervox server.")
+                    font.pixelSize: Theme.fontSmall
+                    color: Theme.mutedText
+                }
+                ComboBox {
+                    id: languageBox
+                    objectName: "language"
+                    Layout.fillWidth: true
+                    textRole: "label"
+                    valueRole: "code"
+                    // Each language is named in itself, so it can be found whatever language is showing.
+                    model: [{code: "en", label: "English"}, {code: "de", label: "Deutsch"}]
+                    currentIndex: AppSession.language === "de" ? 1 : 0
+                    Accessible.name: qsTr("Language")
+                    onActivated: AppSession.language = currentValue
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    Label {
+                        Layout.fillWidth: true
+                        elide: Text.ElideRight
+                        text: AppSession.userName
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.text
+                    }
+                    ToolButton {
+                        text: Theme.dark ? qsTr("Light") : qsTr("Dark")
+                        font.pixelSize: Theme.fontSmall
+                        Accessible.name: Theme.dark ? qsTr("Switch to the light theme") : qsTr("Switch to the dark theme")
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Theme (Ctrl+Shift+L)")
+                        onClicked: Theme.dark = !Theme.dark
+                    }
+                }
+            }
         }
-        Label {
-            objectName: "status"
+
+        // ---- pages
+        StackView {
+            id: stack
             Layout.fillWidth: true
-            horizontalAlignment: Text.AlignHCenter
-            wrapMode: Text.Wrap
-            text: server.running ? qsTr("The interview server is running at %1").arg(server.url)
-                                 : server.error.length > 0 ? qsTr("The interview server could not start: %1").arg(server.error)
-                                                           : qsTr("Starting the interview server…")
-            Accessible.role: Accessible.StaticText
+            Layout.fillHeight: true
+            initialItem: InterviewsPage {
+                objectName: "interviewsPage"
+                onOpenInterview: (id) => stack.push(editorComponent, {interviewId: id})
+                onNewInterview: stack.push(editorComponent, {interviewId: 0})
+                onDuplicateInterview: (id) => stack.push(editorComponent, {interviewId: 0, copyOf: id})
+            }
         }
-        Label {
-            Layout.fillWidth: true
-            horizontalAlignment: Text.AlignHCenter
-            wrapMode: Text.Wrap
-            visible: server.running
-            opacity: 0.7
-            text: qsTr("Data folder: %1").arg(server.dataDir)
-        }
-        BusyIndicator {
-            running: !server.running && server.error.length === 0
-            visible: running
-            Layout.alignment: Qt.AlignHCenter
+    }
+
+    Component {
+        id: editorComponent
+        InterviewEditor {
+            objectName: "interviewEditor"
+            onClosed: {
+                stack.pop()
+                if (stack.currentItem && stack.currentItem.reload)
+                    stack.currentItem.reload()
+            }
         }
     }
 }

@@ -183,6 +183,7 @@ bool Server::start(QString *error)
     registerRecruiterApi(*m_http, *m_api);
     registerReviewApi(*m_http, *m_api);
     registerJobsApi(*m_http, *m_api);
+    registerLocalSignIn(*m_http, *m_api);
     registerOpsRoutes();
     registerWebRoutes();
 

@@ -51,5 +51,7 @@ private:
 void registerRecruiterApi(HttpServer &http, ApiContext &ctx);
 void registerReviewApi(HttpServer &http, ApiContext &ctx);
 void registerJobsApi(HttpServer &http, ApiContext &ctx);
+// POST /api/v1/auth/local, only when Config::localSignInSecret is set (an embedding program).
+void registerLocalSignIn(HttpServer &http, ApiContext &ctx);
 
 } // namespace intervox

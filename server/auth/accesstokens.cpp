@@ -95,13 +95,9 @@ void AccessTokens::signIn(const QString &client, const QString &email, const QSt
                 done(std::nullopt, {}, 0);
                 return;
             }
-            const QString token = secrets::newToken();
-            const qint64 now = nowMs();
-            const qint64 expires = now + kLifetimeMs;
-            p.tokenExpiresAt = expires;
+            QString token;
             try {
-                p.tokenId = self->m_db->insert(QStringLiteral("INSERT INTO access_tokens (user_id, org_id, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)"),
-                                               {p.userId, p.orgId, secrets::tokenHash(token), now, expires});
+                token = issue(self->m_db, p);
             } catch (const ApiException &) {
                 done(std::nullopt, {}, 0);
                 return;
@@ -109,9 +105,19 @@ void AccessTokens::signIn(const QString &client, const QString &email, const QSt
             refund(self->m_failures, client);
             refund(self->m_accountFailures, account);
             qCInfo(lcAuth) << "user" << p.userId << "signed in";
-            done(p, token, expires);
+            done(p, token, p.tokenExpiresAt);
         }, Qt::QueuedConnection);
     });
+}
+
+QString AccessTokens::issue(Database *db, Principal &p)
+{
+    const QString token = secrets::newToken();
+    const qint64 now = nowMs();
+    p.tokenExpiresAt = now + kLifetimeMs;
+    p.tokenId = db->insert(QStringLiteral("INSERT INTO access_tokens (user_id, org_id, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)"),
+                           {p.userId, p.orgId, secrets::tokenHash(token), now, p.tokenExpiresAt});
+    return token;
 }
 
 std::optional<Principal> AccessTokens::lookup(const QString &token)

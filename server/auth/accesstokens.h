@@ -43,6 +43,9 @@ public:
     static constexpr int kMaxFailures = 10;          // per client address …
     static constexpr int kMaxAccountFailures = 20;   // … and per account (whatever the address) …
     static constexpr qint64 kFailureWindowMs = 15 * 60 * 1000; // … in this window
+    // Stores a new token for `p` (its user and organization set) and returns it; sets p.tokenId and
+    // p.tokenExpiresAt. Throws ApiException when the database fails. Any thread with a database connection.
+    static QString issue(Database *db, Principal &p);
     std::optional<Principal> lookup(const QString &token);
     // The request's bearer token, or throws ApiException 401.
     Principal require(const HttpRequest &request);

@@ -31,6 +31,9 @@ struct Config
     QList<QPair<QHostAddress, int>> trustedProxies;
     // Bearer token a Prometheus scraper sends for /metrics; empty: /metrics answers direct loopback requests only.
     QString metricsToken;
+    // Set only by a program that embeds the server (the desktop app), never from a file or the environment:
+    // with it, POST /api/v1/auth/local signs the embedding program in as the local owner. Empty: no such route.
+    QString localSignInSecret;
 
     bool isTrustedProxy(const QHostAddress &peer) const;
 

@@ -64,6 +64,11 @@ describe(`recruiter API end to end (${engine})`, () => {
       assertError(res, 401, 'unauthorized');
     });
 
+    it('intervoxd has no local sign-in (only a server embedded by the desktop app has it)', T, async () => {
+      const res = await new Api(server.url).post('/api/v1/auth/local', { secret: 'x'.repeat(43) });
+      assertError(res, 404, 'not_found');
+    });
+
     it('GET /me returns the signed-in user and organization', T, async () => {
       const res = await org.api.get('/api/v1/me');
       assert.equal(res.status, 200, String(res));

@@ -1,0 +1,134 @@
+// Renders every page of the desktop app at 1280×800 into PNG files, with a fresh embedded server and sample
+// data made through the API: `intervox-screenshots OUT_DIR light|dark`. scripts/screenshots runs it under Xvfb.
+#include "appsession.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(IntervoxPlugin)
+
+namespace {
+
+bool waitFor(const std::function<bool()> &condition, int ms = 20000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!condition()) {
+        if (timer.elapsed() > ms)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
+    return true;
+}
+
+void settle(int ms = 400) // animations (page transitions, busy indicators) end
+{
+    waitFor([] { return false; }, ms);
+}
+
+int fail(const QString &what)
+{
+    QTextStream(stderr) << "screenshots: " << what << Qt::endl;
+    return 1;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QTemporaryDir data;
+    qputenv("INTERVOX_DATA_DIR", data.path().toUtf8());
+    qputenv("XDG_CONFIG_HOME", data.filePath(QStringLiteral("config")).toUtf8()); // no saved language from elsewhere
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName(QStringLiteral("intervox"));
+    QQuickStyle::setStyle(QStringLiteral("Material"));
+    const QStringList args = app.arguments();
+    if (args.size() < 3 || (args.at(2) != QLatin1String("light") && args.at(2) != QLatin1String("dark")))
+        return fail(QStringLiteral("usage: intervox-screenshots OUT_DIR light|dark"));
+    const QDir out(args.at(1));
+    const QString theme = args.at(2);
+    QDir().mkpath(out.path());
+
+    QQmlApplicationEngine engine;
+    engine.load(QUrl(QStringLiteral("qrc:/Intervox/Main.qml")));
+    if (engine.rootObjects().isEmpty())
+        return fail(QStringLiteral("Main.qml did not load"));
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    window->resize(1280, 800);
+    window->property("theme").value<QObject *>()->setProperty("dark", theme == QLatin1String("dark"));
+    auto *session = qobject_cast<AppSession *>(window->property("session").value<QObject *>());
+    if (!waitFor([&] { return session->status() == AppSession::Ready; }))
+        return fail(QStringLiteral("the app did not get ready: %1").arg(session->error().detail));
+
+    const auto shoot = [&](const QString &name) {
+        settle();
+        const QString file = out.filePath(QStringLiteral("%1-%2.png").arg(name, theme));
+        if (!window->grabWindow().save(file))
+            return false;
+        QTextStream(stdout) << file << Qt::endl;
+        return true;
+    };
+    auto *list = window->findChild<QQuickItem *>(QStringLiteral("interviewsPage"));
+    if (!list)
+        return fail(QStringLiteral("no interviews page"));
+
+    // 1. The first start: no interviews yet.
+    if (!shoot(QStringLiteral("interviews-empty")))
+        return fail(QStringLiteral("cannot write into %1").arg(out.path()));
+
+    // 2. A few interviews, made through the API as the app makes them.
+    const QList<QPair<QString, int>> samples{{QStringLiteral("Customer support engineer — first round"), 4},
+                                             {QStringLiteral("Sales development representative"), 3},
+                                             {QStringLiteral("Werkstudent Marketing (Deutsch)"), 5},
+                                             {QStringLiteral("Backend developer, Qt and C++"), 6}};
+    int pending = 0;
+    qint64 firstId = 0;
+    for (const auto &[title, count] : samples) {
+        QJsonArray questions;
+        for (int i = 0; i < count; ++i)
+            questions.append(QJsonObject{{"text", QStringLiteral("Tell us about a situation where you had to explain something complex (%1).").arg(i + 1)},
+                                         {"thinkSeconds", 30}, {"answerSeconds", 120 + 60 * (i % 2)}, {"retakes", i % 2}});
+        QJsonObject body{{"title", title}, {"language", title.contains("Deutsch") ? "de" : "en"}, {"questions", questions},
+                         {"intro", "Welcome! This interview takes about 15 minutes. Answer in your own words; there are no trick questions."}};
+        if (count == 5)
+            body.insert("deadline", QDateTime::currentDateTimeUtc().addDays(21).toString(Qt::ISODate));
+        ++pending;
+        session->client()->post(QStringLiteral("/interviews"), body, nullptr, [&](const ApiResult &r) {
+            --pending;
+            if (r.ok() && !firstId)
+                firstId = r.json.toObject().value("id").toInteger();
+        });
+    }
+    if (!waitFor([&] { return pending == 0; }) || !firstId)
+        return fail(QStringLiteral("could not create the sample interviews"));
+    QMetaObject::invokeMethod(list, "reload");
+    settle(800);
+    if (!shoot(QStringLiteral("interviews")))
+        return 1;
+
+    // 3. The builder with an existing interview, then a new one.
+    QMetaObject::invokeMethod(list, "openInterview", Q_ARG(int, int(firstId)));
+    settle(1000);
+    if (!shoot(QStringLiteral("interview-editor")))
+        return 1;
+    auto *editor = window->findChild<QQuickItem *>(QStringLiteral("interviewEditor"));
+    if (!editor)
+        return fail(QStringLiteral("no interview editor"));
+    QMetaObject::invokeMethod(editor, "closed");
+    settle(600);
+    QMetaObject::invokeMethod(list, "newInterview");
+    settle(800);
+    if (!shoot(QStringLiteral("interview-new")))
+        return 1;
+    return 0;
+}

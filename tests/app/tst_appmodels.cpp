@@ -1,0 +1,290 @@
+// The app's API client, session and models against a real server started in this process (the embedded one,
+// with SQLite in a temporary folder), as the app uses them.
+#include "apiclient.h"
+#include "appsession.h"
+#include "interviewdraft.h"
+#include "interviewlistmodel.h"
+#include "questionlistmodel.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+QJsonObject interviewBody(const QString &title, int questions = 1)
+{
+    QJsonArray qs;
+    for (int i = 0; i < questions; ++i)
+        qs.append(QJsonObject{{"text", QStringLiteral("Question %1").arg(i + 1)}, {"thinkSeconds", 10}, {"answerSeconds", 60}});
+    return QJsonObject{{"title", title}, {"language", "en"}, {"questions", qs}};
+}
+
+// Runs one request to its end and returns the result.
+ApiResult call(ApiClient *client, const QByteArray &verb, const QString &path, const QJsonValue &body = {}, const QByteArray &ifMatch = {})
+{
+    ApiResult out;
+    bool done = false;
+    client->send(verb, path, body, nullptr, [&](const ApiResult &r) { out = r; done = true; }, ifMatch);
+    if (!QTest::qWaitFor([&] { return done; }, 30000))
+        out.error = ApiError::badReply(QStringLiteral("no reply within 30 s"));
+    return out;
+}
+
+} // namespace
+
+class TestAppModels : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_data;
+    AppSession *m_session = nullptr;
+
+    ApiClient *client() const { return m_session->client(); }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_data.isValid());
+        qputenv("XDG_CONFIG_HOME", m_data.filePath(QStringLiteral("config")).toUtf8()); // settings of this run only
+        m_session = new AppSession(this);
+        m_session->setDataDir(m_data.path());
+        m_session->start();
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->status(), AppSession::Ready, 30000);
+    }
+
+    void cleanupTestCase()
+    {
+        delete m_session; // the server stops before its data folder goes
+    }
+
+    void signsInToItsEmbeddedServerAsTheLocalOwner()
+    {
+        QCOMPARE(m_session->userRole(), QStringLiteral("owner"));
+        QCOMPARE(m_session->organizationName(), QStringLiteral("This computer"));
+        QVERIFY(client()->signedIn());
+        QCOMPARE(m_session->serverUrl().host(), QStringLiteral("127.0.0.1"));
+        QVERIFY(QFile::exists(m_data.filePath("intervox.db")));
+    }
+
+    void localSignInNeedsTheSecretOfThisRun()
+    {
+        ApiClient stranger;
+        stranger.setBaseUrl(m_session->serverUrl());
+        const ApiResult r = call(&stranger, "POST", "/auth/local", QJsonObject{{"secret", "not-the-secret-of-this-run"}});
+        QCOMPARE(r.error.kind, ApiError::SignedOut);
+        QCOMPARE(r.error.status, 401);
+        QVERIFY(!r.error.message().isEmpty());
+    }
+
+    void anExpiredOrRevokedTokenIsReplacedBySigningInAgain()
+    {
+        // Sign-out revokes the token on the server; the next request gets 401 and the session signs in again.
+        QVERIFY(call(client(), "POST", "/auth/logout").ok());
+        QSignalSpy unauthorized(client(), &ApiClient::unauthorized);
+        const ApiResult r = call(client(), "GET", "/me");
+        QCOMPARE(r.error.kind, ApiError::SignedOut);
+        QCOMPARE(unauthorized.count(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->status(), AppSession::Ready, 30000);
+        QVERIFY(call(client(), "GET", "/me").ok());
+    }
+
+    void theInterviewListReadsEveryPageAndFiltersInMemory()
+    {
+        InterviewListModel model;
+        QSignalSpy loading(&model, &InterviewListModel::loadingChanged);
+        model.setClient(client());
+        QTRY_VERIFY_WITH_TIMEOUT(model.loaded(), 30000);
+        const int before = model.totalCount();
+        // More than one page of the API (200 items a page).
+        for (int i = 0; i < 205; ++i)
+            QVERIFY(call(client(), "POST", "/interviews", interviewBody(i % 2 ? QStringLiteral("Sales %1").arg(i) : QStringLiteral("Support %1").arg(i))).ok());
+        model.reload();
+        QTRY_VERIFY_WITH_TIMEOUT(!model.loading(), 30000);
+        QVERIFY(!model.error().isError());
+        QCOMPARE(model.totalCount(), before + 205);
+        QCOMPARE(model.rowCount(), before + 205);
+        // Newest first, as the API lists them.
+        QCOMPARE(model.data(model.index(0), InterviewListModel::TitleRole).toString(), QStringLiteral("Support 204"));
+        model.setFilterText(QStringLiteral("sUpPoRt 1"));
+        // The even numbers that start with 1 (1 is odd, so: 10, 12, …, 198).
+        int expected = 0;
+        for (int i = 0; i < 205; i += 2)
+            expected += QStringLiteral("Support %1").arg(i).contains(QStringLiteral("Support 1")) ? 1 : 0;
+        QCOMPARE(model.rowCount(), expected);
+        for (int row = 0; row < model.rowCount(); ++row)
+            QVERIFY(model.data(model.index(row), InterviewListModel::TitleRole).toString().startsWith(QStringLiteral("Support 1")));
+        model.setFilterText(QString());
+        QCOMPARE(model.rowCount(), before + 205);
+    }
+
+    void aDraftIsCreatedLoadedSavedAndDeleted()
+    {
+        InterviewDraft draft;
+        draft.setClient(client());
+        QVERIFY(draft.isNew());
+        QVERIFY(!draft.canSave()); // no title, an empty question
+        QVERIFY(!draft.titleProblem().isEmpty());
+        draft.setTitle(QStringLiteral("Support engineer"));
+        draft.questions()->setField(0, QStringLiteral("text"), QStringLiteral("Tell us about yourself."));
+        draft.questions()->setField(0, QStringLiteral("answerSeconds"), 90);
+        const int second = draft.questions()->add();
+        draft.questions()->setField(second, QStringLiteral("text"), QStringLiteral("Why this job?"));
+        QVERIFY(draft.canSave());
+        QSignalSpy saved(&draft, &InterviewDraft::saved);
+        draft.save();
+        QVERIFY(saved.wait(30000));
+        const qint64 id = draft.interviewId();
+        QVERIFY(id > 0);
+        QVERIFY(!draft.dirty());
+
+        const ApiResult stored = call(client(), "GET", QStringLiteral("/interviews/%1").arg(id));
+        QVERIFY(stored.ok());
+        const QJsonArray questions = stored.json.toObject().value("questions").toArray();
+        QCOMPARE(questions.size(), 2);
+        QCOMPARE(questions.at(0).toObject().value("answerSeconds").toInt(), 90);
+        QCOMPARE(questions.at(1).toObject().value("text").toString(), QStringLiteral("Why this job?"));
+
+        // Reordered and saved: the server has the new order.
+        InterviewDraft again;
+        again.setClient(client());
+        QSignalSpy loaded(&again, &InterviewDraft::loaded);
+        again.load(id);
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(again.title(), QStringLiteral("Support engineer"));
+        QVERIFY(again.questions()->move(1, 0));
+        QVERIFY(again.dirty());
+        QSignalSpy savedAgain(&again, &InterviewDraft::saved);
+        again.save();
+        QVERIFY(savedAgain.wait(30000));
+        const QJsonArray reordered = call(client(), "GET", QStringLiteral("/interviews/%1").arg(id)).json.toObject().value("questions").toArray();
+        QCOMPARE(reordered.at(0).toObject().value("text").toString(), QStringLiteral("Why this job?"));
+
+        // `draft` still holds the first version: its save is refused, nothing is overwritten.
+        draft.setTitle(QStringLiteral("Support engineer (stale)"));
+        QSignalSpy errors(&draft, &InterviewDraft::errorChanged);
+        draft.save();
+        QVERIFY(errors.wait(30000));
+        QCOMPARE(draft.error().kind, ApiError::Changed);
+        QCOMPARE(call(client(), "GET", QStringLiteral("/interviews/%1").arg(id)).json.toObject().value("title").toString(), QStringLiteral("Support engineer"));
+
+        // A duplicate is new, titled as a copy, with the same questions.
+        InterviewDraft copy;
+        copy.setClient(client());
+        QSignalSpy copied(&copy, &InterviewDraft::loaded);
+        copy.duplicate(id);
+        QVERIFY(copied.wait(30000));
+        QVERIFY(copy.isNew());
+        QCOMPARE(copy.title(), QStringLiteral("Support engineer (copy)"));
+        QCOMPARE(copy.questions()->rowCount(), 2);
+
+        QSignalSpy removed(&again, &InterviewDraft::removed);
+        again.remove();
+        QVERIFY(removed.wait(30000));
+        QCOMPARE(call(client(), "GET", QStringLiteral("/interviews/%1").arg(id)).error.kind, ApiError::NotFound);
+    }
+
+    void questionsMoveAndSayWhatIsWrong()
+    {
+        QuestionListModel q;
+        QCOMPARE(q.add(), 0);
+        QCOMPARE(q.problem(0), QObject::tr("Write the question."));
+        q.setField(0, "text", "A");
+        q.setField(0, "thinkSeconds", 45);
+        QCOMPARE(q.add(0), 1); // after row 0, with its timing
+        QCOMPARE(q.data(q.index(1), QuestionListModel::ThinkSecondsRole).toInt(), 45);
+        q.setField(1, "text", "B");
+        QCOMPARE(q.add(0), 1); // inserted between A and B
+        q.setField(1, "text", "C");
+        QVERIFY(q.move(2, 0));
+        QStringList order;
+        for (int row = 0; row < q.rowCount(); ++row)
+            order << q.data(q.index(row), QuestionListModel::TextRole).toString();
+        QCOMPARE(order, (QStringList{"B", "A", "C"}));
+        QVERIFY(!q.move(0, 3));
+        QVERIFY(!q.setField(0, "problem", "x"));
+        q.setField(0, "answerSeconds", 5); // below the API's minimum: held at it
+        QCOMPARE(q.data(q.index(0), QuestionListModel::AnswerSecondsRole).toInt(), QuestionListModel::kMinAnswer);
+        q.setField(1, "text", QString(QuestionListModel::kMaxText + 1, QLatin1Char('x')));
+        QCOMPARE(q.firstProblem(), 1);
+        while (q.rowCount() < QuestionListModel::kMaxQuestions)
+            q.add();
+        QCOMPARE(q.add(), -1);
+    }
+
+    void anUnreachableServerIsReportedAsSuch()
+    {
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const quint16 port = closed.serverPort();
+        closed.close(); // nothing listens there now
+        ApiClient c;
+        c.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
+        const ApiResult r = call(&c, "GET", "/me");
+        QCOMPARE(r.error.kind, ApiError::Unreachable);
+        QCOMPARE(r.error.status, 0);
+    }
+
+    void aServerThatNeverAnswersTimesOut()
+    {
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        QList<QTcpSocket *> held;
+        connect(&silent, &QTcpServer::newConnection, this, [&] { held << silent.nextPendingConnection(); });
+        ApiClient c;
+        c.setTimeoutMs(500);
+        c.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(silent.serverPort())));
+        const ApiResult r = call(&c, "GET", "/me");
+        QCOMPARE(r.error.kind, ApiError::Timeout);
+        QVERIFY(!held.isEmpty()); // it did connect: the timeout, not a refusal, ended the request
+    }
+
+    void aReplyThatIsNotTheApiIsABadReply()
+    {
+        QTcpServer wrong;
+        QVERIFY(wrong.listen(QHostAddress::LocalHost));
+        connect(&wrong, &QTcpServer::newConnection, this, [&] {
+            QTcpSocket *s = wrong.nextPendingConnection();
+            connect(s, &QTcpSocket::readyRead, s, [s] {
+                s->readAll();
+                s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 9\r\nConnection: close\r\n\r\n<html>no!");
+                s->disconnectFromHost();
+            });
+        });
+        ApiClient c;
+        c.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(wrong.serverPort())));
+        const ApiResult r = call(&c, "GET", "/me");
+        QCOMPARE(r.error.kind, ApiError::BadReply);
+        QVERIFY(r.error.detail.contains("JSON"));
+    }
+
+    void theLanguageSwitchesWithoutARestart()
+    {
+        ApiError e;
+        e.kind = ApiError::Unreachable;
+        const QString english = e.message();
+        QSignalSpy changed(m_session, &AppSession::languageChanged);
+        m_session->setLanguage(QStringLiteral("de"));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(m_session->language(), QStringLiteral("de"));
+        QVERIFY(e.message().startsWith(QStringLiteral("Der Server ist nicht erreichbar")));
+        m_session->setLanguage(QStringLiteral("fr")); // not offered: ignored
+        QCOMPARE(m_session->language(), QStringLiteral("de"));
+        m_session->setLanguage(QStringLiteral("en"));
+        QCOMPARE(e.message(), english);
+    }
+
+    void validationErrorsNameTheField()
+    {
+        const ApiResult r = call(client(), "POST", "/interviews", QJsonObject{{"title", ""}, {"questions", QJsonArray()}});
+        QCOMPARE(r.error.kind, ApiError::Invalid);
+        QCOMPARE(r.error.field, QStringLiteral("title"));
+        QVERIFY(r.error.message().contains(QStringLiteral("title")));
+    }
+};
+
+QTEST_MAIN(TestAppModels)
+#include "tst_appmodels.moc"

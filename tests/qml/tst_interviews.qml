@@ -1,0 +1,98 @@
+import QtQuick
+import QtTest
+import Intervox
+
+// The interviews page and the builder, driven by keyboard and mouse as a recruiter would, against the real
+// embedded server. Test functions run in name order: the list starts empty.
+Item {
+    id: root
+    width: 1280
+    height: 800
+
+    Component { id: pageComponent; InterviewsPage { width: root.width; height: root.height } }
+    Component { id: editorComponent; InterviewEditor { width: root.width; height: root.height } }
+    Component { id: spyComponent; SignalSpy {} }
+    Component { id: listComponent; InterviewListModel { client: AppSession.client } }
+
+    TestCase {
+        name: "Interviews"
+        when: windowShown
+
+        function type(text) {
+            for (const c of text)
+                keyClick(c)
+        }
+
+        function initTestCase() {
+            AppSession.start()
+            tryCompare(AppSession, "status", AppSession.Ready, 30000)
+        }
+
+        function test_1_anEmptyListOffersTheFirstInterview() {
+            const page = createTemporaryObject(pageComponent, root)
+            const wanted = createTemporaryObject(spyComponent, root, {target: page, signalName: "newInterview"})
+            const empty = findChild(page, "noInterviews")
+            tryVerify(() => empty.visible, 10000, "the empty state shows once the list is loaded")
+            mouseClick(findChild(empty, "action"))
+            compare(wanted.count, 1)
+            // Ctrl+N does the same.
+            keyClick(Qt.Key_N, Qt.ControlModifier)
+            compare(wanted.count, 2)
+        }
+
+        function test_2_theBuilderCreatesAnInterviewByKeyboardAlone() {
+            const editor = createTemporaryObject(editorComponent, root, {interviewId: 0})
+            const closed = createTemporaryObject(spyComponent, root, {target: editor, signalName: "closed"})
+            const title = findChild(editor, "title")
+            tryVerify(() => title.activeFocus, 5000, "the title has the focus when the builder opens")
+            type("Keyboard interview")
+            compare(editor.draft.title, "Keyboard interview")
+            verify(!editor.draft.canSave, "the empty first question blocks saving")
+
+            const question = findChild(editor, "questionText")
+            question.forceActiveFocus()
+            type("First?")
+            keyClick(Qt.Key_Return, Qt.ControlModifier) // a new question after this one, with the focus in it
+            compare(editor.draft.questions.count, 2)
+            tryVerify(() => findChild(editor, "questions").currentIndex === 1)
+            waitForRendering(editor)
+            const second = findChild(editor, "questions").itemAtIndex(1)
+            tryVerify(() => second && findChild(second, "questionText").activeFocus, 5000, "the new question has the focus")
+            type("Second?")
+            keyClick(Qt.Key_Up, Qt.AltModifier) // move it above the first
+            tryCompare(findChild(editor, "questions"), "currentIndex", 0)
+            verify(editor.draft.canSave)
+
+            keyClick(Qt.Key_S, Qt.ControlModifier)
+            tryCompare(closed, "count", 1, 10000)
+
+            const list = createTemporaryObject(listComponent, root)
+            tryVerify(() => list.loaded && !list.loading, 10000)
+            compare(list.count, 1)
+            const draft = editor.draft
+            compare(draft.interviewId > 0, true)
+            const again = createTemporaryObject(editorComponent, root, {interviewId: draft.interviewId})
+            tryCompare(again.draft, "title", "Keyboard interview", 10000)
+            compare(again.draft.questions.count, 2)
+            tryVerify(() => findChild(again, "questions").itemAtIndex(0) !== null)
+            compare(findChild(findChild(again, "questions").itemAtIndex(0), "questionText").text, "Second?")
+            compare(findChild(findChild(again, "questions").itemAtIndex(1), "questionText").text, "First?")
+        }
+
+        function test_3_searchNarrowsTheListAndEscapeClearsIt() {
+            const page = createTemporaryObject(pageComponent, root)
+            tryVerify(() => page.model.loaded, 10000)
+            compare(page.model.count, 1)
+            const search = findChild(page, "search")
+            keyClick(Qt.Key_F, Qt.ControlModifier)
+            verify(search.activeFocus)
+            type("zzz")
+            compare(page.model.count, 0)
+            verify(findChild(page, "noMatch").visible)
+            keyClick(Qt.Key_Escape)
+            compare(search.text, "")
+            compare(page.model.count, 1)
+            verify(!findChild(page, "noMatch").visible)
+        }
+    }
+}
