@@ -28,12 +28,11 @@ ColumnLayout {
         color: Theme.mutedText
         font.pixelSize: Theme.fontBody
     }
-    Button {
+    PrimaryButton {
         objectName: "action"
         Layout.alignment: Qt.AlignHCenter
         visible: empty.actionText.length > 0
         text: empty.actionText
-        highlighted: true
         onClicked: empty.action()
     }
 }

@@ -9,6 +9,7 @@ Page {
     id: editor
     property int interviewId: 0
     property int copyOf: 0
+    property bool wasDeleted: false
     signal closed()
 
     background: Rectangle { color: Theme.background }
@@ -19,7 +20,7 @@ Page {
         id: draft
         client: AppSession.client
         onSaved: editor.closed()
-        onRemoved: editor.closed()
+        onRemoved: { editor.wasDeleted = true; editor.closed() }
     }
     Component.onCompleted: {
         if (copyOf > 0)
@@ -67,10 +68,9 @@ Page {
                 enabled: !draft.busy
                 onClicked: confirmDelete.open()
             }
-            Button {
+            PrimaryButton {
                 objectName: "save"
                 text: draft.isNew ? qsTr("Create interview") : qsTr("Save")
-                highlighted: true
                 enabled: draft.canSave && (draft.dirty || draft.isNew) && !draft.busy
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Ctrl+S")
@@ -83,6 +83,7 @@ Page {
         id: confirmDelete
         anchors.centerIn: parent
         modal: true
+        Overlay.modal: Rectangle { color: "#80000000" } // the same dim in both themes (Material's dark one brightens)
         title: qsTr("Delete “%1”?").arg(draft.title)
         standardButtons: Dialog.Cancel | Dialog.Ok
         Label {

@@ -6,7 +6,7 @@ import Intervox
 // The organization's interviews: search, open, duplicate, create.
 Page {
     id: page
-    signal openInterview(int id)
+    signal openInterview(int id, string title)
     signal newInterview()
     signal duplicateInterview(int id)
     function reload() { interviews.reload() }
@@ -50,10 +50,9 @@ Page {
                 Keys.onEscapePressed: text = ""
                 Keys.onDownPressed: { list.forceActiveFocus(); list.currentIndex = 0 }
             }
-            Button {
+            PrimaryButton {
                 objectName: "newInterview"
                 text: qsTr("New interview")
-                highlighted: true
                 Accessible.name: qsTr("New interview")
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Ctrl+N")
@@ -95,8 +94,8 @@ Page {
                 activeFocusOnTab: true
                 Accessible.name: qsTr("Interview list")
                 ScrollBar.vertical: ScrollBar {}
-                Keys.onReturnPressed: if (currentItem) page.openInterview(currentItem.interviewId)
-                Keys.onEnterPressed: if (currentItem) page.openInterview(currentItem.interviewId)
+                Keys.onReturnPressed: if (currentItem) page.openInterview(currentItem.interviewId, currentItem.title)
+                Keys.onEnterPressed: if (currentItem) page.openInterview(currentItem.interviewId, currentItem.title)
 
                 delegate: ItemDelegate {
                     id: row
@@ -110,7 +109,7 @@ Page {
                     width: ListView.view.width
                     highlighted: ListView.isCurrentItem && list.activeFocus
                     Accessible.name: qsTr("%1, %n question(s)", "", questionCount).arg(title)
-                    onClicked: page.openInterview(interviewId)
+                    onClicked: page.openInterview(interviewId, title)
 
                     contentItem: RowLayout {
                         spacing: Theme.gap

@@ -20,8 +20,8 @@ ApplicationWindow {
     readonly property QtObject theme: Theme
 
     Material.theme: Theme.dark ? Material.Dark : Material.Light
-    Material.accent: Theme.accent
-    Material.primary: Theme.accent
+    Material.accent: Theme.accentFill
+    Material.primary: Theme.accentFill
     Material.background: Theme.background
     Material.foreground: Theme.text
 
@@ -144,10 +144,23 @@ ApplicationWindow {
             Layout.fillHeight: true
             initialItem: InterviewsPage {
                 objectName: "interviewsPage"
-                onOpenInterview: (id) => stack.push(editorComponent, {interviewId: id})
+                onOpenInterview: (id, title) => stack.push(interviewComponent, {interviewId: id, interviewTitle: title})
                 onNewInterview: stack.push(editorComponent, {interviewId: 0})
                 onDuplicateInterview: (id) => stack.push(editorComponent, {interviewId: 0, copyOf: id})
             }
+        }
+    }
+
+    Component {
+        id: interviewComponent
+        InterviewPage {
+            objectName: "interviewPage"
+            onBack: {
+                stack.pop()
+                if (stack.currentItem && stack.currentItem.reload)
+                    stack.currentItem.reload()
+            }
+            onEditInterview: (id) => stack.push(editorComponent, {interviewId: id})
         }
     }
 
@@ -156,9 +169,17 @@ ApplicationWindow {
         InterviewEditor {
             objectName: "interviewEditor"
             onClosed: {
-                stack.pop()
-                if (stack.currentItem && stack.currentItem.reload)
-                    stack.currentItem.reload()
+                const title = draft.title
+                const kept = !wasDeleted && !draft.isNew
+                if (wasDeleted)
+                    stack.pop(null) // the interview's own page is gone with it
+                else
+                    stack.pop()
+                const below = stack.currentItem
+                if (below && below.objectName === "interviewPage" && kept)
+                    below.interviewTitle = title
+                if (below && below.reload)
+                    below.reload()
             }
         }
     }

@@ -184,6 +184,7 @@ bool Server::start(QString *error)
     registerReviewApi(*m_http, *m_api);
     registerJobsApi(*m_http, *m_api);
     registerLocalSignIn(*m_http, *m_api);
+    registerPipelineApi(*m_http, *m_api);
     registerOpsRoutes();
     registerWebRoutes();
 

@@ -115,17 +115,17 @@
 <context>
     <name>AppSession</name>
     <message>
-        <location filename="../app/appsession.cpp" line="81"/>
+        <location filename="../app/appsession.cpp" line="88"/>
         <source>Owner</source>
         <translation>Inhaber</translation>
     </message>
     <message>
-        <location filename="../app/appsession.cpp" line="83"/>
+        <location filename="../app/appsession.cpp" line="90"/>
         <source>This computer</source>
         <translation>Dieser Computer</translation>
     </message>
     <message>
-        <location filename="../app/appsession.cpp" line="89"/>
+        <location filename="../app/appsession.cpp" line="96"/>
         <source>no access token</source>
         <translation>kein Zugriffstoken</translation>
     </message>
@@ -175,175 +175,356 @@
 <context>
     <name>InterviewEditor</name>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="15"/>
-        <location filename="../qml/InterviewEditor.qml" line="51"/>
+        <location filename="../qml/InterviewEditor.qml" line="16"/>
+        <location filename="../qml/InterviewEditor.qml" line="53"/>
         <source>New interview</source>
         <translation>Neues Interview</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="15"/>
+        <location filename="../qml/InterviewEditor.qml" line="16"/>
         <source>Edit interview</source>
         <translation>Interview bearbeiten</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="42"/>
+        <location filename="../qml/InterviewEditor.qml" line="44"/>
         <source>‹ Interviews</source>
         <translation>‹ Interviews</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="43"/>
+        <location filename="../qml/InterviewEditor.qml" line="45"/>
         <source>Back to the interviews</source>
         <translation>Zurück zu den Interviews</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="45"/>
+        <location filename="../qml/InterviewEditor.qml" line="47"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="58"/>
+        <location filename="../qml/InterviewEditor.qml" line="60"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="64"/>
+        <location filename="../qml/InterviewEditor.qml" line="66"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="71"/>
+        <location filename="../qml/InterviewEditor.qml" line="73"/>
         <source>Create interview</source>
         <translation>Interview anlegen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="71"/>
+        <location filename="../qml/InterviewEditor.qml" line="73"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="75"/>
+        <location filename="../qml/InterviewEditor.qml" line="76"/>
         <source>Ctrl+S</source>
         <translation>Strg+S</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="85"/>
+        <location filename="../qml/InterviewEditor.qml" line="87"/>
         <source>Delete “%1”?</source>
         <translation>„%1“ löschen?</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="90"/>
+        <location filename="../qml/InterviewEditor.qml" line="92"/>
         <source>The interview, its questions and its unused invite links are deleted. An interview that candidates have started cannot be deleted.</source>
         <translation>Das Interview, seine Fragen und seine unbenutzten Einladungslinks werden gelöscht. Ein Interview, das Kandidatinnen oder Kandidaten begonnen haben, kann nicht gelöscht werden.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="110"/>
+        <location filename="../qml/InterviewEditor.qml" line="112"/>
         <source>Reload</source>
         <translation>Neu laden</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="120"/>
-        <location filename="../qml/InterviewEditor.qml" line="128"/>
+        <location filename="../qml/InterviewEditor.qml" line="122"/>
+        <location filename="../qml/InterviewEditor.qml" line="130"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="126"/>
+        <location filename="../qml/InterviewEditor.qml" line="128"/>
         <source>e.g. Customer support engineer, first round</source>
         <translation>z. B. Kundensupport, erste Runde</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="142"/>
-        <location filename="../qml/InterviewEditor.qml" line="150"/>
+        <location filename="../qml/InterviewEditor.qml" line="144"/>
+        <location filename="../qml/InterviewEditor.qml" line="152"/>
         <source>Language of the candidate page</source>
         <translation>Sprache der Kandidatenseite</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="148"/>
+        <location filename="../qml/InterviewEditor.qml" line="150"/>
         <source>English</source>
         <translation>Englisch</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="148"/>
+        <location filename="../qml/InterviewEditor.qml" line="150"/>
         <source>German</source>
         <translation>Deutsch</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="155"/>
+        <location filename="../qml/InterviewEditor.qml" line="157"/>
         <source>Deadline</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="159"/>
+        <location filename="../qml/InterviewEditor.qml" line="161"/>
         <source>Answers accepted until</source>
         <translation>Antworten möglich bis</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="176"/>
+        <location filename="../qml/InterviewEditor.qml" line="178"/>
         <source>YYYY-MM-DD</source>
         <translation>JJJJ-MM-TT</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="179"/>
+        <location filename="../qml/InterviewEditor.qml" line="181"/>
         <source>Deadline date, year-month-day</source>
         <translation>Fristdatum, Jahr-Monat-Tag</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="198"/>
-        <location filename="../qml/InterviewEditor.qml" line="212"/>
+        <location filename="../qml/InterviewEditor.qml" line="200"/>
+        <location filename="../qml/InterviewEditor.qml" line="214"/>
         <source>Introduction</source>
         <translation>Einleitung</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="202"/>
+        <location filename="../qml/InterviewEditor.qml" line="204"/>
         <source>Shown to candidates before the first question: who you are and what to expect.</source>
         <translation>Wird vor der ersten Frage gezeigt: wer Sie sind und was die Kandidatinnen und Kandidaten erwartet.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="211"/>
+        <location filename="../qml/InterviewEditor.qml" line="213"/>
         <source>Welcome! This interview has a few short questions…</source>
         <translation>Willkommen! Dieses Interview hat ein paar kurze Fragen …</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="223"/>
+        <location filename="../qml/InterviewEditor.qml" line="225"/>
         <source>Questions (%1)</source>
         <translation>Fragen (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="230"/>
+        <location filename="../qml/InterviewEditor.qml" line="232"/>
         <source>Alt+↑/↓ moves the selected question · Ctrl+Enter adds one</source>
         <translation>Alt+↑/↓ verschiebt die gewählte Frage · Strg+Eingabe fügt eine hinzu</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="244"/>
+        <location filename="../qml/InterviewEditor.qml" line="246"/>
         <source>Questions</source>
         <translation>Fragen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="256"/>
+        <location filename="../qml/InterviewEditor.qml" line="258"/>
         <source>+ Add a question</source>
         <translation>+ Frage hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewPage</name>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="15"/>
+        <source>Candidates of %1</source>
+        <translation>Kandidaten von %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="39"/>
+        <source>‹ Interviews</source>
+        <translation>‹ Interviews</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="40"/>
+        <source>Back to the interviews</source>
+        <translation>Zurück zu den Interviews</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="52"/>
+        <source>Edit questions</source>
+        <translation>Fragen bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="58"/>
+        <source>Add candidate</source>
+        <translation>Kandidat hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="60"/>
+        <source>Ctrl+N</source>
+        <translation>Strg+N</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="88"/>
+        <source>Invite link for %1</source>
+        <translation>Einladungslink für %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="100"/>
+        <source>Invite link</source>
+        <translation>Einladungslink</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="106"/>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="106"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="112"/>
+        <source>Hide the link</source>
+        <translation>Link ausblenden</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="119"/>
+        <source>Send it to the candidate now: it is shown only once. If it gets lost, make a new link.</source>
+        <translation>Schicken Sie ihn jetzt an die Person: Er wird nur einmal angezeigt. Geht er verloren, erstellen Sie einen neuen Link.</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="130"/>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="138"/>
+        <location filename="../qml/InterviewPage.qml" line="171"/>
+        <source>Candidates</source>
+        <translation>Kandidaten</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="148"/>
+        <source>Search candidates (Ctrl+F)</source>
+        <translation>Kandidaten suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="149"/>
+        <source>Search candidates</source>
+        <translation>Kandidaten suchen</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="187"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="235"/>
+        <source>New link</source>
+        <translation>Neuer Link</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="238"/>
+        <source>New invite link for %1</source>
+        <translation>Neuer Einladungslink für %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="242"/>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="246"/>
+        <source>Revoke the link of %1</source>
+        <translation>Link von %1 widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="264"/>
+        <source>No candidates yet</source>
+        <translation>Noch keine Kandidaten</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="265"/>
+        <source>Add a candidate to get an invite link. They open it in a browser, check their microphone and answer when it suits them.</source>
+        <translation>Fügen Sie einen Kandidaten hinzu, um einen Einladungslink zu erhalten. Er wird im Browser geöffnet; dort wird das Mikrofon geprüft und geantwortet, wann es passt.</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="266"/>
+        <source>Add the first candidate</source>
+        <translation>Ersten Kandidaten hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="273"/>
+        <source>No candidate matches “%1”</source>
+        <translation>Kein Kandidat passt zu „%1“</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="274"/>
+        <source>Search looks at names, email addresses and statuses.</source>
+        <translation>Die Suche durchsucht Namen, E-Mail-Adressen und Status.</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="275"/>
+        <source>Clear the search</source>
+        <translation>Suche leeren</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="288"/>
+        <source>Add a candidate</source>
+        <translation>Kandidat hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="295"/>
+        <location filename="../qml/InterviewPage.qml" line="301"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="304"/>
+        <location filename="../qml/InterviewPage.qml" line="311"/>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="317"/>
+        <source>Intervox makes an invite link for this interview. Nothing is sent yet: you send the link yourself.</source>
+        <translation>Intervox erstellt einen Einladungslink für dieses Interview. Es wird noch nichts verschickt: Den Link senden Sie selbst.</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="328"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="334"/>
+        <source>Add and make link</source>
+        <translation>Hinzufügen und Link erstellen</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="348"/>
+        <source>Revoke the link of %1?</source>
+        <translation>Link von %1 widerrufen?</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="353"/>
+        <source>The link stops working at once; an interview in progress on it is ended. What was recorded stays.</source>
+        <translation>Der Link funktioniert sofort nicht mehr; ein laufendes Interview darüber wird beendet. Bereits Aufgezeichnetes bleibt erhalten.</translation>
     </message>
 </context>
 <context>
     <name>InterviewsPage</name>
     <message>
         <location filename="../qml/InterviewsPage.qml" line="15"/>
-        <location filename="../qml/InterviewsPage.qml" line="35"/>
+        <location filename="../qml/InterviewsPage.qml" line="36"/>
         <source>Interviews</source>
         <translation>Interviews</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewsPage.qml" line="46"/>
+        <location filename="../qml/InterviewsPage.qml" line="47"/>
         <source>Search interviews (Ctrl+F)</source>
         <translation>Interviews suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewsPage.qml" line="47"/>
+        <location filename="../qml/InterviewsPage.qml" line="48"/>
         <source>Search interviews</source>
         <translation>Interviews suchen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewsPage.qml" line="54"/>
+        <location filename="../qml/InterviewsPage.qml" line="55"/>
         <location filename="../qml/InterviewsPage.qml" line="56"/>
         <source>New interview</source>
         <translation>Neues Interview</translation>
@@ -426,32 +607,32 @@
         <translation>%1 duplizieren</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewsPage.qml" line="159"/>
+        <location filename="../qml/InterviewsPage.qml" line="160"/>
         <source>No interviews yet</source>
         <translation>Noch keine Interviews</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewsPage.qml" line="160"/>
+        <location filename="../qml/InterviewsPage.qml" line="161"/>
         <source>An interview is a list of questions that candidates answer by voice, in their browser, when it suits them.</source>
         <translation>Ein Interview ist eine Liste von Fragen, die Kandidatinnen und Kandidaten im Browser mündlich beantworten, wann es ihnen passt.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewsPage.qml" line="161"/>
+        <location filename="../qml/InterviewsPage.qml" line="162"/>
         <source>Create the first interview</source>
         <translation>Erstes Interview anlegen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewsPage.qml" line="168"/>
+        <location filename="../qml/InterviewsPage.qml" line="170"/>
         <source>No interview matches “%1”</source>
         <translation>Kein Interview passt zu „%1“</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewsPage.qml" line="169"/>
+        <location filename="../qml/InterviewsPage.qml" line="171"/>
         <source>Search looks at the titles. Clear the search to see every interview.</source>
         <translation>Die Suche durchsucht die Titel. Leeren Sie die Suche, um alle Interviews zu sehen.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewsPage.qml" line="170"/>
+        <location filename="../qml/InterviewsPage.qml" line="172"/>
         <source>Clear the search</source>
         <translation>Suche leeren</translation>
     </message>
@@ -485,29 +666,87 @@
         <translation>Hier erstellte Einladungslinks öffnen sich nur auf diesem Computer. Für Kandidatinnen und Kandidaten anderswo braucht es einen öffentlichen Intervox-Server.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="117"/>
+        <location filename="../qml/Main.qml" line="116"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="129"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="117"/>
+        <location filename="../qml/Main.qml" line="129"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="119"/>
+        <location filename="../qml/Main.qml" line="131"/>
         <source>Switch to the light theme</source>
         <translation>Zum hellen Design wechseln</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="119"/>
+        <location filename="../qml/Main.qml" line="131"/>
         <source>Switch to the dark theme</source>
         <translation>Zum dunklen Design wechseln</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="121"/>
+        <location filename="../qml/Main.qml" line="133"/>
         <source>Theme (Ctrl+Shift+L)</source>
         <translation>Design (Strg+Umschalt+L)</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineModel</name>
+    <message>
+        <location filename="../app/pipelinemodel.cpp" line="20"/>
+        <source>Invited</source>
+        <translation>Eingeladen</translation>
+    </message>
+    <message>
+        <location filename="../app/pipelinemodel.cpp" line="21"/>
+        <source>In progress</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <location filename="../app/pipelinemodel.cpp" line="22"/>
+        <source>Finished</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../app/pipelinemodel.cpp" line="23"/>
+        <source>Declined consent</source>
+        <translation>Einwilligung abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../app/pipelinemodel.cpp" line="24"/>
+        <source>Link revoked</source>
+        <translation>Link widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../app/pipelinemodel.cpp" line="25"/>
+        <source>Link expired</source>
+        <translation>Link abgelaufen</translation>
+    </message>
+    <message>
+        <location filename="../app/pipelinemodel.cpp" line="33"/>
+        <source>on question %1 · connected now</source>
+        <translation>bei Frage %1 · gerade verbunden</translation>
+    </message>
+    <message>
+        <location filename="../app/pipelinemodel.cpp" line="33"/>
+        <source>on question %1 · not connected</source>
+        <translation>bei Frage %1 · nicht verbunden</translation>
+    </message>
+    <message>
+        <location filename="../app/pipelinemodel.cpp" line="35"/>
+        <source>finished %1</source>
+        <translation>abgeschlossen %1</translation>
+    </message>
+    <message>
+        <location filename="../app/pipelinemodel.cpp" line="37"/>
+        <source>link valid until %1</source>
+        <translation>Link gültig bis %1</translation>
     </message>
 </context>
 <context>

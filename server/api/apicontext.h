@@ -48,10 +48,16 @@ private:
     HttpHandler onThread(WorkerThreads *threads, AuthedHandler fn, bool writer) const;
 };
 
+// 404 unless organization `org` has row `id` in `table` (`what` names it in the message).
+void requireFound(Database *db, const char *table, qint64 org, qint64 id, const char *what);
+bool owns(Database *db, const char *table, qint64 org, qint64 id);
+
 void registerRecruiterApi(HttpServer &http, ApiContext &ctx);
 void registerReviewApi(HttpServer &http, ApiContext &ctx);
 void registerJobsApi(HttpServer &http, ApiContext &ctx);
 // POST /api/v1/auth/local, only when Config::localSignInSecret is set (an embedding program).
 void registerLocalSignIn(HttpServer &http, ApiContext &ctx);
+// GET /api/v1/interviews/{id}/candidates: one row per invite with its candidate, latest session and status.
+void registerPipelineApi(HttpServer &http, ApiContext &ctx);
 
 } // namespace intervox

@@ -63,18 +63,6 @@ HttpResponse interviewReply(Database *db, qint64 org, qint64 id, int status = 20
     return withEtag(HttpResponse::json(status, one.at(0).toObject()), id, q.value(7).toLongLong());
 }
 
-bool owns(Database *db, const char *table, qint64 org, qint64 id)
-{
-    return !db->scalar(QStringLiteral("SELECT id FROM %1 WHERE id = ? AND org_id = ?").arg(QLatin1String(table)), {id, org}).isNull();
-}
-
-// 404 unless the organization has row `id` in `table`.
-void requireFound(Database *db, const char *table, qint64 org, qint64 id, const char *what)
-{
-    if (!owns(db, table, org, id))
-        fail(ApiError::notFound(s("no such ") + QLatin1String(what)));
-}
-
 void writeQuestions(Database *db, qint64 org, qint64 interview, const InterviewInput &in)
 {
     for (int i = 0; i < in.questions.size(); ++i) {

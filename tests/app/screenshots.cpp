@@ -117,7 +117,14 @@ int main(int argc, char *argv[])
         return 1;
 
     // 3. The builder with an existing interview, then a new one.
-    QMetaObject::invokeMethod(list, "openInterview", Q_ARG(int, int(firstId)));
+    QMetaObject::invokeMethod(list, "openInterview", Q_ARG(int, int(firstId)), Q_ARG(QString, samples.first().first));
+    settle(800);
+    auto *interviewPage = window->findChild<QQuickItem *>(QStringLiteral("interviewPage"));
+    if (!interviewPage)
+        return fail(QStringLiteral("no interview page"));
+    if (!shoot(QStringLiteral("interview-no-candidates")))
+        return 1;
+    QMetaObject::invokeMethod(interviewPage, "editInterview", Q_ARG(int, int(firstId)));
     settle(1000);
     if (!shoot(QStringLiteral("interview-editor")))
         return 1;
@@ -126,9 +133,51 @@ int main(int argc, char *argv[])
         return fail(QStringLiteral("no interview editor"));
     QMetaObject::invokeMethod(editor, "closed");
     settle(600);
+    QMetaObject::invokeMethod(interviewPage, "back");
+    settle(600);
     QMetaObject::invokeMethod(list, "newInterview");
     settle(800);
     if (!shoot(QStringLiteral("interview-new")))
         return 1;
+    auto *newEditor = window->findChild<QQuickItem *>(QStringLiteral("interviewEditor"));
+    QMetaObject::invokeMethod(newEditor, "closed");
+    settle(600);
+
+    // 4. One interview's candidates: some invited, one link revoked, and the link just made.
+    const QStringList names{QStringLiteral("Amara Okafor"), QStringLiteral("Lukas Brandt"), QStringLiteral("Mei Tanaka"),
+                            QStringLiteral("Sofia García"), QStringLiteral("Daniel Kowalski")};
+    qint64 lastInvite = 0;
+    for (const QString &name : names) {
+        ++pending;
+        const QString mail = name.section(QLatin1Char(' '), 0, 0).toLower() + QStringLiteral("@example.com");
+        session->client()->post(QStringLiteral("/candidates"), QJsonObject{{"name", name}, {"email", mail}}, nullptr, [&](const ApiResult &r) {
+            session->client()->post(QStringLiteral("/invites"), QJsonObject{{"interviewId", firstId}, {"candidateId", r.json.toObject().value("id")}},
+                                    nullptr, [&](const ApiResult &invite) {
+                                        lastInvite = invite.json.toObject().value("id").toInteger();
+                                        --pending;
+                                    });
+        });
+        waitFor([&] { return pending == 0; });
+    }
+    session->client()->post(QStringLiteral("/invites/%1/revoke").arg(lastInvite), QJsonValue(), nullptr, [&](const ApiResult &) { pending = -1; });
+    waitFor([&] { return pending == -1; });
+    QMetaObject::invokeMethod(list, "openInterview", Q_ARG(int, int(firstId)), Q_ARG(QString, samples.first().first));
+    settle(800);
+    interviewPage = window->findChild<QQuickItem *>(QStringLiteral("interviewPage"));
+    if (!interviewPage)
+        return fail(QStringLiteral("no interview page"));
+    auto *pipeline = interviewPage->property("model").value<QObject *>();
+    QMetaObject::invokeMethod(pipeline, "addCandidate", Q_ARG(QString, QStringLiteral("Jordan Lee")), Q_ARG(QString, QStringLiteral("jordan@example.com")));
+    if (!waitFor([&] { return !pipeline->property("lastLink").toString().isEmpty(); }))
+        return fail(QStringLiteral("no invite link"));
+    settle(800);
+    if (!shoot(QStringLiteral("interview-candidates")))
+        return 1;
+    if (auto *dialog = interviewPage->findChild<QObject *>(QStringLiteral("addDialog"))) {
+        QMetaObject::invokeMethod(dialog, "open");
+        settle(600);
+        if (!shoot(QStringLiteral("add-candidate")))
+            return 1;
+    }
     return 0;
 }

@@ -4,6 +4,7 @@
 #include "appsession.h"
 #include "interviewdraft.h"
 #include "interviewlistmodel.h"
+#include "pipelinemodel.h"
 #include "questionlistmodel.h"
 
 #include <QJsonArray>
@@ -185,6 +186,60 @@ private slots:
         again.remove();
         QVERIFY(removed.wait(30000));
         QCOMPARE(call(client(), "GET", QStringLiteral("/interviews/%1").arg(id)).error.kind, ApiError::NotFound);
+    }
+
+    void thePipelineAddsCandidatesWithLinksAndRevokes()
+    {
+        const ApiResult created = call(client(), "POST", "/interviews", interviewBody(QStringLiteral("Pipeline")));
+        QVERIFY(created.ok());
+        const qint64 interview = created.json.toObject().value("id").toInteger();
+        PipelineModel model;
+        model.setClient(client());
+        model.setInterviewId(interview);
+        QTRY_VERIFY_WITH_TIMEOUT(model.loaded(), 30000);
+        QCOMPARE(model.rowCount(), 0);
+
+        QSignalSpy done(&model, &PipelineModel::actionDone);
+        model.addCandidate(QStringLiteral("  Ada Lovelace "), QStringLiteral("ada@example.com"));
+        QVERIFY(done.wait(30000));
+        QCOMPARE(done.takeFirst().at(0).toBool(), true);
+        // The link is the server's invite URL, with the token that opens the candidate page.
+        QVERIFY2(model.lastLink().startsWith(m_session->serverUrl().toString() + QStringLiteral("/i/")), qPrintable(model.lastLink()));
+        QCOMPARE(model.lastLinkName(), QStringLiteral("Ada Lovelace"));
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 1, 30000);
+        const QModelIndex ada = model.index(0);
+        QCOMPARE(model.data(ada, PipelineModel::NameRole).toString(), QStringLiteral("Ada Lovelace"));
+        QCOMPARE(model.data(ada, PipelineModel::StatusRole).toString(), QStringLiteral("invited"));
+        QCOMPARE(model.data(ada, PipelineModel::StatusTextRole).toString(), QStringLiteral("Invited"));
+        QVERIFY(model.data(ada, PipelineModel::DetailRole).toString().startsWith(QStringLiteral("link valid until")));
+
+        // A bad address is the server's 422, reported with the field; nothing is added.
+        model.addCandidate(QStringLiteral("Nobody"), QStringLiteral("not-an-address"));
+        QVERIFY(done.wait(30000));
+        QCOMPARE(done.takeFirst().at(0).toBool(), false);
+        QCOMPARE(model.error().kind, ApiError::Invalid);
+        QCOMPARE(model.error().field, QStringLiteral("email"));
+
+        // A second link for Ada, then the first is revoked: two rows, one revoked.
+        const qint64 firstInvite = model.data(ada, PipelineModel::InviteIdRole).toLongLong();
+        model.newLink(model.data(ada, PipelineModel::CandidateIdRole).toLongLong(), QStringLiteral("Ada Lovelace"));
+        QVERIFY(done.wait(30000));
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 2, 30000);
+        model.revoke(firstInvite);
+        QVERIFY(done.wait(30000));
+        QTRY_VERIFY_WITH_TIMEOUT(!model.loading(), 30000);
+        QStringList statuses;
+        for (int row = 0; row < model.rowCount(); ++row)
+            statuses << model.data(model.index(row), PipelineModel::StatusRole).toString();
+        QCOMPARE(statuses, (QStringList{"invited", "revoked"}));
+
+        // Search looks at names, addresses and the status in words.
+        model.setFilterText(QStringLiteral("revoked"));
+        QCOMPARE(model.rowCount(), 1);
+        model.setFilterText(QStringLiteral("nobody"));
+        QCOMPARE(model.rowCount(), 0);
+        model.setFilterText(QString());
+        QCOMPARE(model.rowCount(), 2);
     }
 
     void questionsMoveAndSayWhatIsWrong()

@@ -13,6 +13,7 @@ Item {
     Component { id: editorComponent; InterviewEditor { width: root.width; height: root.height } }
     Component { id: spyComponent; SignalSpy {} }
     Component { id: listComponent; InterviewListModel { client: AppSession.client } }
+    Component { id: interviewPageComponent; InterviewPage { width: root.width; height: root.height } }
 
     TestCase {
         name: "Interviews"
@@ -77,6 +78,35 @@ Item {
             tryVerify(() => findChild(again, "questions").itemAtIndex(0) !== null)
             compare(findChild(findChild(again, "questions").itemAtIndex(0), "questionText").text, "Second?")
             compare(findChild(findChild(again, "questions").itemAtIndex(1), "questionText").text, "First?")
+        }
+
+        function test_4_aCandidateIsAddedByKeyboardAndGetsALink() {
+            const list = createTemporaryObject(listComponent, root)
+            tryVerify(() => list.loaded && list.count === 1, 10000)
+            const id = list.data(list.index(0, 0), InterviewListModel.IdRole)
+            const page = createTemporaryObject(interviewPageComponent, root, {interviewId: id, interviewTitle: "Keyboard interview"})
+            tryVerify(() => findChild(page, "noCandidates").visible, 10000, "an interview without candidates says so")
+            keyClick(Qt.Key_N, Qt.ControlModifier)
+            const dialog = findChild(page, "addDialog")
+            tryVerify(() => dialog.opened, 5000)
+            tryVerify(() => findChild(page, "candidateName").activeFocus)
+            type("Grace Hopper")
+            keyClick(Qt.Key_Return)
+            verify(findChild(page, "candidateEmail").activeFocus)
+            type("grace@example")
+            verify(!findChild(page, "confirmAdd").enabled, "an address without a domain cannot be sent")
+            type(".com")
+            verify(findChild(page, "confirmAdd").enabled)
+            keyClick(Qt.Key_Return)
+            tryVerify(() => !dialog.visible, 10000, "the dialog closes when the candidate is added")
+            tryCompare(page.model, "count", 1, 10000)
+            compare(page.model.data(page.model.index(0, 0), PipelineModel.StatusRole), "invited")
+            const link = findChild(page, "newLink")
+            verify(link.visible)
+            verify(page.model.lastLink.indexOf("/i/") > 0)
+            const copy = findChild(page, "copyLink")
+            mouseClick(copy)
+            compare(copy.text, "Copied")
         }
 
         function test_3_searchNarrowsTheListAndEscapeClearsIt() {

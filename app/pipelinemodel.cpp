@@ -1,0 +1,244 @@
+#include "pipelinemodel.h"
+
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QJsonObject>
+#include <QLocale>
+
+PipelineModel::PipelineModel(QObject *parent)
+    : QAbstractListModel(parent)
+{
+}
+
+int PipelineModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_visible.size());
+}
+
+QString PipelineModel::statusText(const QString &status)
+{
+    if (status == QLatin1String("invited")) return tr("Invited");
+    if (status == QLatin1String("started")) return tr("In progress");
+    if (status == QLatin1String("finished")) return tr("Finished");
+    if (status == QLatin1String("refused_consent")) return tr("Declined consent");
+    if (status == QLatin1String("revoked")) return tr("Link revoked");
+    if (status == QLatin1String("expired")) return tr("Link expired");
+    return status;
+}
+
+QString PipelineModel::detailOf(const Row &row) const
+{
+    const QLocale locale;
+    if (row.status == QLatin1String("started"))
+        return row.connected ? tr("on question %1 · connected now").arg(row.question + 1) : tr("on question %1 · not connected").arg(row.question + 1);
+    if (row.status == QLatin1String("finished") && row.finishedAt.isValid())
+        return tr("finished %1").arg(locale.toString(row.finishedAt.toLocalTime(), QLocale::ShortFormat));
+    if (row.status == QLatin1String("invited") && row.expiresAt.isValid())
+        return tr("link valid until %1").arg(locale.toString(row.expiresAt.toLocalTime().date(), QLocale::ShortFormat));
+    return {};
+}
+
+QVariant PipelineModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &r = m_all.at(m_visible.at(index.row()));
+    switch (role) {
+    case Qt::DisplayRole:
+    case NameRole: return r.name;
+    case InviteIdRole: return r.invite;
+    case CandidateIdRole: return r.candidate;
+    case EmailRole: return r.email;
+    case StatusRole: return r.status;
+    case StatusTextRole: return statusText(r.status);
+    case DetailRole: return detailOf(r);
+    case ConnectedRole: return r.connected;
+    case HasCvRole: return r.hasCv;
+    case ExpiresAtRole: return r.expiresAt;
+    case RevokedRole: return r.revoked;
+    }
+    return {};
+}
+
+QHash<int, QByteArray> PipelineModel::roleNames() const
+{
+    return {{InviteIdRole, "inviteId"}, {CandidateIdRole, "candidateId"}, {NameRole, "name"}, {EmailRole, "email"},
+            {StatusRole, "status"}, {StatusTextRole, "statusText"}, {DetailRole, "detail"}, {ConnectedRole, "connected"},
+            {HasCvRole, "hasCv"}, {ExpiresAtRole, "expiresAt"}, {RevokedRole, "revoked"}};
+}
+
+void PipelineModel::setClient(ApiClient *client)
+{
+    if (client == m_client)
+        return;
+    m_client = client;
+    emit clientChanged();
+    reload();
+}
+
+void PipelineModel::setInterviewId(qint64 id)
+{
+    if (id == m_interview)
+        return;
+    m_interview = id;
+    emit interviewIdChanged();
+    beginResetModel();
+    m_all.clear();
+    m_visible.clear();
+    m_loaded = false;
+    endResetModel();
+    emit countChanged();
+    reload();
+}
+
+void PipelineModel::setFilterText(const QString &text)
+{
+    if (text == m_filter)
+        return;
+    m_filter = text;
+    emit filterTextChanged();
+    beginResetModel();
+    applyFilter();
+    endResetModel();
+    emit countChanged();
+}
+
+void PipelineModel::applyFilter()
+{
+    m_visible.clear();
+    const QString needle = m_filter.trimmed();
+    for (int i = 0; i < m_all.size(); ++i) {
+        const Row &r = m_all.at(i);
+        if (needle.isEmpty() || r.name.contains(needle, Qt::CaseInsensitive) || r.email.contains(needle, Qt::CaseInsensitive)
+            || statusText(r.status).contains(needle, Qt::CaseInsensitive))
+            m_visible.append(i);
+    }
+}
+
+void PipelineModel::reload()
+{
+    if (!m_client || !m_client->signedIn() || m_interview <= 0)
+        return;
+    const quint64 generation = ++m_generation;
+    m_loading = true;
+    emit loadingChanged();
+    m_client->getAll(QStringLiteral("/interviews/%1/candidates").arg(m_interview), QString(), this,
+                     [this, generation](const QJsonArray &items, const ApiError &error) {
+        if (generation != m_generation)
+            return;
+        m_loading = false;
+        m_error = error;
+        if (!error.isError()) {
+            QList<Row> all;
+            all.reserve(items.size());
+            for (const QJsonValue &v : items) {
+                const QJsonObject o = v.toObject();
+                const QJsonObject c = o.value(QStringLiteral("candidate")).toObject();
+                const QJsonObject session = o.value(QStringLiteral("session")).toObject();
+                Row r;
+                r.invite = o.value(QStringLiteral("id")).toInteger();
+                r.candidate = c.value(QStringLiteral("id")).toInteger();
+                r.name = c.value(QStringLiteral("name")).toString();
+                r.email = c.value(QStringLiteral("email")).toString();
+                r.hasCv = c.value(QStringLiteral("hasCv")).toBool();
+                r.status = o.value(QStringLiteral("status")).toString();
+                r.revoked = o.value(QStringLiteral("revoked")).toBool();
+                r.expiresAt = QDateTime::fromString(o.value(QStringLiteral("expiresAt")).toString(), Qt::ISODate);
+                r.question = session.value(QStringLiteral("question")).toInt();
+                r.connected = session.value(QStringLiteral("connected")).toBool();
+                r.startedAt = QDateTime::fromString(session.value(QStringLiteral("startedAt")).toString(), Qt::ISODate);
+                r.finishedAt = QDateTime::fromString(session.value(QStringLiteral("finishedAt")).toString(), Qt::ISODate);
+                all.append(r);
+            }
+            beginResetModel();
+            m_all = std::move(all);
+            applyFilter();
+            endResetModel();
+            m_loaded = true;
+            emit countChanged();
+        }
+        emit errorChanged();
+        emit loadingChanged();
+    });
+}
+
+void PipelineModel::setBusy(bool busy)
+{
+    if (busy == m_busy)
+        return;
+    m_busy = busy;
+    emit busyChanged();
+}
+
+void PipelineModel::fail(const ApiError &error)
+{
+    setBusy(false);
+    m_error = error;
+    emit errorChanged();
+    emit actionDone(false);
+}
+
+void PipelineModel::addCandidate(const QString &name, const QString &email)
+{
+    if (!m_client || m_busy || m_interview <= 0)
+        return;
+    setBusy(true);
+    const QJsonObject body{{QStringLiteral("name"), name.trimmed()}, {QStringLiteral("email"), email.trimmed()}};
+    m_client->post(QStringLiteral("/candidates"), body, this, [this, name](const ApiResult &r) {
+        if (!r.ok())
+            return fail(r.error);
+        invite(r.json.toObject().value(QStringLiteral("id")).toInteger(), name.trimmed());
+    });
+}
+
+void PipelineModel::newLink(qint64 candidateId, const QString &name)
+{
+    if (!m_client || m_busy || m_interview <= 0)
+        return;
+    setBusy(true);
+    invite(candidateId, name);
+}
+
+void PipelineModel::invite(qint64 candidateId, const QString &name)
+{
+    const QJsonObject body{{QStringLiteral("interviewId"), m_interview}, {QStringLiteral("candidateId"), candidateId}};
+    m_client->post(QStringLiteral("/invites"), body, this, [this, name](const ApiResult &r) {
+        if (!r.ok())
+            return fail(r.error);
+        m_lastLink = r.json.toObject().value(QStringLiteral("url")).toString();
+        m_lastLinkName = name;
+        emit lastLinkChanged();
+        setBusy(false);
+        m_error = ApiError();
+        emit errorChanged();
+        emit actionDone(true);
+        reload();
+    });
+}
+
+void PipelineModel::revoke(qint64 inviteId)
+{
+    if (!m_client || m_busy)
+        return;
+    setBusy(true);
+    m_client->post(QStringLiteral("/invites/%1/revoke").arg(inviteId), QJsonValue(), this, [this](const ApiResult &r) {
+        if (!r.ok())
+            return fail(r.error);
+        setBusy(false);
+        emit actionDone(true);
+        reload();
+    });
+}
+
+void PipelineModel::copyToClipboard(const QString &text) const
+{
+    if (QClipboard *clipboard = QGuiApplication::clipboard())
+        clipboard->setText(text);
+}
+
+void PipelineModel::clearLastLink()
+{
+    m_lastLink.clear();
+    m_lastLinkName.clear();
+    emit lastLinkChanged();
+}

@@ -1,0 +1,357 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Intervox
+
+// One interview: its candidates and where each of them is, adding candidates with invite links, revoking links.
+Page {
+    id: page
+    required property int interviewId
+    property string interviewTitle: ""
+    signal back()
+    signal editInterview(int id)
+
+    background: Rectangle { color: Theme.background }
+    Accessible.name: qsTr("Candidates of %1").arg(interviewTitle)
+    readonly property alias model: pipeline
+    function reload() { pipeline.reload() }
+
+    PipelineModel {
+        id: pipeline
+        client: AppSession.client
+        interviewId: page.interviewId
+        onActionDone: (ok) => { if (ok) addDialog.close() }
+    }
+
+    Shortcut { sequence: StandardKey.New; onActivated: addDialog.open() }
+    Shortcut { sequence: StandardKey.Find; onActivated: search.forceActiveFocus() }
+    Shortcut { sequence: StandardKey.Refresh; onActivated: pipeline.reload() }
+    Shortcut { sequence: "Escape"; enabled: !addDialog.visible; onActivated: page.back() }
+
+    header: ToolBar {
+        background: Rectangle { color: Theme.surface; border.color: Theme.border }
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: Theme.unit
+            anchors.rightMargin: Theme.gap
+            spacing: Theme.unit
+            ToolButton {
+                text: qsTr("‹ Interviews")
+                Accessible.name: qsTr("Back to the interviews")
+                onClicked: page.back()
+            }
+            Label {
+                Layout.fillWidth: true
+                elide: Text.ElideRight
+                text: page.interviewTitle
+                font.pixelSize: Theme.fontHeading
+                font.weight: Font.DemiBold
+                color: Theme.text
+            }
+            Button {
+                text: qsTr("Edit questions")
+                flat: true
+                onClicked: page.editInterview(page.interviewId)
+            }
+            PrimaryButton {
+                objectName: "addCandidate"
+                text: qsTr("Add candidate")
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Ctrl+N")
+                onClicked: addDialog.open()
+            }
+        }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.pagePadding
+        spacing: Theme.gap
+
+        // The link just made: shown once, because the server keeps only its hash.
+        Rectangle {
+            objectName: "newLink"
+            Layout.fillWidth: true
+            visible: pipeline.lastLink.length > 0
+            color: Theme.surfaceAlt
+            border.color: Theme.accent
+            radius: Theme.radius
+            implicitHeight: linkColumn.implicitHeight + 2 * Theme.gap
+            ColumnLayout {
+                id: linkColumn
+                anchors.fill: parent
+                anchors.margins: Theme.gap
+                spacing: Theme.unit
+                Label {
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    text: qsTr("Invite link for %1").arg(pipeline.lastLinkName)
+                    font.weight: Font.DemiBold
+                    color: Theme.text
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    TextField {
+                        id: linkField
+                        Layout.fillWidth: true
+                        readOnly: true
+                        selectByMouse: true
+                        text: pipeline.lastLink
+                        Accessible.name: qsTr("Invite link")
+                    }
+                    Button {
+                        id: copyButton
+                        objectName: "copyLink"
+                        property bool copied: false
+                        text: copied ? qsTr("Copied") : qsTr("Copy")
+                        onClicked: { pipeline.copyToClipboard(pipeline.lastLink); copied = true }
+                        Connections { target: pipeline; function onLastLinkChanged() { copyButton.copied = false } }
+                    }
+                    ToolButton {
+                        text: "✕"
+                        Accessible.name: qsTr("Hide the link")
+                        onClicked: pipeline.clearLastLink()
+                    }
+                }
+                Label {
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    text: qsTr("Send it to the candidate now: it is shown only once. If it gets lost, make a new link.")
+                    color: Theme.mutedText
+                    font.pixelSize: Theme.fontSmall
+                }
+            }
+        }
+
+        ErrorBanner {
+            Layout.fillWidth: true
+            error: pipeline.error
+            visible: pipeline.error.isError && !addDialog.visible
+            actionText: qsTr("Try again")
+            onAction: pipeline.reload()
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            Label {
+                Layout.fillWidth: true
+                text: qsTr("Candidates")
+                font.pixelSize: Theme.fontTitle
+                font.weight: Font.DemiBold
+                color: Theme.text
+                Accessible.role: Accessible.Heading
+            }
+            TextField {
+                id: search
+                objectName: "search"
+                Layout.preferredWidth: 280
+                placeholderText: qsTr("Search candidates (Ctrl+F)")
+                Accessible.name: qsTr("Search candidates")
+                onTextChanged: pipeline.filterText = text
+                Keys.onEscapePressed: text = ""
+            }
+        }
+
+        Rectangle {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            color: Theme.surface
+            border.color: Theme.border
+            radius: Theme.radius
+
+            ListView {
+                id: list
+                objectName: "candidateList"
+                anchors.fill: parent
+                anchors.margins: 1
+                clip: true
+                model: pipeline
+                keyNavigationEnabled: true
+                activeFocusOnTab: true
+                Accessible.name: qsTr("Candidates")
+                ScrollBar.vertical: ScrollBar {}
+
+                delegate: ItemDelegate {
+                    id: row
+                    required property int index
+                    required property int inviteId
+                    required property int candidateId
+                    required property string name
+                    required property string email
+                    required property string status
+                    required property string statusText
+                    required property string detail
+                    required property bool revoked
+                    width: ListView.view.width
+                    highlighted: ListView.isCurrentItem && list.activeFocus
+                    Accessible.name: qsTr("%1, %2").arg(name).arg(statusText)
+
+                    contentItem: RowLayout {
+                        spacing: Theme.gap
+                        ColumnLayout {
+                            Layout.fillWidth: true
+                            spacing: 2
+                            Label {
+                                Layout.fillWidth: true
+                                elide: Text.ElideRight
+                                text: row.name
+                                font.weight: Font.Medium
+                                color: Theme.text
+                            }
+                            Label {
+                                Layout.fillWidth: true
+                                elide: Text.ElideRight
+                                text: row.email
+                                color: Theme.mutedText
+                                font.pixelSize: Theme.fontSmall
+                            }
+                        }
+                        ColumnLayout {
+                            Layout.preferredWidth: 260
+                            Layout.maximumWidth: 260
+                            spacing: 2
+                            Label {
+                                Layout.fillWidth: true
+                                text: "● " + row.statusText
+                                color: Theme.statusColor(row.status)
+                                font.weight: Font.Medium
+                            }
+                            Label {
+                                Layout.fillWidth: true
+                                elide: Text.ElideRight
+                                visible: text.length > 0
+                                text: row.detail
+                                color: Theme.mutedText
+                                font.pixelSize: Theme.fontSmall
+                            }
+                        }
+                        RowLayout {
+                            // Same width on every row, so the columns line up whatever the actions.
+                            Layout.preferredWidth: 240
+                            Layout.maximumWidth: 240
+                            spacing: 0
+                            Item { Layout.fillWidth: true }
+                        Button {
+                            text: qsTr("New link")
+                            flat: true
+                            enabled: !pipeline.busy
+                            Accessible.name: qsTr("New invite link for %1").arg(row.name)
+                            onClicked: pipeline.newLink(row.candidateId, row.name)
+                        }
+                        Button {
+                            text: qsTr("Revoke")
+                            flat: true
+                            visible: !row.revoked && (row.status === "invited" || row.status === "started")
+                            enabled: !pipeline.busy
+                            Accessible.name: qsTr("Revoke the link of %1").arg(row.name)
+                            onClicked: { revokeDialog.inviteId = row.inviteId; revokeDialog.name = row.name; revokeDialog.open() }
+                        }
+                        }
+                    }
+                }
+            }
+
+            BusyIndicator {
+                anchors.centerIn: parent
+                running: pipeline.loading && !pipeline.loaded
+                visible: running
+            }
+            EmptyState {
+                objectName: "noCandidates"
+                anchors.centerIn: parent
+                width: Math.min(parent.width - 2 * Theme.gap, 460)
+                visible: pipeline.loaded && pipeline.totalCount === 0
+                title: qsTr("No candidates yet")
+                text: qsTr("Add a candidate to get an invite link. They open it in a browser, check their microphone and answer when it suits them.")
+                actionText: qsTr("Add the first candidate")
+                onAction: addDialog.open()
+            }
+            EmptyState {
+                anchors.centerIn: parent
+                width: Math.min(parent.width - 2 * Theme.gap, 460)
+                visible: pipeline.loaded && pipeline.totalCount > 0 && pipeline.count === 0
+                title: qsTr("No candidate matches “%1”").arg(pipeline.filterText)
+                text: qsTr("Search looks at names, email addresses and statuses.")
+                actionText: qsTr("Clear the search")
+                onAction: search.text = ""
+            }
+        }
+    }
+
+    Dialog {
+        id: addDialog
+        objectName: "addDialog"
+        anchors.centerIn: parent
+        width: 480
+        modal: true
+        Overlay.modal: Rectangle { color: "#80000000" } // the same dim in both themes (Material's dark one brightens)
+        title: qsTr("Add a candidate")
+        onOpened: { nameField.text = ""; emailField.text = ""; nameField.forceActiveFocus() }
+        readonly property bool valid: nameField.text.trim().length > 0 && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(emailField.text.trim())
+
+        ColumnLayout {
+            anchors.fill: parent
+            spacing: Theme.unit
+            Label { text: qsTr("Name"); color: Theme.text }
+            TextField {
+                id: nameField
+                objectName: "candidateName"
+                Layout.fillWidth: true
+                maximumLength: 200
+                Accessible.name: qsTr("Name")
+                Keys.onReturnPressed: emailField.forceActiveFocus()
+            }
+            Label { text: qsTr("Email"); color: Theme.text }
+            TextField {
+                id: emailField
+                objectName: "candidateEmail"
+                Layout.fillWidth: true
+                maximumLength: 254
+                inputMethodHints: Qt.ImhEmailCharactersOnly
+                Accessible.name: qsTr("Email")
+                Keys.onReturnPressed: if (addDialog.valid) pipeline.addCandidate(nameField.text, emailField.text)
+            }
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: qsTr("Intervox makes an invite link for this interview. Nothing is sent yet: you send the link yourself.")
+                color: Theme.mutedText
+                font.pixelSize: Theme.fontSmall
+            }
+            ErrorBanner {
+                Layout.fillWidth: true
+                error: pipeline.error
+            }
+        }
+        footer: DialogButtonBox {
+            Button {
+                text: qsTr("Cancel")
+                flat: true
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+            PrimaryButton {
+                objectName: "confirmAdd"
+                text: qsTr("Add and make link")
+                enabled: addDialog.valid && !pipeline.busy
+                onClicked: pipeline.addCandidate(nameField.text, emailField.text)
+            }
+        }
+    }
+
+    Dialog {
+        id: revokeDialog
+        property int inviteId: 0
+        property string name: ""
+        anchors.centerIn: parent
+        modal: true
+        Overlay.modal: Rectangle { color: "#80000000" } // the same dim in both themes (Material's dark one brightens)
+        title: qsTr("Revoke the link of %1?").arg(name)
+        standardButtons: Dialog.Cancel | Dialog.Ok
+        Label {
+            width: 380
+            wrapMode: Text.Wrap
+            text: qsTr("The link stops working at once; an interview in progress on it is ended. What was recorded stays.")
+        }
+        onAccepted: pipeline.revoke(inviteId)
+    }
+}

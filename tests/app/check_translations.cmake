@@ -1,0 +1,21 @@
+# Fails when a visible string of the app has no German translation: lupdate runs over the sources into a copy
+# of the .ts (new strings come in as unfinished), then the copy must have no unfinished entry.
+# cmake -DLUPDATE=… -DTS=… -DOUT=… -DSOURCES="a;b;…" -P check_translations.cmake
+file(COPY_FILE "${TS}" "${OUT}")
+execute_process(COMMAND "${LUPDATE}" -silent -no-obsolete ${SOURCES} -ts "${OUT}" RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "lupdate failed (${rc})")
+endif()
+file(STRINGS "${OUT}" unfinished REGEX "type=\"unfinished\"|<source>")
+set(previous "")
+set(missing "")
+foreach(line IN LISTS unfinished)
+  if(line MATCHES "unfinished")
+    string(APPEND missing "\n  ${previous}")
+  endif()
+  set(previous "${line}")
+endforeach()
+if(NOT missing STREQUAL "")
+  message(FATAL_ERROR "strings without a translation in ${TS}:${missing}")
+endif()
+message(STATUS "every string of ${TS} is translated")
