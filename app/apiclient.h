@@ -48,6 +48,7 @@ public:
     bool signedIn() const { return !m_token.isEmpty(); }
     // The bearer token (kept in memory only); empty signs out locally.
     void setAccessToken(const QString &token);
+    QString accessToken() const { return m_token; }
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
 
     // One request to `path` (below /api/v1, e.g. "/interviews/3"). `done` runs on this thread unless `context`

@@ -16,22 +16,28 @@ AppSession::AppSession(QObject *parent)
     : QObject(parent)
     , m_server(new EmbeddedServer(this))
     , m_client(new ApiClient(this))
+    , m_events(new EventStream(m_client, this))
     , m_translator(new QTranslator(this))
 {
     applySavedLanguage();
-    // A token the server no longer accepts: sign in again (bounded, so a server that refuses every token does
-    // not loop); the models reload when the session is Ready again.
-    connect(m_client, &ApiClient::unauthorized, this, [this] {
-        if (m_status != Ready)
-            return;
-        if (++m_reSignIns > 3) {
-            ApiError e;
-            e.kind = ApiError::SignedOut;
-            setStatus(Failed, e);
-            return;
-        }
-        signInLocally();
-    });
+    connect(m_client, &ApiClient::unauthorized, this, &AppSession::tokenRefused);
+    connect(m_events, &EventStream::unauthorized, this, &AppSession::tokenRefused);
+}
+
+// A token the server no longer accepts: sign in again (bounded, so a server that refuses every token does not
+// loop); the models reload when the session is Ready again.
+void AppSession::tokenRefused()
+{
+    if (m_status != Ready)
+        return;
+    if (++m_reSignIns > 3) {
+        ApiError e;
+        e.kind = ApiError::SignedOut;
+        m_events->stop();
+        setStatus(Failed, e);
+        return;
+    }
+    signInLocally();
 }
 
 AppSession::~AppSession() = default;
@@ -112,6 +118,7 @@ void AppSession::loadMe()
         m_userName = me.value(QStringLiteral("name")).toString();
         m_userRole = me.value(QStringLiteral("role")).toString();
         m_organizationName = me.value(QStringLiteral("organization")).toObject().value(QStringLiteral("name")).toString();
+        m_events->start(); // with the new token
         setStatus(Ready);
     });
 }

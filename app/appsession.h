@@ -5,6 +5,7 @@
 
 #include "apiclient.h"
 #include "apierror.h"
+#include "eventstream.h"
 
 #include <QObject>
 #include <QUrl>
@@ -20,6 +21,7 @@ class AppSession : public QObject
     QML_SINGLETON
     Q_PROPERTY(Status status READ status NOTIFY statusChanged)
     Q_PROPERTY(ApiClient *client READ client CONSTANT)
+    Q_PROPERTY(EventStream *events READ events CONSTANT)
     Q_PROPERTY(ApiError error READ error NOTIFY statusChanged)
     Q_PROPERTY(QUrl serverUrl READ serverUrl NOTIFY statusChanged)
     Q_PROPERTY(QString dataDir READ dataDir NOTIFY statusChanged)
@@ -38,6 +40,7 @@ public:
 
     Status status() const { return m_status; }
     ApiClient *client() const { return m_client; }
+    EventStream *events() const { return m_events; }
     ApiError error() const { return m_error; }
     QUrl serverUrl() const;
     QString dataDir() const;
@@ -51,6 +54,7 @@ public:
     // Installs the saved (or the system's) language; main() calls it before the UI loads.
     void applySavedLanguage();
 
+    EmbeddedServer *embeddedServer() const { return m_server; }
     // Where the embedded server keeps its data; before start() (default: the app-data folder).
     void setDataDir(const QString &dir) { m_dataDirOverride = dir; }
 
@@ -67,9 +71,11 @@ private:
     void signInLocally();
     void loadMe();
     void setStatus(Status status, const ApiError &error = {});
+    void tokenRefused();
 
     EmbeddedServer *m_server;
     ApiClient *m_client;
+    EventStream *m_events;
     Status m_status = Idle;
     ApiError m_error;
     QString m_dataDirOverride, m_userName, m_userRole, m_organizationName;

@@ -16,7 +16,7 @@ EmbeddedServer::~EmbeddedServer()
     stop();
 }
 
-bool EmbeddedServer::start(const QString &dataDir)
+bool EmbeddedServer::start(const QString &dataDir, quint16 port)
 {
     if (m_running)
         return true;
@@ -24,7 +24,7 @@ bool EmbeddedServer::start(const QString &dataDir)
               : qEnvironmentVariable("INTERVOX_DATA_DIR", QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
     QMap<QString, QString> overrides{{QStringLiteral("data_dir"), m_dataDir}};
     if (!qEnvironmentVariableIsSet("INTERVOX_LISTEN"))
-        overrides.insert(QStringLiteral("listen"), QStringLiteral("127.0.0.1:0"));
+        overrides.insert(QStringLiteral("listen"), QStringLiteral("127.0.0.1:%1").arg(port));
     QString error;
     auto config = intervox::Config::load(QString(), overrides, &error);
     if (config && !intervox::secrets::init())

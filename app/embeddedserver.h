@@ -24,8 +24,8 @@ public:
     QString localSecret() const { return m_secret; }
 
     // Starts the server (synchronously: opening SQLite and migrating take milliseconds). `dataDir` empty: the
-    // app-data folder (or INTERVOX_DATA_DIR).
-    bool start(const QString &dataDir = QString());
+    // app-data folder (or INTERVOX_DATA_DIR); `port` 0: any free one (INTERVOX_LISTEN overrides both).
+    bool start(const QString &dataDir = QString(), quint16 port = 0);
     void stop();
 
 signals:

@@ -1,5 +1,7 @@
 #include "pipelinemodel.h"
 
+#include "eventstream.h"
+
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QJsonObject>
@@ -8,6 +10,26 @@
 PipelineModel::PipelineModel(QObject *parent)
     : QAbstractListModel(parent)
 {
+    m_liveReload.setSingleShot(true);
+    m_liveReload.setInterval(150);
+    connect(&m_liveReload, &QTimer::timeout, this, &PipelineModel::reload);
+}
+
+void PipelineModel::setEvents(EventStream *events)
+{
+    if (events == m_events)
+        return;
+    if (m_events)
+        disconnect(m_events, nullptr, this, nullptr);
+    m_events = events;
+    if (m_events) {
+        connect(m_events, &EventStream::event, this, [this](const QJsonObject &e) {
+            if (e.value(QStringLiteral("interviewId")).toInteger() == m_interview)
+                m_liveReload.start();
+        });
+        connect(m_events, &EventStream::resynced, this, &PipelineModel::reload);
+    }
+    emit eventsChanged();
 }
 
 int PipelineModel::rowCount(const QModelIndex &parent) const

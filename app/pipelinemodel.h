@@ -5,9 +5,12 @@
 #include "apiclient.h"
 
 #include <QAbstractListModel>
+#include <QTimer>
 #include <QDateTime>
 #include <QPointer>
 #include <QtQml/qqmlregistration.h>
+
+class EventStream;
 
 class PipelineModel : public QAbstractListModel
 {
@@ -15,6 +18,8 @@ class PipelineModel : public QAbstractListModel
     QML_ELEMENT
     Q_PROPERTY(ApiClient *client READ client WRITE setClient NOTIFY clientChanged)
     Q_PROPERTY(qint64 interviewId READ interviewId WRITE setInterviewId NOTIFY interviewIdChanged)
+    // Live updates: candidates joining, answering, leaving and finishing show without a reload by hand.
+    Q_PROPERTY(EventStream *events READ events WRITE setEvents NOTIFY eventsChanged)
     Q_PROPERTY(QString filterText READ filterText WRITE setFilterText NOTIFY filterTextChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(bool loaded READ loaded NOTIFY loadingChanged)
@@ -50,6 +55,8 @@ public:
     ApiClient *client() const { return m_client; }
     void setClient(ApiClient *client);
     qint64 interviewId() const { return m_interview; }
+    EventStream *events() const { return m_events; }
+    void setEvents(EventStream *events);
     void setInterviewId(qint64 id);
     QString filterText() const { return m_filter; }
     void setFilterText(const QString &text);
@@ -75,6 +82,7 @@ public:
 signals:
     void clientChanged();
     void interviewIdChanged();
+    void eventsChanged();
     void filterTextChanged();
     void loadingChanged();
     void busyChanged();
@@ -100,6 +108,8 @@ private:
     void invite(qint64 candidateId, const QString &name);
 
     QPointer<ApiClient> m_client;
+    QPointer<EventStream> m_events;
+    QTimer m_liveReload; // events come in bursts (joined, state, answer saved): one reload for a burst
     qint64 m_interview = 0;
     QList<Row> m_all;
     QList<int> m_visible;

@@ -19,6 +19,7 @@ Page {
     PipelineModel {
         id: pipeline
         client: AppSession.client
+        events: AppSession.events
         interviewId: page.interviewId
         onActionDone: (ok) => { if (ok) addDialog.close() }
     }
@@ -47,6 +48,18 @@ Page {
                 font.pixelSize: Theme.fontHeading
                 font.weight: Font.DemiBold
                 color: Theme.text
+            }
+            Label {
+                objectName: "liveState"
+                text: AppSession.events.live ? qsTr("● Live") : qsTr("Reconnecting…")
+                color: AppSession.events.live ? Theme.success : Theme.warning
+                font.pixelSize: Theme.fontSmall
+                Accessible.role: Accessible.StaticText
+                Accessible.name: AppSession.events.live ? qsTr("Updates arrive live") : qsTr("Live updates are reconnecting")
+                ToolTip.visible: liveArea.containsMouse
+                ToolTip.text: AppSession.events.live ? qsTr("Candidates' progress shows here as it happens.")
+                                                     : qsTr("The connection for live updates was lost; Intervox reconnects by itself.")
+                MouseArea { id: liveArea; anchors.fill: parent; hoverEnabled: true }
             }
             Button {
                 text: qsTr("Edit questions")

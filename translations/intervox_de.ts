@@ -115,17 +115,17 @@
 <context>
     <name>AppSession</name>
     <message>
-        <location filename="../app/appsession.cpp" line="88"/>
+        <location filename="../app/appsession.cpp" line="94"/>
         <source>Owner</source>
         <translation>Inhaber</translation>
     </message>
     <message>
-        <location filename="../app/appsession.cpp" line="90"/>
+        <location filename="../app/appsession.cpp" line="96"/>
         <source>This computer</source>
         <translation>Dieser Computer</translation>
     </message>
     <message>
-        <location filename="../app/appsession.cpp" line="96"/>
+        <location filename="../app/appsession.cpp" line="102"/>
         <source>no access token</source>
         <translation>kein Zugriffstoken</translation>
     </message>
@@ -332,175 +332,205 @@
         <translation>Kandidaten von %1</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="39"/>
+        <location filename="../qml/InterviewPage.qml" line="40"/>
         <source>‹ Interviews</source>
         <translation>‹ Interviews</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="40"/>
+        <location filename="../qml/InterviewPage.qml" line="41"/>
         <source>Back to the interviews</source>
         <translation>Zurück zu den Interviews</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="52"/>
+        <location filename="../qml/InterviewPage.qml" line="54"/>
+        <source>● Live</source>
+        <translation>● Live</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="54"/>
+        <source>Reconnecting…</source>
+        <translation>Verbindung wird wiederhergestellt …</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="58"/>
+        <source>Updates arrive live</source>
+        <translation>Aktualisierungen kommen live</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="58"/>
+        <source>Live updates are reconnecting</source>
+        <translation>Live-Aktualisierungen verbinden sich neu</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="60"/>
+        <source>Candidates&apos; progress shows here as it happens.</source>
+        <translation>Der Fortschritt der Kandidaten erscheint hier, sobald er geschieht.</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="61"/>
+        <source>The connection for live updates was lost; Intervox reconnects by itself.</source>
+        <translation>Die Verbindung für Live-Aktualisierungen ist unterbrochen; Intervox verbindet sich selbst neu.</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="65"/>
         <source>Edit questions</source>
         <translation>Fragen bearbeiten</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="58"/>
+        <location filename="../qml/InterviewPage.qml" line="71"/>
         <source>Add candidate</source>
         <translation>Kandidat hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="60"/>
+        <location filename="../qml/InterviewPage.qml" line="73"/>
         <source>Ctrl+N</source>
         <translation>Strg+N</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="88"/>
+        <location filename="../qml/InterviewPage.qml" line="101"/>
         <source>Invite link for %1</source>
         <translation>Einladungslink für %1</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="100"/>
+        <location filename="../qml/InterviewPage.qml" line="113"/>
         <source>Invite link</source>
         <translation>Einladungslink</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="106"/>
+        <location filename="../qml/InterviewPage.qml" line="119"/>
         <source>Copied</source>
         <translation>Kopiert</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="106"/>
+        <location filename="../qml/InterviewPage.qml" line="119"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="112"/>
+        <location filename="../qml/InterviewPage.qml" line="125"/>
         <source>Hide the link</source>
         <translation>Link ausblenden</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="119"/>
+        <location filename="../qml/InterviewPage.qml" line="132"/>
         <source>Send it to the candidate now: it is shown only once. If it gets lost, make a new link.</source>
         <translation>Schicken Sie ihn jetzt an die Person: Er wird nur einmal angezeigt. Geht er verloren, erstellen Sie einen neuen Link.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="130"/>
+        <location filename="../qml/InterviewPage.qml" line="143"/>
         <source>Try again</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="138"/>
-        <location filename="../qml/InterviewPage.qml" line="171"/>
+        <location filename="../qml/InterviewPage.qml" line="151"/>
+        <location filename="../qml/InterviewPage.qml" line="184"/>
         <source>Candidates</source>
         <translation>Kandidaten</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="148"/>
+        <location filename="../qml/InterviewPage.qml" line="161"/>
         <source>Search candidates (Ctrl+F)</source>
         <translation>Kandidaten suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="149"/>
+        <location filename="../qml/InterviewPage.qml" line="162"/>
         <source>Search candidates</source>
         <translation>Kandidaten suchen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="187"/>
+        <location filename="../qml/InterviewPage.qml" line="200"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="235"/>
+        <location filename="../qml/InterviewPage.qml" line="248"/>
         <source>New link</source>
         <translation>Neuer Link</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="238"/>
+        <location filename="../qml/InterviewPage.qml" line="251"/>
         <source>New invite link for %1</source>
         <translation>Neuer Einladungslink für %1</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="242"/>
+        <location filename="../qml/InterviewPage.qml" line="255"/>
         <source>Revoke</source>
         <translation>Widerrufen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="246"/>
+        <location filename="../qml/InterviewPage.qml" line="259"/>
         <source>Revoke the link of %1</source>
         <translation>Link von %1 widerrufen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="264"/>
+        <location filename="../qml/InterviewPage.qml" line="277"/>
         <source>No candidates yet</source>
         <translation>Noch keine Kandidaten</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="265"/>
+        <location filename="../qml/InterviewPage.qml" line="278"/>
         <source>Add a candidate to get an invite link. They open it in a browser, check their microphone and answer when it suits them.</source>
         <translation>Fügen Sie einen Kandidaten hinzu, um einen Einladungslink zu erhalten. Er wird im Browser geöffnet; dort wird das Mikrofon geprüft und geantwortet, wann es passt.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="266"/>
+        <location filename="../qml/InterviewPage.qml" line="279"/>
         <source>Add the first candidate</source>
         <translation>Ersten Kandidaten hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="273"/>
+        <location filename="../qml/InterviewPage.qml" line="286"/>
         <source>No candidate matches “%1”</source>
         <translation>Kein Kandidat passt zu „%1“</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="274"/>
+        <location filename="../qml/InterviewPage.qml" line="287"/>
         <source>Search looks at names, email addresses and statuses.</source>
         <translation>Die Suche durchsucht Namen, E-Mail-Adressen und Status.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="275"/>
+        <location filename="../qml/InterviewPage.qml" line="288"/>
         <source>Clear the search</source>
         <translation>Suche leeren</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="288"/>
+        <location filename="../qml/InterviewPage.qml" line="301"/>
         <source>Add a candidate</source>
         <translation>Kandidat hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="295"/>
-        <location filename="../qml/InterviewPage.qml" line="301"/>
+        <location filename="../qml/InterviewPage.qml" line="308"/>
+        <location filename="../qml/InterviewPage.qml" line="314"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="304"/>
-        <location filename="../qml/InterviewPage.qml" line="311"/>
+        <location filename="../qml/InterviewPage.qml" line="317"/>
+        <location filename="../qml/InterviewPage.qml" line="324"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="317"/>
+        <location filename="../qml/InterviewPage.qml" line="330"/>
         <source>Intervox makes an invite link for this interview. Nothing is sent yet: you send the link yourself.</source>
         <translation>Intervox erstellt einen Einladungslink für dieses Interview. Es wird noch nichts verschickt: Den Link senden Sie selbst.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="328"/>
+        <location filename="../qml/InterviewPage.qml" line="341"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="334"/>
+        <location filename="../qml/InterviewPage.qml" line="347"/>
         <source>Add and make link</source>
         <translation>Hinzufügen und Link erstellen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="348"/>
+        <location filename="../qml/InterviewPage.qml" line="361"/>
         <source>Revoke the link of %1?</source>
         <translation>Link von %1 widerrufen?</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="353"/>
+        <location filename="../qml/InterviewPage.qml" line="366"/>
         <source>The link stops working at once; an interview in progress on it is ended. What was recorded stays.</source>
         <translation>Der Link funktioniert sofort nicht mehr; ein laufendes Interview darüber wird beendet. Bereits Aufgezeichnetes bleibt erhalten.</translation>
     </message>
@@ -699,52 +729,52 @@
 <context>
     <name>PipelineModel</name>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="20"/>
+        <location filename="../app/pipelinemodel.cpp" line="42"/>
         <source>Invited</source>
         <translation>Eingeladen</translation>
     </message>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="21"/>
+        <location filename="../app/pipelinemodel.cpp" line="43"/>
         <source>In progress</source>
         <translation>Läuft</translation>
     </message>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="22"/>
+        <location filename="../app/pipelinemodel.cpp" line="44"/>
         <source>Finished</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="23"/>
+        <location filename="../app/pipelinemodel.cpp" line="45"/>
         <source>Declined consent</source>
         <translation>Einwilligung abgelehnt</translation>
     </message>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="24"/>
+        <location filename="../app/pipelinemodel.cpp" line="46"/>
         <source>Link revoked</source>
         <translation>Link widerrufen</translation>
     </message>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="25"/>
+        <location filename="../app/pipelinemodel.cpp" line="47"/>
         <source>Link expired</source>
         <translation>Link abgelaufen</translation>
     </message>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="33"/>
+        <location filename="../app/pipelinemodel.cpp" line="55"/>
         <source>on question %1 · connected now</source>
         <translation>bei Frage %1 · gerade verbunden</translation>
     </message>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="33"/>
+        <location filename="../app/pipelinemodel.cpp" line="55"/>
         <source>on question %1 · not connected</source>
         <translation>bei Frage %1 · nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="35"/>
+        <location filename="../app/pipelinemodel.cpp" line="57"/>
         <source>finished %1</source>
         <translation>abgeschlossen %1</translation>
     </message>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="37"/>
+        <location filename="../app/pipelinemodel.cpp" line="59"/>
         <source>link valid until %1</source>
         <translation>Link gültig bis %1</translation>
     </message>

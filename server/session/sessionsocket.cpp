@@ -302,7 +302,10 @@ void SessionSocket::moveTo(Phase phase, qint64 deadlineAt, int question, std::fu
             });
         },
         [this, after = std::move(after), phase, deadlineAt, question] {
+            const bool newQuestion = phase == Phase::Thinking && (m_phase != Phase::Thinking || m_question != question);
             applyPhase(phase, deadlineAt, question);
+            if (newQuestion)
+                publish(s("question"), QJsonObject{{s("question"), question}});
             if (after)
                 after();
             sendState();

@@ -1,6 +1,8 @@
 // The app's API client, session and models against a real server started in this process (the embedded one,
 // with SQLite in a temporary folder), as the app uses them.
 #include "apiclient.h"
+#include "embeddedserver.h"
+#include "eventstream.h"
 #include "appsession.h"
 #include "interviewdraft.h"
 #include "interviewlistmodel.h"
@@ -8,12 +10,14 @@
 #include "questionlistmodel.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWebSocket>
 
 namespace {
 
@@ -35,6 +39,40 @@ ApiResult call(ApiClient *client, const QByteArray &verb, const QString &path, c
         out.error = ApiError::badReply(QStringLiteral("no reply within 30 s"));
     return out;
 }
+
+// A candidate's page, as far as the server can tell: the session protocol over a WebSocket (docs/protocol.md).
+class CandidatePage
+{
+public:
+    QWebSocket socket;
+    QList<QJsonObject> received;
+
+    bool join(const QUrl &server, const QString &token)
+    {
+        QObject::connect(&socket, &QWebSocket::textMessageReceived, [this](const QString &t) { received << QJsonDocument::fromJson(t.toUtf8()).object(); });
+        QUrl url = server;
+        url.setScheme(QStringLiteral("ws"));
+        url.setPath(QStringLiteral("/ws/session"));
+        socket.open(url);
+        if (!QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::ConnectedState; }, 10000))
+            return false;
+        send(QJsonObject{{"type", "hello"}, {"protocol", 1}, {"token", token}, {"mime", "audio/webm;codecs=opus"}});
+        return waitFor("state");
+    }
+    void send(const QJsonObject &m) { socket.sendTextMessage(QString::fromUtf8(QJsonDocument(m).toJson(QJsonDocument::Compact))); }
+    bool waitFor(const QString &type, const QString &phase = QString())
+    {
+        return QTest::qWaitFor([&] {
+            for (int i = 0; i < received.size(); ++i) {
+                if (received.at(i).value("type").toString() == type && (phase.isEmpty() || received.at(i).value("phase").toString() == phase)) {
+                    received.remove(0, i + 1);
+                    return true;
+                }
+            }
+            return false;
+        }, 10000);
+    }
+};
 
 } // namespace
 
@@ -83,14 +121,22 @@ private slots:
 
     void anExpiredOrRevokedTokenIsReplacedBySigningInAgain()
     {
-        // Sign-out revokes the token on the server; the next request gets 401 and the session signs in again.
+        // Sign-out revokes the token on the server. The live events are closed with 4401 and the next request
+        // is answered 401, whichever comes first: the session signs in again by itself.
+        const QString before = client()->accessToken();
         QVERIFY(call(client(), "POST", "/auth/logout").ok());
-        QSignalSpy unauthorized(client(), &ApiClient::unauthorized);
-        const ApiResult r = call(client(), "GET", "/me");
+        QTRY_VERIFY_WITH_TIMEOUT(client()->accessToken() != before && m_session->status() == AppSession::Ready, 30000);
+        QVERIFY(call(client(), "GET", "/me").ok());
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->events()->live(), 30000);
+
+        // A request with a token the server does not know is answered 401 and reported as such.
+        ApiClient stale;
+        stale.setBaseUrl(m_session->serverUrl());
+        stale.setAccessToken(before);
+        QSignalSpy unauthorized(&stale, &ApiClient::unauthorized);
+        const ApiResult r = call(&stale, "GET", "/me");
         QCOMPARE(r.error.kind, ApiError::SignedOut);
         QCOMPARE(unauthorized.count(), 1);
-        QTRY_COMPARE_WITH_TIMEOUT(m_session->status(), AppSession::Ready, 30000);
-        QVERIFY(call(client(), "GET", "/me").ok());
     }
 
     void theInterviewListReadsEveryPageAndFiltersInMemory()
@@ -240,6 +286,63 @@ private slots:
         QCOMPARE(model.rowCount(), 0);
         model.setFilterText(QString());
         QCOMPARE(model.rowCount(), 2);
+    }
+
+    void thePipelineFollowsCandidatesLiveFromEvents()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->events()->live(), 30000);
+        const ApiResult created = call(client(), "POST", "/interviews", interviewBody(QStringLiteral("Live"), 2));
+        const qint64 interview = created.json.toObject().value("id").toInteger();
+        const ApiResult candidate = call(client(), "POST", "/candidates", QJsonObject{{"name", "Live Candidate"}, {"email", "live@example.com"}});
+        const ApiResult invite = call(client(), "POST", "/invites",
+                                      QJsonObject{{"interviewId", interview}, {"candidateId", candidate.json.toObject().value("id")}});
+        QVERIFY(invite.ok());
+        PipelineModel model;
+        model.setEvents(m_session->events());
+        model.setClient(client());
+        model.setInterviewId(interview);
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 1, 30000);
+        const auto status = [&] { return model.data(model.index(0), PipelineModel::StatusRole).toString(); };
+        const auto detail = [&] { return model.data(model.index(0), PipelineModel::DetailRole).toString(); };
+        QCOMPARE(status(), QStringLiteral("invited"));
+        QSignalSpy loading(&model, &PipelineModel::loadingChanged);
+
+        // Nobody calls reload() from here on: every change comes from the server's events.
+        CandidatePage page;
+        QVERIFY(page.join(m_session->serverUrl(), invite.json.toObject().value("token").toString()));
+        QTRY_COMPARE_WITH_TIMEOUT(status(), QStringLiteral("started"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(detail(), QStringLiteral("on question 1 · connected now"), 10000);
+        page.send(QJsonObject{{"type", "consent"}, {"accepted", true}});
+        QVERIFY(page.waitFor("state", "intro"));
+        page.send(QJsonObject{{"type", "begin"}});
+        QVERIFY(page.waitFor("state", "thinking"));
+        page.socket.close();
+        QTRY_COMPARE_WITH_TIMEOUT(detail(), QStringLiteral("on question 1 · not connected"), 10000);
+        QVERIFY(loading.count() >= 4); // it did reload, by itself, more than once
+    }
+
+    void afterAServerRestartTheEventsComeBackByThemselves()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->events()->live(), 30000);
+        EventStream *events = m_session->events();
+        QSignalSpy resynced(events, &EventStream::resynced);
+        const int connectionsBefore = events->connections();
+        EmbeddedServer *server = m_session->embeddedServer();
+        const quint16 port = quint16(server->url().port());
+        server->stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!events->live(), 10000);
+        // The same address again (as a remote server comes back after a restart), the same database.
+        QVERIFY(server->start(m_data.path(), port));
+        QTRY_VERIFY_WITH_TIMEOUT(events->live(), 30000);
+        QVERIFY(events->connections() > connectionsBefore);
+        // Another server process: its stream cannot replay the old one's events, so the app reloads.
+        QVERIFY(resynced.count() >= 1);
+        // The token survived the restart (it is in the database), and the API answers again.
+        QVERIFY(call(client(), "GET", "/me").ok());
+        InterviewListModel model;
+        model.setClient(client());
+        QTRY_VERIFY_WITH_TIMEOUT(model.loaded(), 30000);
+        QVERIFY(model.totalCount() > 0);
     }
 
     void questionsMoveAndSayWhatIsWrong()

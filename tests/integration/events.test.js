@@ -114,6 +114,31 @@ describe(`live events (${engine})`, () => {
     } finally { candidate.close(); }
   });
 
+  it('question arrives each time the candidate reaches a question, with its index', T, async () => {
+    const invitation = await createInvitation(orgA, { interview: { questions: [
+      { text: 'One?', thinkSeconds: 30, answerSeconds: 60, retakes: 0 },
+      { text: 'Two?', thinkSeconds: 30, answerSeconds: 60, retakes: 0 },
+    ] } });
+    const candidate = await Candidate.join(server, invitation.invite.token);
+    try {
+      const sessionId = candidate.state.session;
+      sessionsOfA.add(sessionId);
+      await candidate.consent(true);
+      await candidate.begin();
+      const first = await eventsA.next((m) => m.event === 'question' && m.sessionId === sessionId);
+      assertEventFields(first, invitation, sessionId);
+      assert.equal(first.question, 0, JSON.stringify(first));
+      const { answer } = await candidate.startAnswer();
+      const pieces = split(media, 8192);
+      await candidate.upload(answer, pieces);
+      await candidate.finish(answer, [pieces]);
+      const state = await candidate.next();
+      assert.equal(state.phase, 'thinking');
+      const second = await eventsA.next((m) => m.event === 'question' && m.sessionId === sessionId && m.question === 1);
+      assertEventFields(second, invitation, sessionId);
+    } finally { candidate.close(); }
+  });
+
   it('finished arrives after the candidate completes the last question', T, async () => {
     const invitation = await createInvitation(orgA);
     const candidate = await Candidate.join(server, invitation.invite.token);
