@@ -1,0 +1,112 @@
+// The candidate list with 10,000 candidates: how long the app takes to read it from the API (all pages) and to
+// filter it as the recruiter types. Prints one line per figure ("name value unit"); tests/bench/app.sh runs it.
+#include "appsession.h"
+#include "pipelinemodel.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <algorithm>
+
+namespace {
+
+bool waitFor(const std::function<bool()> &condition, int ms = 120000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!condition()) {
+        if (timer.elapsed() > ms)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    }
+    return true;
+}
+
+double median(QList<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.isEmpty() ? 0 : v.at(v.size() / 2);
+}
+
+int fail(const QString &what)
+{
+    QTextStream(stderr) << "listbench: " << what << Qt::endl;
+    return 1;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QTemporaryDir data;
+    qputenv("XDG_CONFIG_HOME", data.filePath(QStringLiteral("config")).toUtf8());
+    QGuiApplication app(argc, argv);
+    const int candidates = qEnvironmentVariableIntValue("CANDIDATES") > 0 ? qEnvironmentVariableIntValue("CANDIDATES") : 10000;
+    QTextStream out(stdout);
+
+    AppSession session;
+    session.setDataDir(data.path());
+    session.start();
+    if (!waitFor([&] { return session.status() == AppSession::Ready; }))
+        return fail(QStringLiteral("not signed in: %1").arg(session.error().detail));
+    ApiClient *client = session.client();
+
+    // One interview, `candidates` candidates with invites (batches of 5,000, the API's largest).
+    qint64 interview = 0;
+    client->post(QStringLiteral("/interviews"),
+                 QJsonObject{{"title", "Bench"}, {"questions", QJsonArray{QJsonObject{{"text", "Why?"}, {"answerSeconds", 60}}}}}, nullptr,
+                 [&](const ApiResult &r) { interview = r.ok() ? r.json.toObject().value("id").toInteger() : -1; });
+    if (!waitFor([&] { return interview != 0; }) || interview < 0)
+        return fail(QStringLiteral("no interview"));
+    for (int made = 0; made < candidates;) {
+        const int n = qMin(5000, candidates - made);
+        QJsonArray people;
+        for (int i = 0; i < n; ++i)
+            people.append(QJsonObject{{"name", QStringLiteral("Candidate %1").arg(made + i)}, {"email", QStringLiteral("c%1@example.com").arg(made + i)}});
+        bool done = false, ok = false;
+        client->post(QStringLiteral("/invites/batch"), QJsonObject{{"interviewId", interview}, {"candidates", people}}, nullptr,
+                     [&](const ApiResult &r) { done = true; ok = r.ok(); });
+        if (!waitFor([&] { return done; }) || !ok)
+            return fail(QStringLiteral("batch of invites failed"));
+        made += n;
+    }
+
+    // Load: every page (200 a page) until the model has them all. The first run warms the server's caches.
+    PipelineModel model;
+    model.setClient(client);
+    QList<double> loads;
+    for (int run = 0; run < 6; ++run) {
+        QElapsedTimer t;
+        t.start();
+        if (run == 0)
+            model.setInterviewId(interview);
+        else
+            model.reload();
+        if (!waitFor([&] { return model.loaded() && !model.loading(); }) || model.rowCount() != candidates)
+            return fail(QStringLiteral("the list did not load (%1 rows)").arg(model.rowCount()));
+        if (run > 0)
+            loads << t.nsecsElapsed() / 1e6;
+    }
+    // Filter: what typing does, one keystroke after another, then clearing.
+    QList<double> filters;
+    const QStringList typed{QStringLiteral("C"), QStringLiteral("Ca"), QStringLiteral("Can"), QStringLiteral("Candidate 1"),
+                            QStringLiteral("Candidate 12"), QStringLiteral("Candidate 123"), QStringLiteral("c9999@"), QString()};
+    for (int round = 0; round < 5; ++round) {
+        for (const QString &text : typed) {
+            QElapsedTimer t;
+            t.start();
+            model.setFilterText(text);
+            filters << t.nsecsElapsed() / 1e6;
+        }
+    }
+    out << "candidates " << candidates << " rows" << Qt::endl;
+    out << "list_load_median " << QString::number(median(loads), 'f', 1) << " ms" << Qt::endl;
+    out << "list_load_max " << QString::number(*std::max_element(loads.begin(), loads.end()), 'f', 1) << " ms" << Qt::endl;
+    out << "filter_median " << QString::number(median(filters), 'f', 2) << " ms" << Qt::endl;
+    out << "filter_max " << QString::number(*std::max_element(filters.begin(), filters.end()), 'f', 2) << " ms" << Qt::endl;
+    return 0;
+}
