@@ -136,12 +136,11 @@ void AppSession::setLanguage(const QString &code)
     if (code == m_language || (code != QLatin1String("en") && code != QLatin1String("de")))
         return;
     QCoreApplication::removeTranslator(m_translator);
-    if (code != QLatin1String("en")) {
-        if (m_translator->load(QStringLiteral(":/i18n/intervox_%1.qm").arg(code)))
-            QCoreApplication::installTranslator(m_translator);
-        else
-            qCWarning(lcAppSession) << "no translation for" << code;
-    }
+    // English has a file too: its plural forms ("1 interview", "2 interviews").
+    if (m_translator->load(QStringLiteral(":/i18n/intervox_%1.qm").arg(code)))
+        QCoreApplication::installTranslator(m_translator);
+    else
+        qCWarning(lcAppSession) << "no translation for" << code;
     m_language = code;
     QSettings().setValue(QStringLiteral("language"), code);
     if (QQmlEngine *engine = qmlEngine(this)) {

@@ -27,7 +27,7 @@ Page {
     Shortcut { sequence: StandardKey.New; onActivated: addDialog.open() }
     Shortcut { sequence: StandardKey.Find; onActivated: search.forceActiveFocus() }
     Shortcut { sequence: StandardKey.Refresh; onActivated: pipeline.reload() }
-    Shortcut { sequence: "Escape"; enabled: !addDialog.visible; onActivated: page.back() }
+    Shortcut { sequence: "Escape"; enabled: !addDialog.visible && !importDialog.visible; onActivated: page.back() }
 
     header: ToolBar {
         background: Rectangle { color: Theme.surface; border.color: Theme.border }
@@ -65,6 +65,12 @@ Page {
                 text: qsTr("Edit questions")
                 flat: true
                 onClicked: page.editInterview(page.interviewId)
+            }
+            Button {
+                objectName: "importCandidates"
+                text: qsTr("Import CSV…")
+                flat: true
+                onClicked: importDialog.open()
             }
             PrimaryButton {
                 objectName: "addCandidate"
@@ -349,6 +355,13 @@ Page {
                 onClicked: pipeline.addCandidate(nameField.text, emailField.text)
             }
         }
+    }
+
+    ImportDialog {
+        id: importDialog
+        objectName: "importDialog"
+        interviewId: page.interviewId
+        onImportedAll: pipeline.reload()
     }
 
     Dialog {

@@ -131,6 +131,85 @@
     </message>
 </context>
 <context>
+    <name>CsvImport</name>
+    <message>
+        <location filename="../app/csvimport.cpp" line="137"/>
+        <source>The name is missing.</source>
+        <translation>Der Name fehlt.</translation>
+    </message>
+    <message>
+        <location filename="../app/csvimport.cpp" line="139"/>
+        <source>The name is longer than 200 characters.</source>
+        <translation>Der Name ist länger als 200 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../app/csvimport.cpp" line="141"/>
+        <source>The email address is missing.</source>
+        <translation>Die E-Mail-Adresse fehlt.</translation>
+    </message>
+    <message>
+        <location filename="../app/csvimport.cpp" line="143"/>
+        <source>“%1” is not an email address.</source>
+        <translation>„%1“ ist keine E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <location filename="../app/csvimport.cpp" line="154"/>
+        <source>The file cannot be read: %1</source>
+        <translation>Die Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/csvimport.cpp" line="158"/>
+        <source>The file is larger than %1 MiB; split it into smaller files.</source>
+        <translation>Die Datei ist größer als %1 MiB; teilen Sie sie in kleinere Dateien auf.</translation>
+    </message>
+    <message>
+        <location filename="../app/csvimport.cpp" line="169"/>
+        <source>The file is not UTF-8 text. Save it from the spreadsheet as “CSV UTF-8”.</source>
+        <translation>Die Datei ist kein UTF-8-Text. Speichern Sie sie in der Tabellenkalkulation als „CSV UTF-8“.</translation>
+    </message>
+    <message>
+        <location filename="../app/csvimport.cpp" line="180"/>
+        <source>This is not a CSV file: %1.</source>
+        <translation>Das ist keine CSV-Datei: %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/csvimport.cpp" line="184"/>
+        <source>The file is empty.</source>
+        <translation>Die Datei ist leer.</translation>
+    </message>
+    <message>
+        <location filename="../app/csvimport.cpp" line="202"/>
+        <source>The first line names the columns but not both “name” and “email”.</source>
+        <translation>Die erste Zeile benennt die Spalten, aber nicht sowohl „name“ als auch „email“.</translation>
+    </message>
+    <message>
+        <location filename="../app/csvimport.cpp" line="210"/>
+        <source>The file has %1 candidates; at most %2 can be imported at once.</source>
+        <translation>Die Datei enthält %1 Kandidaten; höchstens %2 können auf einmal importiert werden.</translation>
+    </message>
+    <message>
+        <location filename="../app/csvimport.cpp" line="214"/>
+        <source>The file names its columns but has no candidates.</source>
+        <translation>Die Datei benennt ihre Spalten, enthält aber keine Kandidaten.</translation>
+    </message>
+    <message>
+        <location filename="../app/csvimport.cpp" line="227"/>
+        <source>The same address as line %1.</source>
+        <translation>Dieselbe Adresse wie in Zeile %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/csvimport.cpp" line="260"/>
+        <source>%1 links for %2 candidates</source>
+        <translation>%1 Links für %2 Kandidaten</translation>
+    </message>
+    <message>
+        <location filename="../app/csvimport.cpp" line="281"/>
+        <location filename="../app/csvimport.cpp" line="295"/>
+        <source>The links cannot be saved there: %1</source>
+        <translation>Die Links können dort nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>EmbeddedServer</name>
     <message>
         <location filename="../app/embeddedserver.cpp" line="31"/>
@@ -144,6 +223,121 @@
         <location filename="../qml/ErrorBanner.qml" line="43"/>
         <source>Details: %1</source>
         <translation>Details: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <location filename="../qml/ImportDialog.qml" line="19"/>
+        <source>%n candidate(s) imported</source>
+        <translation>
+            <numerusform>%n Kandidat importiert</numerusform>
+            <numerusform>%n Kandidaten importiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/ImportDialog.qml" line="19"/>
+        <source>Import candidates from a CSV file</source>
+        <translation>Kandidaten aus einer CSV-Datei importieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/ImportDialog.qml" line="28"/>
+        <source>Choose a CSV file</source>
+        <translation>CSV-Datei wählen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ImportDialog.qml" line="29"/>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>CSV-Dateien (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ImportDialog.qml" line="29"/>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ImportDialog.qml" line="34"/>
+        <source>Save the invite links</source>
+        <translation>Einladungslinks speichern</translation>
+    </message>
+    <message>
+        <location filename="../qml/ImportDialog.qml" line="37"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ImportDialog.qml" line="51"/>
+        <source>One candidate per line, with a name and an email address: a first line naming the columns (“name”, “email”) is recognised, otherwise the name comes first. Comma or semicolon, UTF-8.</source>
+        <translation>Ein Kandidat pro Zeile, mit Name und E-Mail-Adresse: Eine erste Zeile mit Spaltennamen („name“, „email“) wird erkannt, sonst steht der Name vorn. Komma oder Semikolon, UTF-8.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ImportDialog.qml" line="58"/>
+        <source>Choose another file…</source>
+        <translation>Andere Datei wählen …</translation>
+    </message>
+    <message>
+        <location filename="../qml/ImportDialog.qml" line="58"/>
+        <source>Choose a file…</source>
+        <translation>Datei wählen …</translation>
+    </message>
+    <message>
+        <location filename="../qml/ImportDialog.qml" line="81"/>
+        <source>Each candidate has an invite link. Save them now: they are shown only once.</source>
+        <translation>Jeder Kandidat hat einen Einladungslink. Speichern Sie die Links jetzt: Sie werden nur einmal angezeigt.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/ImportDialog.qml" line="82"/>
+        <source>%n line(s) need fixing in the file before anything is imported.</source>
+        <translation>
+            <numerusform>%n Zeile muss in der Datei korrigiert werden, bevor etwas importiert wird.</numerusform>
+            <numerusform>%n Zeilen müssen in der Datei korrigiert werden, bevor etwas importiert wird.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/ImportDialog.qml" line="83"/>
+        <source>%n candidate(s) ready to import.</source>
+        <translation>
+            <numerusform>%n Kandidat bereit zum Import.</numerusform>
+            <numerusform>%n Kandidaten bereit zum Import.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/ImportDialog.qml" line="111"/>
+        <source>Line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/ImportDialog.qml" line="111"/>
+        <source>Line %1: %2, %3</source>
+        <translation>Zeile %1: %2, %3</translation>
+    </message>
+    <message>
+        <location filename="../qml/ImportDialog.qml" line="133"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location filename="../qml/ImportDialog.qml" line="133"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ImportDialog.qml" line="139"/>
+        <source>Copy all links</source>
+        <translation>Alle Links kopieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/ImportDialog.qml" line="145"/>
+        <source>Save links…</source>
+        <translation>Links speichern …</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/ImportDialog.qml" line="145"/>
+        <source>Import %n candidate(s)</source>
+        <translation>
+            <numerusform>%n Kandidaten importieren</numerusform>
+            <numerusform>%n Kandidaten importieren</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -378,159 +572,164 @@
     </message>
     <message>
         <location filename="../qml/InterviewPage.qml" line="71"/>
+        <source>Import CSV…</source>
+        <translation>CSV importieren …</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="77"/>
         <source>Add candidate</source>
         <translation>Kandidat hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="73"/>
+        <location filename="../qml/InterviewPage.qml" line="79"/>
         <source>Ctrl+N</source>
         <translation>Strg+N</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="101"/>
+        <location filename="../qml/InterviewPage.qml" line="107"/>
         <source>Invite link for %1</source>
         <translation>Einladungslink für %1</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="113"/>
+        <location filename="../qml/InterviewPage.qml" line="119"/>
         <source>Invite link</source>
         <translation>Einladungslink</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="119"/>
+        <location filename="../qml/InterviewPage.qml" line="125"/>
         <source>Copied</source>
         <translation>Kopiert</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="119"/>
+        <location filename="../qml/InterviewPage.qml" line="125"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="125"/>
+        <location filename="../qml/InterviewPage.qml" line="131"/>
         <source>Hide the link</source>
         <translation>Link ausblenden</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="132"/>
+        <location filename="../qml/InterviewPage.qml" line="138"/>
         <source>Send it to the candidate now: it is shown only once. If it gets lost, make a new link.</source>
         <translation>Schicken Sie ihn jetzt an die Person: Er wird nur einmal angezeigt. Geht er verloren, erstellen Sie einen neuen Link.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="143"/>
+        <location filename="../qml/InterviewPage.qml" line="149"/>
         <source>Try again</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="151"/>
-        <location filename="../qml/InterviewPage.qml" line="184"/>
+        <location filename="../qml/InterviewPage.qml" line="157"/>
+        <location filename="../qml/InterviewPage.qml" line="190"/>
         <source>Candidates</source>
         <translation>Kandidaten</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="161"/>
+        <location filename="../qml/InterviewPage.qml" line="167"/>
         <source>Search candidates (Ctrl+F)</source>
         <translation>Kandidaten suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="162"/>
+        <location filename="../qml/InterviewPage.qml" line="168"/>
         <source>Search candidates</source>
         <translation>Kandidaten suchen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="200"/>
+        <location filename="../qml/InterviewPage.qml" line="206"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="248"/>
+        <location filename="../qml/InterviewPage.qml" line="254"/>
         <source>New link</source>
         <translation>Neuer Link</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="251"/>
+        <location filename="../qml/InterviewPage.qml" line="257"/>
         <source>New invite link for %1</source>
         <translation>Neuer Einladungslink für %1</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="255"/>
+        <location filename="../qml/InterviewPage.qml" line="261"/>
         <source>Revoke</source>
         <translation>Widerrufen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="259"/>
+        <location filename="../qml/InterviewPage.qml" line="265"/>
         <source>Revoke the link of %1</source>
         <translation>Link von %1 widerrufen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="277"/>
+        <location filename="../qml/InterviewPage.qml" line="283"/>
         <source>No candidates yet</source>
         <translation>Noch keine Kandidaten</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="278"/>
+        <location filename="../qml/InterviewPage.qml" line="284"/>
         <source>Add a candidate to get an invite link. They open it in a browser, check their microphone and answer when it suits them.</source>
         <translation>Fügen Sie einen Kandidaten hinzu, um einen Einladungslink zu erhalten. Er wird im Browser geöffnet; dort wird das Mikrofon geprüft und geantwortet, wann es passt.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="279"/>
+        <location filename="../qml/InterviewPage.qml" line="285"/>
         <source>Add the first candidate</source>
         <translation>Ersten Kandidaten hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="286"/>
+        <location filename="../qml/InterviewPage.qml" line="292"/>
         <source>No candidate matches “%1”</source>
         <translation>Kein Kandidat passt zu „%1“</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="287"/>
+        <location filename="../qml/InterviewPage.qml" line="293"/>
         <source>Search looks at names, email addresses and statuses.</source>
         <translation>Die Suche durchsucht Namen, E-Mail-Adressen und Status.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="288"/>
+        <location filename="../qml/InterviewPage.qml" line="294"/>
         <source>Clear the search</source>
         <translation>Suche leeren</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="301"/>
+        <location filename="../qml/InterviewPage.qml" line="307"/>
         <source>Add a candidate</source>
         <translation>Kandidat hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="308"/>
         <location filename="../qml/InterviewPage.qml" line="314"/>
+        <location filename="../qml/InterviewPage.qml" line="320"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="317"/>
-        <location filename="../qml/InterviewPage.qml" line="324"/>
+        <location filename="../qml/InterviewPage.qml" line="323"/>
+        <location filename="../qml/InterviewPage.qml" line="330"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="330"/>
+        <location filename="../qml/InterviewPage.qml" line="336"/>
         <source>Intervox makes an invite link for this interview. Nothing is sent yet: you send the link yourself.</source>
         <translation>Intervox erstellt einen Einladungslink für dieses Interview. Es wird noch nichts verschickt: Den Link senden Sie selbst.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="341"/>
+        <location filename="../qml/InterviewPage.qml" line="347"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="347"/>
+        <location filename="../qml/InterviewPage.qml" line="353"/>
         <source>Add and make link</source>
         <translation>Hinzufügen und Link erstellen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="361"/>
+        <location filename="../qml/InterviewPage.qml" line="374"/>
         <source>Revoke the link of %1?</source>
         <translation>Link von %1 widerrufen?</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="366"/>
+        <location filename="../qml/InterviewPage.qml" line="379"/>
         <source>The link stops working at once; an interview in progress on it is ended. What was recorded stays.</source>
         <translation>Der Link funktioniert sofort nicht mehr; ein laufendes Interview darüber wird beendet. Bereits Aufgezeichnetes bleibt erhalten.</translation>
     </message>
@@ -777,6 +976,19 @@
         <location filename="../app/pipelinemodel.cpp" line="59"/>
         <source>link valid until %1</source>
         <translation>Link gültig bis %1</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../app/csvimport.cpp" line="116"/>
+        <source>line %1: text after a closing quote</source>
+        <translation>Zeile %1: Text nach einem schließenden Anführungszeichen</translation>
+    </message>
+    <message>
+        <location filename="../app/csvimport.cpp" line="123"/>
+        <source>line %1: a quote is never closed</source>
+        <translation>Zeile %1: ein Anführungszeichen wird nie geschlossen</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,8 @@
 # Fails when a visible string of the app has no German translation: lupdate runs over the sources into a copy
 # of the .ts (new strings come in as unfinished), then the copy must have no unfinished entry.
-# cmake -DLUPDATE=… -DTS=… -DOUT=… -DSOURCES="a;b;…" -P check_translations.cmake
+# cmake -DLUPDATE=… -DTS=… -DOUT=… -DSOURCES="a;b;…" [-DOPTIONS=-pluralonly] -P check_translations.cmake
 file(COPY_FILE "${TS}" "${OUT}")
-execute_process(COMMAND "${LUPDATE}" -silent -no-obsolete ${SOURCES} -ts "${OUT}" RESULT_VARIABLE rc)
+execute_process(COMMAND "${LUPDATE}" -silent -no-obsolete ${OPTIONS} ${SOURCES} -ts "${OUT}" RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "lupdate failed (${rc})")
 endif()

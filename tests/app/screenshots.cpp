@@ -3,6 +3,7 @@
 #include "appsession.h"
 
 #include <QDir>
+#include <QFile>
 #include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QJsonArray>
@@ -178,6 +179,26 @@ int main(int argc, char *argv[])
         settle(600);
         if (!shoot(QStringLiteral("add-candidate")))
             return 1;
+        QMetaObject::invokeMethod(dialog, "close");
+        settle(400);
+    }
+
+    // 5. A CSV import with two lines to fix.
+    QFile csvFile(data.filePath(QStringLiteral("candidates.csv")));
+    if (!csvFile.open(QIODevice::WriteOnly))
+        return fail(QStringLiteral("cannot write the sample CSV"));
+    csvFile.write("name,email\nPriya Raman,priya@example.com\nTomás Silva,tomas@example.com\nHanna Berg,hanna.berg@example\n"
+                  "Kwame Mensah,kwame@example.com\n,noname@example.com\nYuki Sato,yuki@example.com\n");
+    csvFile.close();
+    if (auto *dialog = interviewPage->findChild<QObject *>(QStringLiteral("importDialog"))) {
+        QMetaObject::invokeMethod(dialog, "open");
+        settle(400);
+        auto *csv = dialog->property("csv").value<QObject *>();
+        bool ok = false;
+        QMetaObject::invokeMethod(csv, "load", Q_RETURN_ARG(bool, ok), Q_ARG(QUrl, QUrl::fromLocalFile(csvFile.fileName())));
+        settle(600);
+        if (!ok || !shoot(QStringLiteral("import-csv")))
+            return fail(QStringLiteral("the CSV import did not show"));
     }
     return 0;
 }

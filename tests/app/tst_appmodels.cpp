@@ -1,6 +1,7 @@
 // The app's API client, session and models against a real server started in this process (the embedded one,
 // with SQLite in a temporary folder), as the app uses them.
 #include "apiclient.h"
+#include "csvimport.h"
 #include "embeddedserver.h"
 #include "eventstream.h"
 #include "appsession.h"
@@ -343,6 +344,98 @@ private slots:
         model.setClient(client());
         QTRY_VERIFY_WITH_TIMEOUT(model.loaded(), 30000);
         QVERIFY(model.totalCount() > 0);
+    }
+
+    void csvRecordsFollowRfc4180()
+    {
+        QString error;
+        QCOMPARE(CsvImport::records(QStringLiteral("a,b\r\n\"c, \"\"d\"\"\",e\n\"multi\nline\",f"), QLatin1Char(','), &error),
+                 (QList<QStringList>{{"a", "b"}, {"c, \"d\"", "e"}, {"multi\nline", "f"}}));
+        QVERIFY(error.isEmpty());
+        QCOMPARE(CsvImport::records(QStringLiteral("x;y\n\n;z\n"), QLatin1Char(';'), &error), (QList<QStringList>{{"x", "y"}, {"", "z"}}));
+        CsvImport::records(QStringLiteral("a,b\n\"open,c\n"), QLatin1Char(','), &error);
+        QCOMPARE(error, QStringLiteral("line 3: a quote is never closed"));
+        CsvImport::records(QStringLiteral("a\n\"q\"x,b"), QLatin1Char(','), &error);
+        QCOMPARE(error, QStringLiteral("line 2: text after a closing quote"));
+    }
+
+    void aCsvFileIsPreviewedWithAProblemPerRow()
+    {
+        CsvImport csv;
+        // A spreadsheet's export: BOM, ';' between fields, CRLF, German header names in another order.
+        QVERIFY(csv.parse("\xEF\xBB\xBF" "E-Mail;Name\r\nada@example.com;Ada Lovelace\r\n;No Address\r\nnot-an-address;Bob\r\n"
+                          "ADA@example.com;Ada Again\r\ngrace@example.com;\r\n"));
+        QCOMPARE(csv.rowCount(), 5);
+        const auto at = [&](int row, int role) { return csv.data(csv.index(row), role).toString(); };
+        QCOMPARE(at(0, CsvImport::NameRole), QStringLiteral("Ada Lovelace"));
+        QCOMPARE(at(0, CsvImport::EmailRole), QStringLiteral("ada@example.com"));
+        QCOMPARE(at(0, CsvImport::ProblemRole), QString());
+        QCOMPARE(at(1, CsvImport::ProblemRole), QStringLiteral("The email address is missing."));
+        QCOMPARE(at(2, CsvImport::ProblemRole), QStringLiteral("“not-an-address” is not an email address."));
+        QCOMPARE(at(3, CsvImport::ProblemRole), QStringLiteral("The same address as line 2."));
+        QCOMPARE(at(4, CsvImport::ProblemRole), QStringLiteral("The name is missing."));
+        QCOMPARE(csv.data(csv.index(4), CsvImport::LineRole).toInt(), 6);
+        QCOMPARE(csv.problemCount(), 4);
+
+        // Without a header: name, then address.
+        QVERIFY(csv.parse("Ada,ada@example.com\nGrace,grace@example.com"));
+        QCOMPARE(csv.rowCount(), 2);
+        QCOMPARE(csv.problemCount(), 0);
+
+        // Files that cannot be used at all say why, and show no rows.
+        QVERIFY(!csv.parse("name,email\n\"Ada,ada@example.com\n"));
+        QVERIFY(csv.fileProblem().contains(QStringLiteral("quote is never closed")));
+        QCOMPARE(csv.rowCount(), 0);
+        QVERIFY(!csv.parse("name,email\nJos\xE9,jose@example.com\n")); // Latin-1, not UTF-8
+        QVERIFY(csv.fileProblem().contains(QStringLiteral("UTF-8")));
+        QVERIFY(!csv.parse("name,phone\nAda,123\n"));
+        QVERIFY(csv.fileProblem().contains(QStringLiteral("email")));
+        QByteArray many("name,email\n");
+        for (int i = 0; i <= CsvImport::kMaxRows; ++i)
+            many += QByteArray("P,p") + QByteArray::number(i) + "@example.com\n";
+        QVERIFY(!csv.parse(many));
+        QVERIFY(csv.fileProblem().contains(QStringLiteral("at most 5000")));
+        QVERIFY(!csv.parse(""));
+    }
+
+    void aCsvImportAddsEveryoneOrNobody()
+    {
+        const ApiResult created = call(client(), "POST", "/interviews", interviewBody(QStringLiteral("CSV")));
+        const qint64 interview = created.json.toObject().value("id").toInteger();
+        const auto invites = [&] { return call(client(), "GET", QStringLiteral("/interviews/%1/candidates").arg(interview)).json.toObject().value("items").toArray().size(); };
+
+        // The server refuses a name with a control character (the preview does not check that): nothing is added
+        // and the row the server named shows the server's reason.
+        CsvImport csv;
+        QVERIFY(csv.parse("name,email\nAda,ada@example.com\n\"Bad\tName\",bad@example.com\n"));
+        QCOMPARE(csv.problemCount(), 0);
+        QSignalSpy sent(&csv, &CsvImport::sent);
+        csv.send(client(), interview);
+        QVERIFY(sent.wait(30000));
+        QCOMPARE(sent.takeFirst().at(0).toBool(), false);
+        QCOMPARE(csv.error().kind, ApiError::Invalid);
+        QVERIFY(!csv.data(csv.index(1), CsvImport::ProblemRole).toString().isEmpty());
+        QCOMPARE(invites(), 0);
+        csv.send(client(), interview); // blocked now: a row has a problem
+        QVERIFY(!sent.wait(500));
+
+        QVERIFY(csv.parse("name,email\nAda,ada@example.com\n\"=HYPERLINK(\"\"x\"\")\",grace@example.com\n"));
+        csv.send(client(), interview);
+        QVERIFY(sent.wait(30000));
+        QCOMPARE(sent.takeFirst().at(0).toBool(), true);
+        QVERIFY(csv.imported());
+        QCOMPARE(invites(), 2);
+        QVERIFY(csv.data(csv.index(0), CsvImport::LinkRole).toString().contains(QStringLiteral("/i/")));
+
+        const QString file = m_data.filePath(QStringLiteral("links.csv"));
+        QVERIFY(csv.saveLinks(QUrl::fromLocalFile(file)));
+        QFile saved(file);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QCOMPARE(saved.permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup), QFileDevice::Permissions());
+        const QList<QByteArray> lines = saved.readAll().split('\n');
+        QCOMPARE(lines.at(0), QByteArray("name,email,link\r"));
+        QVERIFY(lines.at(1).startsWith("\"Ada\",\"ada@example.com\",\"http://127.0.0.1:"));
+        QVERIFY2(lines.at(2).startsWith("\"'=HYPERLINK(\"\"x\"\")\""), lines.at(2).constData()); // never a formula
     }
 
     void questionsMoveAndSayWhatIsWrong()

@@ -109,6 +109,35 @@ Item {
             compare(copy.text, "Copied")
         }
 
+        function test_5_aCsvFileImportsEveryoneOrNobody() {
+            const list = createTemporaryObject(listComponent, root)
+            tryVerify(() => list.loaded && list.count === 1, 10000)
+            const id = list.data(list.index(0, 0), InterviewListModel.IdRole)
+            const page = createTemporaryObject(interviewPageComponent, root, {interviewId: id, interviewTitle: "Keyboard interview"})
+            tryCompare(page.model, "count", 1, 10000) // Grace, from test 4
+            mouseClick(findChild(page, "importCandidates"))
+            const dialog = findChild(page, "importDialog")
+            tryVerify(() => dialog.opened, 5000)
+            const importButton = findChild(dialog, "importOrSave")
+            verify(!importButton.enabled, "nothing to import before a file is chosen")
+
+            verify(dialog.csv.load(testData + "bad.csv"))
+            compare(dialog.csv.count, 2)
+            compare(dialog.csv.problemCount, 1)
+            verify(!importButton.enabled, "a line with a problem blocks the import")
+            tryVerify(() => findChild(dialog, "rows").itemAtIndex(1) !== null)
+
+            verify(dialog.csv.load(testData + "good.csv"))
+            compare(dialog.csv.problemCount, 0)
+            verify(importButton.enabled)
+            compare(importButton.text, "Import 2 candidates")
+            mouseClick(importButton)
+            tryVerify(() => dialog.csv.imported, 10000)
+            compare(importButton.text, "Save links…")
+            tryCompare(page.model, "count", 3, 10000)
+            dialog.close()
+        }
+
         function test_3_searchNarrowsTheListAndEscapeClearsIt() {
             const page = createTemporaryObject(pageComponent, root)
             tryVerify(() => page.model.loaded, 10000)
