@@ -3,20 +3,15 @@
 #include <QJsonObject>
 
 InterviewListModel::InterviewListModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : ApiListModel(parent)
 {
-}
-
-int InterviewListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_visible.size());
 }
 
 QVariant InterviewListModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!validRow(index))
         return {};
-    const Item &item = m_all.at(m_visible.at(index.row()));
+    const Item &item = m_all.at(itemIndex(index.row()));
     switch (role) {
     case Qt::DisplayRole:
     case TitleRole: return item.title;
@@ -35,88 +30,34 @@ QHash<int, QByteArray> InterviewListModel::roleNames() const
             {DeadlineRole, "deadline"}, {CreatedAtRole, "createdAt"}};
 }
 
-void InterviewListModel::setClient(ApiClient *client)
-{
-    if (client == m_client)
-        return;
-    if (m_client)
-        disconnect(m_client, nullptr, this, nullptr);
-    m_client = client;
-    // Signed in later (or again, e.g. after the server forgot the token): read the list then.
-    if (m_client)
-        connect(m_client, &ApiClient::signedInChanged, this, [this] {
-            if (m_client->signedIn())
-                reload();
-        });
-    emit clientChanged();
-    reload();
-}
-
-void InterviewListModel::setFilterText(const QString &text)
-{
-    if (text == m_filter)
-        return;
-    m_filter = text;
-    emit filterTextChanged();
-    beginResetModel();
-    applyFilter();
-    endResetModel();
-    emit countChanged();
-}
-
-void InterviewListModel::applyFilter()
-{
-    m_visible.clear();
-    const QString needle = m_filter.trimmed();
-    for (int i = 0; i < m_all.size(); ++i) {
-        if (needle.isEmpty() || m_all.at(i).title.contains(needle, Qt::CaseInsensitive))
-            m_visible.append(i);
-    }
-}
-
 int InterviewListModel::rowOf(qint64 id) const
 {
-    for (int row = 0; row < m_visible.size(); ++row) {
-        if (m_all.at(m_visible.at(row)).id == id)
+    for (int row = 0; row < rowCount(); ++row) {
+        if (m_all.at(itemIndex(row)).id == id)
             return row;
     }
     return -1;
 }
 
-void InterviewListModel::reload()
+bool InterviewListModel::matches(int index, const QString &needle) const
 {
-    if (!m_client || !m_client->signedIn())
-        return;
-    const quint64 generation = ++m_generation;
-    m_loading = true;
-    emit loadingChanged();
-    m_client->getAll(QStringLiteral("/interviews"), QString(), this, [this, generation](const QJsonArray &items, const ApiError &error) {
-        if (generation != m_generation)
-            return;
-        m_loading = false;
-        m_error = error;
-        if (!error.isError()) {
-            QList<Item> all;
-            all.reserve(items.size());
-            for (const QJsonValue &v : items) {
-                const QJsonObject o = v.toObject();
-                Item item;
-                item.id = o.value(QStringLiteral("id")).toInteger();
-                item.title = o.value(QStringLiteral("title")).toString();
-                item.language = o.value(QStringLiteral("language")).toString();
-                item.questions = int(o.value(QStringLiteral("questions")).toArray().size());
-                item.deadline = QDateTime::fromString(o.value(QStringLiteral("deadline")).toString(), Qt::ISODate);
-                item.createdAt = QDateTime::fromString(o.value(QStringLiteral("createdAt")).toString(), Qt::ISODate);
-                all.append(item);
-            }
-            beginResetModel();
-            m_all = std::move(all);
-            applyFilter();
-            endResetModel();
-            m_loaded = true;
-            emit countChanged();
-        }
-        emit errorChanged();
-        emit loadingChanged();
-    });
+    return m_all.at(index).title.contains(needle, Qt::CaseInsensitive);
+}
+
+int InterviewListModel::takeItems(const QJsonArray &items)
+{
+    m_all.clear();
+    m_all.reserve(items.size());
+    for (const QJsonValue &v : items) {
+        const QJsonObject o = v.toObject();
+        Item item;
+        item.id = o.value(QStringLiteral("id")).toInteger();
+        item.title = o.value(QStringLiteral("title")).toString();
+        item.language = o.value(QStringLiteral("language")).toString();
+        item.questions = int(o.value(QStringLiteral("questions")).toArray().size());
+        item.deadline = QDateTime::fromString(o.value(QStringLiteral("deadline")).toString(), Qt::ISODate);
+        item.createdAt = QDateTime::fromString(o.value(QStringLiteral("createdAt")).toString(), Qt::ISODate);
+        m_all.append(item);
+    }
+    return int(m_all.size());
 }

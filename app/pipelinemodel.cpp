@@ -8,7 +8,7 @@
 #include <QLocale>
 
 PipelineModel::PipelineModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : ApiListModel(parent)
 {
     m_liveReload.setSingleShot(true);
     m_liveReload.setInterval(150);
@@ -30,11 +30,6 @@ void PipelineModel::setEvents(EventStream *events)
         connect(m_events, &EventStream::resynced, this, &PipelineModel::reload);
     }
     emit eventsChanged();
-}
-
-int PipelineModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_visible.size());
 }
 
 QString PipelineModel::statusText(const QString &status)
@@ -62,9 +57,9 @@ QString PipelineModel::detailOf(const Row &row) const
 
 QVariant PipelineModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!validRow(index))
         return {};
-    const Row &r = m_all.at(m_visible.at(index.row()));
+    const Row &r = m_all.at(itemIndex(index.row()));
     switch (role) {
     case Qt::DisplayRole:
     case NameRole: return r.name;
@@ -89,99 +84,52 @@ QHash<int, QByteArray> PipelineModel::roleNames() const
             {HasCvRole, "hasCv"}, {ExpiresAtRole, "expiresAt"}, {RevokedRole, "revoked"}};
 }
 
-void PipelineModel::setClient(ApiClient *client)
-{
-    if (client == m_client)
-        return;
-    m_client = client;
-    emit clientChanged();
-    reload();
-}
-
 void PipelineModel::setInterviewId(qint64 id)
 {
     if (id == m_interview)
         return;
     m_interview = id;
     emit interviewIdChanged();
-    beginResetModel();
-    m_all.clear();
-    m_visible.clear();
-    m_loaded = false;
-    endResetModel();
-    emit countChanged();
+    clearItems();
     reload();
 }
 
-void PipelineModel::setFilterText(const QString &text)
+QString PipelineModel::listPath() const
 {
-    if (text == m_filter)
-        return;
-    m_filter = text;
-    emit filterTextChanged();
-    beginResetModel();
-    applyFilter();
-    endResetModel();
-    emit countChanged();
+    return m_interview > 0 ? QStringLiteral("/interviews/%1/candidates").arg(m_interview) : QString();
 }
 
-void PipelineModel::applyFilter()
+bool PipelineModel::matches(int index, const QString &needle) const
 {
-    m_visible.clear();
-    const QString needle = m_filter.trimmed();
-    for (int i = 0; i < m_all.size(); ++i) {
-        const Row &r = m_all.at(i);
-        if (needle.isEmpty() || r.name.contains(needle, Qt::CaseInsensitive) || r.email.contains(needle, Qt::CaseInsensitive)
-            || statusText(r.status).contains(needle, Qt::CaseInsensitive))
-            m_visible.append(i);
+    const Row &r = m_all.at(index);
+    return r.name.contains(needle, Qt::CaseInsensitive) || r.email.contains(needle, Qt::CaseInsensitive)
+        || statusText(r.status).contains(needle, Qt::CaseInsensitive);
+}
+
+int PipelineModel::takeItems(const QJsonArray &items)
+{
+    m_all.clear();
+    m_all.reserve(items.size());
+    for (const QJsonValue &v : items) {
+        const QJsonObject o = v.toObject();
+        const QJsonObject c = o.value(QStringLiteral("candidate")).toObject();
+        const QJsonObject session = o.value(QStringLiteral("session")).toObject();
+        Row r;
+        r.invite = o.value(QStringLiteral("id")).toInteger();
+        r.candidate = c.value(QStringLiteral("id")).toInteger();
+        r.name = c.value(QStringLiteral("name")).toString();
+        r.email = c.value(QStringLiteral("email")).toString();
+        r.hasCv = c.value(QStringLiteral("hasCv")).toBool();
+        r.status = o.value(QStringLiteral("status")).toString();
+        r.revoked = o.value(QStringLiteral("revoked")).toBool();
+        r.expiresAt = QDateTime::fromString(o.value(QStringLiteral("expiresAt")).toString(), Qt::ISODate);
+        r.question = session.value(QStringLiteral("question")).toInt();
+        r.connected = session.value(QStringLiteral("connected")).toBool();
+        r.startedAt = QDateTime::fromString(session.value(QStringLiteral("startedAt")).toString(), Qt::ISODate);
+        r.finishedAt = QDateTime::fromString(session.value(QStringLiteral("finishedAt")).toString(), Qt::ISODate);
+        m_all.append(r);
     }
-}
-
-void PipelineModel::reload()
-{
-    if (!m_client || !m_client->signedIn() || m_interview <= 0)
-        return;
-    const quint64 generation = ++m_generation;
-    m_loading = true;
-    emit loadingChanged();
-    m_client->getAll(QStringLiteral("/interviews/%1/candidates").arg(m_interview), QString(), this,
-                     [this, generation](const QJsonArray &items, const ApiError &error) {
-        if (generation != m_generation)
-            return;
-        m_loading = false;
-        m_error = error;
-        if (!error.isError()) {
-            QList<Row> all;
-            all.reserve(items.size());
-            for (const QJsonValue &v : items) {
-                const QJsonObject o = v.toObject();
-                const QJsonObject c = o.value(QStringLiteral("candidate")).toObject();
-                const QJsonObject session = o.value(QStringLiteral("session")).toObject();
-                Row r;
-                r.invite = o.value(QStringLiteral("id")).toInteger();
-                r.candidate = c.value(QStringLiteral("id")).toInteger();
-                r.name = c.value(QStringLiteral("name")).toString();
-                r.email = c.value(QStringLiteral("email")).toString();
-                r.hasCv = c.value(QStringLiteral("hasCv")).toBool();
-                r.status = o.value(QStringLiteral("status")).toString();
-                r.revoked = o.value(QStringLiteral("revoked")).toBool();
-                r.expiresAt = QDateTime::fromString(o.value(QStringLiteral("expiresAt")).toString(), Qt::ISODate);
-                r.question = session.value(QStringLiteral("question")).toInt();
-                r.connected = session.value(QStringLiteral("connected")).toBool();
-                r.startedAt = QDateTime::fromString(session.value(QStringLiteral("startedAt")).toString(), Qt::ISODate);
-                r.finishedAt = QDateTime::fromString(session.value(QStringLiteral("finishedAt")).toString(), Qt::ISODate);
-                all.append(r);
-            }
-            beginResetModel();
-            m_all = std::move(all);
-            applyFilter();
-            endResetModel();
-            m_loaded = true;
-            emit countChanged();
-        }
-        emit errorChanged();
-        emit loadingChanged();
-    });
+    return int(m_all.size());
 }
 
 void PipelineModel::setBusy(bool busy)
@@ -195,18 +143,17 @@ void PipelineModel::setBusy(bool busy)
 void PipelineModel::fail(const ApiError &error)
 {
     setBusy(false);
-    m_error = error;
-    emit errorChanged();
+    setError(error);
     emit actionDone(false);
 }
 
 void PipelineModel::addCandidate(const QString &name, const QString &email)
 {
-    if (!m_client || m_busy || m_interview <= 0)
+    if (!client() || m_busy || m_interview <= 0)
         return;
     setBusy(true);
     const QJsonObject body{{QStringLiteral("name"), name.trimmed()}, {QStringLiteral("email"), email.trimmed()}};
-    m_client->post(QStringLiteral("/candidates"), body, this, [this, name](const ApiResult &r) {
+    client()->post(QStringLiteral("/candidates"), body, this, [this, name](const ApiResult &r) {
         if (!r.ok())
             return fail(r.error);
         invite(r.json.toObject().value(QStringLiteral("id")).toInteger(), name.trimmed());
@@ -215,7 +162,7 @@ void PipelineModel::addCandidate(const QString &name, const QString &email)
 
 void PipelineModel::newLink(qint64 candidateId, const QString &name)
 {
-    if (!m_client || m_busy || m_interview <= 0)
+    if (!client() || m_busy || m_interview <= 0)
         return;
     setBusy(true);
     invite(candidateId, name);
@@ -224,15 +171,14 @@ void PipelineModel::newLink(qint64 candidateId, const QString &name)
 void PipelineModel::invite(qint64 candidateId, const QString &name)
 {
     const QJsonObject body{{QStringLiteral("interviewId"), m_interview}, {QStringLiteral("candidateId"), candidateId}};
-    m_client->post(QStringLiteral("/invites"), body, this, [this, name](const ApiResult &r) {
+    client()->post(QStringLiteral("/invites"), body, this, [this, name](const ApiResult &r) {
         if (!r.ok())
             return fail(r.error);
         m_lastLink = r.json.toObject().value(QStringLiteral("url")).toString();
         m_lastLinkName = name;
         emit lastLinkChanged();
         setBusy(false);
-        m_error = ApiError();
-        emit errorChanged();
+        setError(ApiError());
         emit actionDone(true);
         reload();
     });
@@ -240,10 +186,10 @@ void PipelineModel::invite(qint64 candidateId, const QString &name)
 
 void PipelineModel::revoke(qint64 inviteId)
 {
-    if (!m_client || m_busy)
+    if (!client() || m_busy)
         return;
     setBusy(true);
-    m_client->post(QStringLiteral("/invites/%1/revoke").arg(inviteId), QJsonValue(), this, [this](const ApiResult &r) {
+    client()->post(QStringLiteral("/invites/%1/revoke").arg(inviteId), QJsonValue(), this, [this](const ApiResult &r) {
         if (!r.ok())
             return fail(r.error);
         setBusy(false);

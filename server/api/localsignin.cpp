@@ -30,13 +30,8 @@ Principal localOwner(Database *db, const QString &organization, const QString &n
 {
     Principal p;
     db->transaction([&] {
-        QSqlQuery q = db->exec(s("SELECT id, org_id, role, email, name FROM users WHERE email = ?"), {s(kLocalOwnerEmail)});
-        if (q.next()) {
-            p.userId = q.value(0).toLongLong();
-            p.orgId = q.value(1).toLongLong();
-            p.role = q.value(2).toString();
-            p.email = q.value(3).toString();
-            p.name = q.value(4).toString();
+        if (const auto existing = AccessTokens::userByEmail(db, s(kLocalOwnerEmail))) {
+            p = *existing;
             return;
         }
         const qint64 now = nowMs();

@@ -67,18 +67,8 @@ void AccessTokens::signIn(const QString &client, const QString &email, const QSt
     // Charged now, refunded on success: a burst of concurrent guesses is cut off at the limit.
     ++byClient.count;
     ++byAccount.count;
-    QSqlQuery q = m_db->exec(QStringLiteral("SELECT id, org_id, role, email, name, password_hash FROM users WHERE email = ?"),
-                             {account});
-    Principal p;
     QString hash;
-    if (q.next()) {
-        p.userId = q.value(0).toLongLong();
-        p.orgId = q.value(1).toLongLong();
-        p.role = q.value(2).toString();
-        p.email = q.value(3).toString();
-        p.name = q.value(4).toString();
-        hash = q.value(5).toString();
-    }
+    Principal p = userByEmail(m_db, account, &hash).value_or(Principal());
     if (m_dummyHash.isEmpty())
         m_dummyHash = secrets::hashPassword(secrets::newToken());
     const QString checkAgainst = hash.isEmpty() ? m_dummyHash : hash;
@@ -108,6 +98,22 @@ void AccessTokens::signIn(const QString &client, const QString &email, const QSt
             done(p, token, p.tokenExpiresAt);
         }, Qt::QueuedConnection);
     });
+}
+
+std::optional<Principal> AccessTokens::userByEmail(Database *db, const QString &email, QString *passwordHash)
+{
+    QSqlQuery q = db->exec(QStringLiteral("SELECT id, org_id, role, email, name, password_hash FROM users WHERE email = ?"), {email});
+    if (!q.next())
+        return std::nullopt;
+    Principal p;
+    p.userId = q.value(0).toLongLong();
+    p.orgId = q.value(1).toLongLong();
+    p.role = q.value(2).toString();
+    p.email = q.value(3).toString();
+    p.name = q.value(4).toString();
+    if (passwordHash)
+        *passwordHash = q.value(5).toString();
+    return p;
 }
 
 QString AccessTokens::issue(Database *db, Principal &p)

@@ -46,6 +46,8 @@ public:
     // Stores a new token for `p` (its user and organization set) and returns it; sets p.tokenId and
     // p.tokenExpiresAt. Throws ApiException when the database fails. Any thread with a database connection.
     static QString issue(Database *db, Principal &p);
+    // The user with this (lower-case) email, and its password hash; nullopt if there is none.
+    static std::optional<Principal> userByEmail(Database *db, const QString &email, QString *passwordHash = nullptr);
     std::optional<Principal> lookup(const QString &token);
     // The request's bearer token, or throws ApiException 401.
     Principal require(const HttpRequest &request);

@@ -1,6 +1,7 @@
 // Renders every page of the desktop app at 1280×800 into PNG files, with a fresh embedded server and sample
 // data made through the API: `intervox-screenshots OUT_DIR light|dark`. scripts/screenshots runs it under Xvfb.
 #include "appsession.h"
+#include "tooling.h"
 
 #include <QDir>
 #include <QFile>
@@ -20,27 +21,9 @@ Q_IMPORT_QML_PLUGIN(IntervoxPlugin)
 
 namespace {
 
-bool waitFor(const std::function<bool()> &condition, int ms = 20000)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!condition()) {
-        if (timer.elapsed() > ms)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    }
-    return true;
-}
-
 void settle(int ms = 400) // animations (page transitions, busy indicators) end
 {
     waitFor([] { return false; }, ms);
-}
-
-int fail(const QString &what)
-{
-    QTextStream(stderr) << "screenshots: " << what << Qt::endl;
-    return 1;
 }
 
 } // namespace
@@ -55,7 +38,7 @@ int main(int argc, char *argv[])
     QQuickStyle::setStyle(QStringLiteral("Material"));
     const QStringList args = app.arguments();
     if (args.size() < 3 || (args.at(2) != QLatin1String("light") && args.at(2) != QLatin1String("dark")))
-        return fail(QStringLiteral("usage: intervox-screenshots OUT_DIR light|dark"));
+        return fail("screenshots", QStringLiteral("usage: intervox-screenshots OUT_DIR light|dark"));
     const QDir out(args.at(1));
     const QString theme = args.at(2);
     QDir().mkpath(out.path());
@@ -63,13 +46,13 @@ int main(int argc, char *argv[])
     QQmlApplicationEngine engine;
     engine.load(QUrl(QStringLiteral("qrc:/Intervox/Main.qml")));
     if (engine.rootObjects().isEmpty())
-        return fail(QStringLiteral("Main.qml did not load"));
+        return fail("screenshots", QStringLiteral("Main.qml did not load"));
     auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
     window->resize(1280, 800);
     window->property("theme").value<QObject *>()->setProperty("dark", theme == QLatin1String("dark"));
     auto *session = qobject_cast<AppSession *>(window->property("session").value<QObject *>());
     if (!waitFor([&] { return session->status() == AppSession::Ready; }))
-        return fail(QStringLiteral("the app did not get ready: %1").arg(session->error().detail));
+        return fail("screenshots", QStringLiteral("the app did not get ready: %1").arg(session->error().detail));
 
     const auto shoot = [&](const QString &name) {
         settle();
@@ -81,11 +64,11 @@ int main(int argc, char *argv[])
     };
     auto *list = window->findChild<QQuickItem *>(QStringLiteral("interviewsPage"));
     if (!list)
-        return fail(QStringLiteral("no interviews page"));
+        return fail("screenshots", QStringLiteral("no interviews page"));
 
     // 1. The first start: no interviews yet.
     if (!shoot(QStringLiteral("interviews-empty")))
-        return fail(QStringLiteral("cannot write into %1").arg(out.path()));
+        return fail("screenshots", QStringLiteral("cannot write into %1").arg(out.path()));
 
     // 2. A few interviews, made through the API as the app makes them.
     const QList<QPair<QString, int>> samples{{QStringLiteral("Customer support engineer — first round"), 4},
@@ -111,7 +94,7 @@ int main(int argc, char *argv[])
         });
     }
     if (!waitFor([&] { return pending == 0; }) || !firstId)
-        return fail(QStringLiteral("could not create the sample interviews"));
+        return fail("screenshots", QStringLiteral("could not create the sample interviews"));
     QMetaObject::invokeMethod(list, "reload");
     settle(800);
     if (!shoot(QStringLiteral("interviews")))
@@ -122,7 +105,7 @@ int main(int argc, char *argv[])
     settle(800);
     auto *interviewPage = window->findChild<QQuickItem *>(QStringLiteral("interviewPage"));
     if (!interviewPage)
-        return fail(QStringLiteral("no interview page"));
+        return fail("screenshots", QStringLiteral("no interview page"));
     if (!shoot(QStringLiteral("interview-no-candidates")))
         return 1;
     QMetaObject::invokeMethod(interviewPage, "editInterview", Q_ARG(int, int(firstId)));
@@ -131,7 +114,7 @@ int main(int argc, char *argv[])
         return 1;
     auto *editor = window->findChild<QQuickItem *>(QStringLiteral("interviewEditor"));
     if (!editor)
-        return fail(QStringLiteral("no interview editor"));
+        return fail("screenshots", QStringLiteral("no interview editor"));
     QMetaObject::invokeMethod(editor, "closed");
     settle(600);
     QMetaObject::invokeMethod(interviewPage, "back");
@@ -166,11 +149,11 @@ int main(int argc, char *argv[])
     settle(800);
     interviewPage = window->findChild<QQuickItem *>(QStringLiteral("interviewPage"));
     if (!interviewPage)
-        return fail(QStringLiteral("no interview page"));
+        return fail("screenshots", QStringLiteral("no interview page"));
     auto *pipeline = interviewPage->property("model").value<QObject *>();
     QMetaObject::invokeMethod(pipeline, "addCandidate", Q_ARG(QString, QStringLiteral("Jordan Lee")), Q_ARG(QString, QStringLiteral("jordan@example.com")));
     if (!waitFor([&] { return !pipeline->property("lastLink").toString().isEmpty(); }))
-        return fail(QStringLiteral("no invite link"));
+        return fail("screenshots", QStringLiteral("no invite link"));
     settle(800);
     if (!shoot(QStringLiteral("interview-candidates")))
         return 1;
@@ -186,7 +169,7 @@ int main(int argc, char *argv[])
     // 5. A CSV import with two lines to fix.
     QFile csvFile(data.filePath(QStringLiteral("candidates.csv")));
     if (!csvFile.open(QIODevice::WriteOnly))
-        return fail(QStringLiteral("cannot write the sample CSV"));
+        return fail("screenshots", QStringLiteral("cannot write the sample CSV"));
     csvFile.write("name,email\nPriya Raman,priya@example.com\nTomás Silva,tomas@example.com\nHanna Berg,hanna.berg@example\n"
                   "Kwame Mensah,kwame@example.com\n,noname@example.com\nYuki Sato,yuki@example.com\n");
     csvFile.close();
@@ -198,7 +181,7 @@ int main(int argc, char *argv[])
         QMetaObject::invokeMethod(csv, "load", Q_RETURN_ARG(bool, ok), Q_ARG(QUrl, QUrl::fromLocalFile(csvFile.fileName())));
         settle(600);
         if (!ok || !shoot(QStringLiteral("import-csv")))
-            return fail(QStringLiteral("the CSV import did not show"));
+            return fail("screenshots", QStringLiteral("the CSV import did not show"));
     }
     return 0;
 }

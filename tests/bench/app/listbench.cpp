@@ -2,6 +2,7 @@
 // filter it as the recruiter types. Prints one line per figure ("name value unit"); tests/bench/app.sh runs it.
 #include "appsession.h"
 #include "pipelinemodel.h"
+#include "tooling.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -14,28 +15,10 @@
 
 namespace {
 
-bool waitFor(const std::function<bool()> &condition, int ms = 120000)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!condition()) {
-        if (timer.elapsed() > ms)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    }
-    return true;
-}
-
 double median(QList<double> v)
 {
     std::sort(v.begin(), v.end());
     return v.isEmpty() ? 0 : v.at(v.size() / 2);
-}
-
-int fail(const QString &what)
-{
-    QTextStream(stderr) << "listbench: " << what << Qt::endl;
-    return 1;
 }
 
 } // namespace
@@ -51,8 +34,8 @@ int main(int argc, char *argv[])
     AppSession session;
     session.setDataDir(data.path());
     session.start();
-    if (!waitFor([&] { return session.status() == AppSession::Ready; }))
-        return fail(QStringLiteral("not signed in: %1").arg(session.error().detail));
+    if (!waitFor([&] { return session.status() == AppSession::Ready; }, 120000))
+        return fail("listbench", QStringLiteral("not signed in: %1").arg(session.error().detail));
     ApiClient *client = session.client();
 
     // One interview, `candidates` candidates with invites (batches of 5,000, the API's largest).
@@ -60,8 +43,8 @@ int main(int argc, char *argv[])
     client->post(QStringLiteral("/interviews"),
                  QJsonObject{{"title", "Bench"}, {"questions", QJsonArray{QJsonObject{{"text", "Why?"}, {"answerSeconds", 60}}}}}, nullptr,
                  [&](const ApiResult &r) { interview = r.ok() ? r.json.toObject().value("id").toInteger() : -1; });
-    if (!waitFor([&] { return interview != 0; }) || interview < 0)
-        return fail(QStringLiteral("no interview"));
+    if (!waitFor([&] { return interview != 0; }, 120000) || interview < 0)
+        return fail("listbench", QStringLiteral("no interview"));
     for (int made = 0; made < candidates;) {
         const int n = qMin(5000, candidates - made);
         QJsonArray people;
@@ -70,8 +53,8 @@ int main(int argc, char *argv[])
         bool done = false, ok = false;
         client->post(QStringLiteral("/invites/batch"), QJsonObject{{"interviewId", interview}, {"candidates", people}}, nullptr,
                      [&](const ApiResult &r) { done = true; ok = r.ok(); });
-        if (!waitFor([&] { return done; }) || !ok)
-            return fail(QStringLiteral("batch of invites failed"));
+        if (!waitFor([&] { return done; }, 120000) || !ok)
+            return fail("listbench", QStringLiteral("batch of invites failed"));
         made += n;
     }
 
@@ -86,8 +69,8 @@ int main(int argc, char *argv[])
             model.setInterviewId(interview);
         else
             model.reload();
-        if (!waitFor([&] { return model.loaded() && !model.loading(); }) || model.rowCount() != candidates)
-            return fail(QStringLiteral("the list did not load (%1 rows)").arg(model.rowCount()));
+        if (!waitFor([&] { return model.loaded() && !model.loading(); }, 120000) || model.rowCount() != candidates)
+            return fail("listbench", QStringLiteral("the list did not load (%1 rows)").arg(model.rowCount()));
         if (run > 0)
             loads << t.nsecsElapsed() / 1e6;
     }
