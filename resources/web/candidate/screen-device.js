@@ -4,11 +4,15 @@ import { microphoneErrorMessage } from './microphone.js';
 import { t } from './i18n.js';
 import { connectionStatus, recorderMime } from './connection.js';
 import { $, TICK_MS, setText } from './helpers.js';
+import { timesliceFor } from './recorder.js';
 import { ensureMicrophone, hearingSound, microphoneReady, microphoneStream, resumeLevelMeter } from './answer-recording.js';
 import { markDeviceChecked, render } from './screens.js';
 import { isSynced } from './session.js';
 
 const DEVICE_TEST_MS = 3000;
+// How long the recorder may take to deliver its last slice after stop(). A busy machine can take seconds; the
+// test recording is recorded in slices, so a late last slice costs only the tail of the playback.
+const DEVICE_TEST_STOP_WAIT_MS = 5000;
 
 const deviceTest = { running: false, done: false, url: null };
 
@@ -52,7 +56,7 @@ async function recordDeviceTest() {
     recorder.addEventListener('dataavailable', (event) => event.data.size > 0 && parts.push(event.data));
     const stopped = new Promise((resolve) => recorder.addEventListener('stop', resolve));
     const startedAt = performance.now();
-    recorder.start();
+    recorder.start(timesliceFor(recorderMime()));
     counter = setInterval(() => {
       setText('test-status', t('deviceTestRecording', { seconds: Math.max(0, Math.ceil((DEVICE_TEST_MS - (performance.now() - startedAt)) / 1000)) }));
     }, TICK_MS);
@@ -61,8 +65,9 @@ async function recordDeviceTest() {
     // The recorder stops by itself if the microphone goes away (unplugged, taken by another app); stop() would
     // then throw. Its final 'stop' event is bounded too: the check never hangs, it says what went wrong.
     if (recorder.state !== 'inactive') recorder.stop();
-    const settled = await Promise.race([stopped.then(() => true), new Promise((resolve) => setTimeout(resolve, 2000, false))]);
-    if (!settled || parts.length === 0) throw new Error(t('deviceTestNoSound'));
+    const settled = await Promise.race([stopped.then(() => true), new Promise((resolve) => setTimeout(resolve, DEVICE_TEST_STOP_WAIT_MS, false))]);
+    if (parts.length === 0) throw new Error(t('deviceTestNoSound'));
+    if (!settled) console.warn('the test recorder did not confirm stopping in time; playing the slices it gave');
     if (deviceTest.url) URL.revokeObjectURL(deviceTest.url);
     deviceTest.url = URL.createObjectURL(new Blob(parts, { type: recorderMime() }));
     audio.src = deviceTest.url;
