@@ -176,6 +176,7 @@ bool Server::start(QString *error)
     m_api->db = m_db.get();
     m_api->tokens = m_tokens;
     m_api->sessions = m_sessions;
+    m_api->events = m_events;
     m_api->recordings = m_recordings;
     m_api->joiner = m_joiner;
     m_api->config = &m_config;
@@ -185,6 +186,7 @@ bool Server::start(QString *error)
     registerJobsApi(*m_http, *m_api);
     registerLocalSignIn(*m_http, *m_api);
     registerPipelineApi(*m_http, *m_api);
+    registerRatingApi(*m_http, *m_api);
     registerOpsRoutes();
     registerWebRoutes();
 

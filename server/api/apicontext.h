@@ -3,6 +3,7 @@
 
 #include "auth/accesstokens.h"
 #include "http/httpserver.h"
+#include "interviewinput.h"
 
 #include <QThreadPool>
 #include <QUrl>
@@ -10,6 +11,7 @@
 namespace intervox {
 
 class Database;
+class EventHub;
 class MediaJoiner;
 class WorkerThreads;
 class RecordingStore;
@@ -21,6 +23,7 @@ struct ApiContext
     Database *db = nullptr;
     AccessTokens *tokens = nullptr;
     SessionHub *sessions = nullptr;
+    EventHub *events = nullptr;       // recruiters' live events; lives on the event loop's thread
     RecordingStore *recordings = nullptr;
     MediaJoiner *joiner = nullptr;
     const Config *config = nullptr;
@@ -59,5 +62,14 @@ void registerJobsApi(HttpServer &http, ApiContext &ctx);
 void registerLocalSignIn(HttpServer &http, ApiContext &ctx);
 // GET /api/v1/interviews/{id}/candidates: one row per invite with its candidate, latest session and status.
 void registerPipelineApi(HttpServer &http, ApiContext &ctx);
+// Criteria, ratings, private notes and decisions (ratingapi.cpp).
+void registerRatingApi(HttpServer &http, ApiContext &ctx);
+// Makes `criteria` the interview's criteria (ids kept, new ones added, the rest removed from view); in a transaction.
+void writeCriteria(Database *db, qint64 org, qint64 interview, const QList<InterviewInput::Criterion> &criteria);
+// Adds "criteria" to every interview of `interviews` with one query.
+void attachCriteria(Database *db, qint64 org, QJsonArray &interviews);
+// Adds "review" (average score overall and per criterion, raters, current decision) and "answers" (count and
+// total duration of the latest session) to every invite row of `rows` with three queries.
+void attachReviewSummaries(Database *db, qint64 org, QJsonArray &rows);
 
 } // namespace intervox

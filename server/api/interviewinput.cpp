@@ -47,7 +47,45 @@ InterviewInput InterviewInput::parse(const QJsonObject &o)
         }
         in.questions.append(item);
     }
+    in.criteria = parseCriteria(o, false);
     return in;
+}
+
+std::optional<QList<InterviewInput::Criterion>> InterviewInput::parseCriteria(const QJsonObject &o, bool required)
+{
+    const QJsonValue cs = o.value(s("criteria"));
+    if (cs.isUndefined() && !required)
+        return std::nullopt;
+    if (!cs.isArray() || cs.toArray().size() > 12)
+        fail(ApiError::validation(s("criteria"), s("must be a list of 0 to 12 criteria")));
+    const QJsonArray arr = cs.toArray();
+    QList<Criterion> out;
+    for (int i = 0; i < arr.size(); ++i) {
+        const QString p = QStringLiteral("criteria[%1]").arg(i);
+        if (!arr.at(i).isObject())
+            fail(ApiError::validation(p, s("must be an object")));
+        const QJsonObject c = arr.at(i).toObject();
+        Criterion item;
+        try {
+            item.id = c.contains(s("id")) ? id(c, s("id")) : 0;
+            item.name = text(c, s("name"), 1, 80);
+            item.description = optionalText(c, s("description"), 500, true).value_or(QString());
+            if (item.description.isNull())
+                item.description = QStringLiteral(""); // a NOT NULL column: Qt binds a null QString as NULL
+        } catch (ApiException &e) {
+            e.error.message.prepend(p + QLatin1Char('.'));
+            e.error.field.prepend(p + QLatin1Char('.'));
+            throw;
+        }
+        for (const Criterion &seen : out) {
+            if (seen.name.compare(item.name, Qt::CaseInsensitive) == 0)
+                fail(ApiError::validation(p + s(".name"), s("two criteria cannot have the same name")));
+            if (item.id && seen.id == item.id)
+                fail(ApiError::validation(p + s(".id"), s("names the same criterion twice")));
+        }
+        out.append(item);
+    }
+    return out;
 }
 
 } // namespace intervox

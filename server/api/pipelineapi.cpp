@@ -82,7 +82,9 @@ void registerPipelineApi(HttpServer &http, ApiContext &ctx)
                 {s("expiresAt"), iso(q.value(5).toLongLong())}, {s("maxUses"), q.value(6).toInt()}, {s("uses"), q.value(7).toInt()},
                 {s("revoked"), revoked}, {s("createdAt"), iso(q.value(9).toLongLong())}, {s("session"), session}});
         }
-        return HttpResponse::json(200, page.reply(items));
+        const QJsonValue next = page.cut(items);
+        attachReviewSummaries(db, p.orgId, items);
+        return HttpResponse::json(200, QJsonObject{{s("items"), items}, {s("next"), next}});
     }));
 }
 

@@ -60,6 +60,7 @@ HttpResponse interviewReply(Database *db, qint64 org, qint64 id, int status = 20
         fail(ApiError::notFound(s("no such interview")));
     QJsonArray one{interviewRow(q)};
     attachQuestions(db, org, one);
+    attachCriteria(db, org, one);
     return withEtag(HttpResponse::json(status, one.at(0).toObject()), id, q.value(7).toLongLong());
 }
 
@@ -217,6 +218,7 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
             items.append(interviewRow(q));
         const QJsonValue next = page.cut(items);
         attachQuestions(db, p.orgId, items);
+        attachCriteria(db, p.orgId, items);
         return HttpResponse::json(200, QJsonObject{{s("items"), items}, {s("next"), next}});
     }));
     http.route("POST", s("/api/v1/interviews"), ctx.authed([db](HttpRequest &r, const Principal &p) {
@@ -227,6 +229,8 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
             id = db->insert(s("INSERT INTO interviews (org_id, title, intro, language, deadline_at, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
                             {p.orgId, in.title, in.intro, in.language, nullableMs(in.deadline), p.userId, now, now});
             writeQuestions(db, p.orgId, id, in);
+            if (in.criteria)
+                writeCriteria(db, p.orgId, id, *in.criteria);
         });
         return interviewReply(db, p.orgId, id, 201);
     }, true), BodyKind::Json);
@@ -254,7 +258,11 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
             IfMatch::fromRequest(r, id).claim(db, "interviews", p.orgId, id, s("interview"));
             if (!db->scalar(s("SELECT id FROM sessions WHERE interview_id = ? AND org_id = ? LIMIT 1"), {id, p.orgId}).isNull())
                 fail(ApiError::conflict(s("candidates have started this interview; it cannot be deleted")));
+            for (const char *table : {"ratings", "review_notes", "decisions"})
+                db->exec(QStringLiteral("DELETE FROM %1 WHERE org_id = ? AND invite_id IN (SELECT id FROM invites WHERE interview_id = ? AND org_id = ?)")
+                             .arg(QLatin1String(table)), {p.orgId, id, p.orgId});
             db->exec(s("DELETE FROM invites WHERE interview_id = ? AND org_id = ?"), {id, p.orgId});
+            db->exec(s("DELETE FROM criteria WHERE interview_id = ? AND org_id = ?"), {id, p.orgId});
             db->exec(s("DELETE FROM questions WHERE interview_id = ? AND org_id = ?"), {id, p.orgId});
             db->exec(s("DELETE FROM interviews WHERE id = ? AND org_id = ?"), {id, p.orgId});
         });

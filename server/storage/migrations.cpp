@@ -83,6 +83,26 @@ const QList<QStringList> &schemaMigrations()
             QStringLiteral("CREATE INDEX invites_org_id ON invites(org_id, id)"),
             QStringLiteral("CREATE INDEX sessions_org_id ON sessions(org_id, id)"),
         },
+        // 4: review — rating criteria per interview, each reviewer's ratings and private note per invite, and the
+        // decisions taken on it (append-only: the latest is the current one, the rest its history)
+        {
+            QStringLiteral("CREATE TABLE criteria (id {{pk}}, org_id BIGINT NOT NULL REFERENCES organizations(id),"
+                           " interview_id BIGINT NOT NULL REFERENCES interviews(id), position INTEGER NOT NULL,"
+                           " name TEXT NOT NULL, description TEXT NOT NULL, removed_at BIGINT)"),
+            QStringLiteral("CREATE INDEX criteria_interview ON criteria(org_id, interview_id, position)"),
+            QStringLiteral("CREATE TABLE ratings (org_id BIGINT NOT NULL REFERENCES organizations(id),"
+                           " invite_id BIGINT NOT NULL REFERENCES invites(id), criterion_id BIGINT NOT NULL REFERENCES criteria(id),"
+                           " user_id BIGINT NOT NULL REFERENCES users(id), score INTEGER NOT NULL, updated_at BIGINT NOT NULL,"
+                           " PRIMARY KEY (invite_id, criterion_id, user_id))"),
+            QStringLiteral("CREATE INDEX ratings_org_invite ON ratings(org_id, invite_id)"),
+            QStringLiteral("CREATE TABLE review_notes (org_id BIGINT NOT NULL REFERENCES organizations(id),"
+                           " invite_id BIGINT NOT NULL REFERENCES invites(id), user_id BIGINT NOT NULL REFERENCES users(id),"
+                           " body TEXT NOT NULL, updated_at BIGINT NOT NULL, PRIMARY KEY (invite_id, user_id))"),
+            QStringLiteral("CREATE TABLE decisions (id {{pk}}, org_id BIGINT NOT NULL REFERENCES organizations(id),"
+                           " invite_id BIGINT NOT NULL REFERENCES invites(id), decision TEXT NOT NULL,"
+                           " user_id BIGINT NOT NULL REFERENCES users(id), at BIGINT NOT NULL)"),
+            QStringLiteral("CREATE INDEX decisions_invite ON decisions(org_id, invite_id, id)"),
+        },
     };
     return migrations;
 }

@@ -10,21 +10,11 @@ const { Api } = require('./lib/http');
 const { sha256 } = require('./lib/ws');
 const {
   WEBM_MIME, unique, waitFor, createOrg, interviewBody, createInterview, createCandidate, createInvite,
-  listAll, createInvitation, Candidate, recordAnswer, makeWebm, probeDuration, makePdf,
+  listAll, createInvitation, Candidate, recordAnswer, makeWebm, probeDuration, makePdf, assertError,
 } = require('./lib/fixtures');
 
 const T = { timeout: 30_000 };
 const SETUP = { timeout: 60_000 };
-
-function assertError(res, status, code, field) {
-  assert.equal(res.status, status, `expected ${status}: ${res}`);
-  assert.ok(res.json && res.json.error, `expected the error shape {"error":{…}}: ${res}`);
-  assert.equal(res.json.error.code, code, `error code: ${res}`);
-  assert.equal(typeof res.json.error.message, 'string', `error message: ${res}`);
-  assert.ok(res.json.error.message.length > 0, `empty error message: ${res}`);
-  if (field instanceof RegExp) assert.match(String(res.json.error.field), field, `error field: ${res}`);
-  else if (field !== undefined) assert.equal(res.json.error.field, field, `error field: ${res}`);
-}
 
 const inTheFuture = (days) => new Date(Date.now() + days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const question = (overrides = {}) => ({ text: 'Why us?', thinkSeconds: 10, answerSeconds: 60, retakes: 0, ...overrides });

@@ -292,7 +292,47 @@ async function assertServerHealthy(server, org) {
   }
 }
 
+/** `res` is the API's error shape {"error":{code,message,field}} with this status, code and (optionally) field. */
+function assertError(res, status, code, field) {
+  assert.equal(res.status, status, `expected ${status}: ${res}`);
+  assert.ok(res.json && res.json.error, `expected the error shape {"error":{…}}: ${res}`);
+  assert.equal(res.json.error.code, code, `error code: ${res}`);
+  assert.equal(typeof res.json.error.message, 'string', `error message: ${res}`);
+  assert.ok(res.json.error.message.length > 0, `empty error message: ${res}`);
+  if (field instanceof RegExp) assert.match(String(res.json.error.field), field, `error field: ${res}`);
+  else if (field !== undefined) assert.equal(res.json.error.field, field, `error field: ${res}`);
+}
+
+async function statementsRun(server) {
+  const res = await new Api(server.url).get('/metrics');
+  assert.equal(res.status, 200, String(res));
+  const match = /^intervox_db_statements_total (\d+)$/m.exec(res.text);
+  assert.ok(match, `no intervox_db_statements_total in /metrics:\n${res.text}`);
+  return Number(match[1]);
+}
+
+/**
+ * The SQL statements one GET of `path` costs on `server` (how tests see N+1 queries): what /metrics itself costs
+ * (two readings in a row) is taken off, and the least of a few tries counts, so that background work between two
+ * readings cannot make it look dearer.
+ */
+async function sqlCost(server, api, path) {
+  let overhead = Infinity;
+  let withRequest = Infinity;
+  for (let i = 0; i < 3; i += 1) {
+    const first = await statementsRun(server);
+    const before = await statementsRun(server);
+    const res = await api.get(path);
+    const after = await statementsRun(server);
+    assert.equal(res.status, 200, String(res));
+    overhead = Math.min(overhead, before - first);
+    withRequest = Math.min(withRequest, after - before);
+  }
+  return withRequest - overhead;
+}
+
 module.exports = {
   WEBM_MIME, unique, waitFor, createOrg, interviewBody, createInterview, createCandidate, createInvite, listAll,
   createInvitation, Candidate, startAnswering, recordAnswer, makeWebm, probeDuration, makePdf, assertServerHealthy,
+  assertError, sqlCost,
 };
