@@ -6,6 +6,9 @@
 #include "questionlistmodel.h"
 
 #include <QDateTime>
+#include <QJsonArray>
+#include <QVariantList>
+#include <functional>
 #include <QObject>
 #include <QPointer>
 #include <QtQml/qqmlregistration.h>
@@ -27,11 +30,15 @@ class InterviewDraft : public QObject
     Q_PROPERTY(ApiError error READ error NOTIFY errorChanged)
     Q_PROPERTY(QString titleProblem READ titleProblem NOTIFY edited)
     Q_PROPERTY(QString deadlineProblem READ deadlineProblem NOTIFY edited)
+    // What reviewers rate candidates on: [{id (0 for a new one), name}], saved with their own route so that they
+    // can change while candidates answer (the questions cannot).
+    Q_PROPERTY(QVariantList criteria READ criteria NOTIFY edited)
+    Q_PROPERTY(QString criteriaProblem READ criteriaProblem NOTIFY edited)
     Q_PROPERTY(bool canSave READ canSave NOTIFY edited)
 public:
     explicit InterviewDraft(QObject *parent = nullptr);
 
-    static constexpr int kMaxTitle = 200, kMaxIntro = 5000;
+    static constexpr int kMaxTitle = 200, kMaxIntro = 5000, kMaxCriteria = 12, kMaxCriterionName = 80;
 
     ApiClient *client() const { return m_client; }
     void setClient(ApiClient *client);
@@ -52,6 +59,11 @@ public:
     QString titleProblem() const;
     QString deadlineProblem() const;
     bool canSave() const;
+    QVariantList criteria() const { return m_criteria; }
+    QString criteriaProblem() const;
+    Q_INVOKABLE void addCriterion(const QString &name);
+    Q_INVOKABLE void renameCriterion(int index, const QString &name);
+    Q_INVOKABLE void removeCriterion(int index);
 
     // A new, empty interview with one question.
     Q_INVOKABLE void clear();
@@ -79,6 +91,10 @@ private:
     void setError(const ApiError &error);
     void setDirty(bool dirty);
     void markEdited();
+    void markCriteriaEdited();
+    void finishSave(const ApiResult &r);
+    void saveCriteria(qint64 id, std::function<void()> then);
+    void takeCriteria(const QJsonArray &criteria);
 
     QPointer<ApiClient> m_client;
     QuestionListModel *m_questions;
@@ -86,6 +102,8 @@ private:
     QByteArray m_etag;
     QString m_title, m_intro, m_language = QStringLiteral("en");
     QDateTime m_deadline;
+    QVariantList m_criteria;
     bool m_dirty = false, m_busy = false;
+    bool m_fieldsEdited = false, m_criteriaEdited = false; // what a save of an existing interview must send
     ApiError m_error;
 };

@@ -1,6 +1,7 @@
 #include "pipelinemodel.h"
 
 #include "eventstream.h"
+#include "reviewsession.h"
 
 #include <QClipboard>
 #include <QGuiApplication>
@@ -73,6 +74,11 @@ QVariant PipelineModel::data(const QModelIndex &index, int role) const
     case HasCvRole: return r.hasCv;
     case ExpiresAtRole: return r.expiresAt;
     case RevokedRole: return r.revoked;
+    case ScoreRole: return r.score;
+    case DecisionRole: return r.decision;
+    case DecisionTextRole: return r.decision.isEmpty() ? QString() : ReviewSession::decisionLabel(r.decision);
+    case AnswerCountRole: return r.answers;
+    case AnswerSecondsRole: return int(r.answerMs / 1000);
     }
     return {};
 }
@@ -81,7 +87,8 @@ QHash<int, QByteArray> PipelineModel::roleNames() const
 {
     return {{InviteIdRole, "inviteId"}, {CandidateIdRole, "candidateId"}, {NameRole, "name"}, {EmailRole, "email"},
             {StatusRole, "status"}, {StatusTextRole, "statusText"}, {DetailRole, "detail"}, {ConnectedRole, "connected"},
-            {HasCvRole, "hasCv"}, {ExpiresAtRole, "expiresAt"}, {RevokedRole, "revoked"}};
+            {HasCvRole, "hasCv"}, {ExpiresAtRole, "expiresAt"}, {RevokedRole, "revoked"}, {ScoreRole, "score"},
+            {DecisionRole, "decision"}, {DecisionTextRole, "decisionText"}, {AnswerCountRole, "answerCount"}, {AnswerSecondsRole, "answerSeconds"}};
 }
 
 void PipelineModel::setInterviewId(qint64 id)
@@ -127,9 +134,26 @@ int PipelineModel::takeItems(const QJsonArray &items)
         r.connected = session.value(QStringLiteral("connected")).toBool();
         r.startedAt = QDateTime::fromString(session.value(QStringLiteral("startedAt")).toString(), Qt::ISODate);
         r.finishedAt = QDateTime::fromString(session.value(QStringLiteral("finishedAt")).toString(), Qt::ISODate);
+        const QJsonObject review = o.value(QStringLiteral("review")).toObject();
+        r.score = review.value(QStringLiteral("score")).toDouble(0);
+        r.decision = review.value(QStringLiteral("decision")).toObject().value(QStringLiteral("value")).toString();
+        const QJsonObject answers = o.value(QStringLiteral("answers")).toObject();
+        r.answers = answers.value(QStringLiteral("count")).toInt();
+        r.answerMs = answers.value(QStringLiteral("durationMs")).toInteger();
         m_all.append(r);
     }
     return int(m_all.size());
+}
+
+QVariantList PipelineModel::reviewableInviteIds() const
+{
+    QVariantList ids;
+    for (int row = 0; row < rowCount(); ++row) {
+        const Row &r = m_all.at(itemIndex(row));
+        if (r.answers > 0)
+            ids.append(r.invite);
+    }
+    return ids;
 }
 
 void PipelineModel::setBusy(bool busy)

@@ -35,6 +35,11 @@ public:
         HasCvRole,
         ExpiresAtRole,
         RevokedRole,
+        ScoreRole,        // mean of the criteria's mean ratings, 0 before anyone rated
+        DecisionRole,     // "", advance, hold, reject
+        DecisionTextRole, // the same in the recruiter's words
+        AnswerCountRole,
+        AnswerSecondsRole, // total length of the answers
     };
     Q_ENUM(Role)
 
@@ -58,6 +63,9 @@ public:
     Q_INVOKABLE void revoke(qint64 inviteId);
     Q_INVOKABLE void copyToClipboard(const QString &text) const;
     Q_INVOKABLE void clearLastLink();
+    // The invites of the rows shown (filter applied, in order) that have answers to review: the triage loop's
+    // "next candidate".
+    Q_INVOKABLE QVariantList reviewableInviteIds() const;
 
     static QString statusText(const QString &status);
 
@@ -82,6 +90,10 @@ private:
         int question = 0;
         bool connected = false, hasCv = false, revoked = false;
         QDateTime expiresAt, finishedAt, startedAt;
+        double score = 0;
+        QString decision;
+        int answers = 0;
+        qint64 answerMs = 0;
     };
     QString detailOf(const Row &row) const;
     void setBusy(bool busy);

@@ -263,6 +263,62 @@ Page {
                     questionList.currentIndex = row
                 }
             }
+
+            // ---- what reviewers rate
+            Label {
+                Layout.topMargin: Theme.gap
+                text: qsTr("Rating criteria (%1)").arg(draft.criteria.length)
+                font.pixelSize: Theme.fontHeading
+                font.weight: Font.DemiBold
+                color: Theme.text
+                Accessible.role: Accessible.Heading
+            }
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: qsTr("Reviewers rate every candidate from 1 to 5 on each criterion. You can change them at any time, also after candidates have answered; ratings stay with the criteria you keep.")
+                color: Theme.mutedText
+                font.pixelSize: Theme.fontSmall
+            }
+            Repeater {
+                model: draft.criteria
+                delegate: RowLayout {
+                    id: criterionRow
+                    required property var modelData
+                    required property int index
+                    Layout.fillWidth: true
+                    spacing: Theme.unit
+                    TextField {
+                        objectName: "criterion" + criterionRow.index
+                        Layout.fillWidth: true
+                        text: criterionRow.modelData.name
+                        maximumLength: 80
+                        placeholderText: qsTr("e.g. Problem solving")
+                        Accessible.name: qsTr("Criterion %1").arg(criterionRow.index + 1)
+                        onTextEdited: draft.renameCriterion(criterionRow.index, text)
+                    }
+                    Button {
+                        text: qsTr("Remove")
+                        flat: true
+                        Accessible.name: qsTr("Remove criterion %1").arg(criterionRow.index + 1)
+                        onClicked: draft.removeCriterion(criterionRow.index)
+                    }
+                }
+            }
+            Label {
+                Layout.fillWidth: true
+                visible: text.length > 0
+                text: draft.criteriaProblem
+                color: Theme.danger
+                font.pixelSize: Theme.fontSmall
+            }
+            Button {
+                objectName: "addCriterion"
+                text: qsTr("+ Add a criterion")
+                enabled: draft.criteria.length < 12
+                flat: true
+                onClicked: draft.addCriterion("")
+            }
             Item { Layout.preferredHeight: Theme.pagePadding }
         }
     }

@@ -10,6 +10,14 @@ Page {
     property string interviewTitle: ""
     signal back()
     signal editInterview(int id)
+    // Review the candidates who answered, starting with `inviteId` (in the list's order).
+    signal reviewCandidates(var inviteIds, int position)
+    function openReview(inviteId) {
+        const ids = pipeline.reviewableInviteIds()
+        const at = ids.indexOf(inviteId)
+        if (at >= 0)
+            page.reviewCandidates(ids, at)
+    }
 
     background: Rectangle { color: Theme.background }
     Accessible.name: qsTr("Candidates of %1").arg(interviewTitle)
@@ -62,7 +70,7 @@ Page {
                 MouseArea { id: liveArea; anchors.fill: parent; hoverEnabled: true }
             }
             Button {
-                text: qsTr("Edit questions")
+                text: qsTr("Edit interview")
                 flat: true
                 onClicked: page.editInterview(page.interviewId)
             }
@@ -201,7 +209,13 @@ Page {
                     required property string statusText
                     required property string detail
                     required property bool revoked
+                    required property int answerCount
+                    required property real score
+                    required property string decision
+                    required property string decisionText
                     width: ListView.view.width
+                    onClicked: if (answerCount > 0) page.openReview(inviteId)
+                    Keys.onReturnPressed: if (answerCount > 0) page.openReview(inviteId)
                     highlighted: ListView.isCurrentItem && list.activeFocus
                     Accessible.name: qsTr("%1, %2").arg(name).arg(statusText)
 
@@ -246,10 +260,25 @@ Page {
                         }
                         RowLayout {
                             // Same width on every row, so the columns line up whatever the actions.
-                            Layout.preferredWidth: 240
-                            Layout.maximumWidth: 240
+                            Layout.preferredWidth: 360
+                            Layout.maximumWidth: 360
                             spacing: 0
                             Item { Layout.fillWidth: true }
+                        Label {
+                            visible: row.score > 0 || row.decision.length > 0
+                            text: (row.score > 0 ? "★ " + Number(row.score).toLocaleString(Qt.locale(), "f", 1) : "")
+                                  + (row.decision.length > 0 ? "  " + row.decisionText : "")
+                            color: row.decision === "reject" ? Theme.danger : row.decision === "advance" ? Theme.success : Theme.mutedText
+                            font.pixelSize: Theme.fontSmall
+                            rightPadding: Theme.unit
+                        }
+                        Button {
+                            text: qsTr("Review")
+                            flat: true
+                            visible: row.answerCount > 0
+                            Accessible.name: qsTr("Review the answers of %1").arg(row.name)
+                            onClicked: page.openReview(row.inviteId)
+                        }
                         Button {
                             text: qsTr("New link")
                             flat: true

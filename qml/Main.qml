@@ -161,6 +161,19 @@ ApplicationWindow {
                     stack.currentItem.reload()
             }
             onEditInterview: (id) => stack.push(editorComponent, {interviewId: id})
+            onReviewCandidates: (ids, position) => stack.push(reviewComponent, {inviteIds: ids, position: position})
+        }
+    }
+
+    Component {
+        id: reviewComponent
+        ReviewPage {
+            objectName: "reviewPage"
+            onBack: {
+                stack.pop()
+                if (stack.currentItem && stack.currentItem.reload)
+                    stack.currentItem.reload()
+            }
         }
     }
 

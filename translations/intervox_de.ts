@@ -312,27 +312,27 @@
         <translation>Zeile %1: %2, %3</translation>
     </message>
     <message>
-        <location filename="../qml/ImportDialog.qml" line="133"/>
+        <location filename="../qml/ImportDialog.qml" line="134"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../qml/ImportDialog.qml" line="133"/>
+        <location filename="../qml/ImportDialog.qml" line="134"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../qml/ImportDialog.qml" line="139"/>
+        <location filename="../qml/ImportDialog.qml" line="140"/>
         <source>Copy all links</source>
         <translation>Alle Links kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/ImportDialog.qml" line="145"/>
+        <location filename="../qml/ImportDialog.qml" line="146"/>
         <source>Save links…</source>
         <translation>Links speichern …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ImportDialog.qml" line="145"/>
+        <location filename="../qml/ImportDialog.qml" line="146"/>
         <source>Import %n candidate(s)</source>
         <translation>
             <numerusform>%n Kandidaten importieren</numerusform>
@@ -343,12 +343,30 @@
 <context>
     <name>InterviewDraft</name>
     <message>
-        <location filename="../app/interviewdraft.cpp" line="63"/>
+        <location filename="../app/interviewdraft.cpp" line="67"/>
+        <source>Criterion %1 has no name.</source>
+        <translation>Kriterium %1 hat keinen Namen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/interviewdraft.cpp" line="69"/>
+        <source>Shorten criterion %1 to %n characters or fewer.</source>
+        <translation>
+            <numerusform>Kürzen Sie Kriterium %1 auf höchstens %n Zeichen.</numerusform>
+            <numerusform>Kürzen Sie Kriterium %1 auf höchstens %n Zeichen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/interviewdraft.cpp" line="71"/>
+        <source>Two criteria are called “%1”.</source>
+        <translation>Zwei Kriterien heißen „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../app/interviewdraft.cpp" line="121"/>
         <source>Give the interview a title.</source>
         <translation>Geben Sie dem Interview einen Titel.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/interviewdraft.cpp" line="65"/>
+        <location filename="../app/interviewdraft.cpp" line="123"/>
         <source>Shorten the title to %n characters or fewer.</source>
         <translation>
             <numerusform>Kürzen Sie den Titel auf höchstens %n Zeichen.</numerusform>
@@ -356,12 +374,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/interviewdraft.cpp" line="72"/>
+        <location filename="../app/interviewdraft.cpp" line="130"/>
         <source>The deadline must be in the future.</source>
         <translation>Die Frist muss in der Zukunft liegen.</translation>
     </message>
     <message>
-        <location filename="../app/interviewdraft.cpp" line="146"/>
+        <location filename="../app/interviewdraft.cpp" line="173"/>
+        <source>Communication</source>
+        <translation>Kommunikation</translation>
+    </message>
+    <message>
+        <location filename="../app/interviewdraft.cpp" line="174"/>
+        <source>Relevant experience</source>
+        <translation>Einschlägige Erfahrung</translation>
+    </message>
+    <message>
+        <location filename="../app/interviewdraft.cpp" line="175"/>
+        <source>Motivation</source>
+        <translation>Motivation</translation>
+    </message>
+    <message>
+        <location filename="../app/interviewdraft.cpp" line="209"/>
         <source>%1 (copy)</source>
         <translation>%1 (Kopie)</translation>
     </message>
@@ -517,219 +550,264 @@
         <source>+ Add a question</source>
         <translation>+ Frage hinzufügen</translation>
     </message>
+    <message>
+        <location filename="../qml/InterviewEditor.qml" line="270"/>
+        <source>Rating criteria (%1)</source>
+        <translation>Bewertungskriterien (%1)</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewEditor.qml" line="279"/>
+        <source>Reviewers rate every candidate from 1 to 5 on each criterion. You can change them at any time, also after candidates have answered; ratings stay with the criteria you keep.</source>
+        <translation>Wer bewertet, gibt jeder Person pro Kriterium 1 bis 5 Punkte. Sie können die Kriterien jederzeit ändern, auch nachdem Kandidaten geantwortet haben; Bewertungen bleiben bei den Kriterien, die Sie behalten.</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewEditor.qml" line="296"/>
+        <source>e.g. Problem solving</source>
+        <translation>z. B. Problemlösung</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewEditor.qml" line="297"/>
+        <source>Criterion %1</source>
+        <translation>Kriterium %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewEditor.qml" line="301"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewEditor.qml" line="303"/>
+        <source>Remove criterion %1</source>
+        <translation>Kriterium %1 entfernen</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewEditor.qml" line="317"/>
+        <source>+ Add a criterion</source>
+        <translation>+ Kriterium hinzufügen</translation>
+    </message>
 </context>
 <context>
     <name>InterviewPage</name>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="15"/>
+        <location filename="../qml/InterviewPage.qml" line="23"/>
         <source>Candidates of %1</source>
         <translation>Kandidaten von %1</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="40"/>
+        <location filename="../qml/InterviewPage.qml" line="48"/>
         <source>‹ Interviews</source>
         <translation>‹ Interviews</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="41"/>
+        <location filename="../qml/InterviewPage.qml" line="49"/>
         <source>Back to the interviews</source>
         <translation>Zurück zu den Interviews</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="54"/>
+        <location filename="../qml/InterviewPage.qml" line="62"/>
         <source>● Live</source>
         <translation>● Live</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="54"/>
+        <location filename="../qml/InterviewPage.qml" line="62"/>
         <source>Reconnecting…</source>
         <translation>Verbindung wird wiederhergestellt …</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="58"/>
+        <location filename="../qml/InterviewPage.qml" line="66"/>
         <source>Updates arrive live</source>
         <translation>Aktualisierungen kommen live</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="58"/>
+        <location filename="../qml/InterviewPage.qml" line="66"/>
         <source>Live updates are reconnecting</source>
         <translation>Live-Aktualisierungen verbinden sich neu</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="60"/>
+        <location filename="../qml/InterviewPage.qml" line="68"/>
         <source>Candidates&apos; progress shows here as it happens.</source>
         <translation>Der Fortschritt der Kandidaten erscheint hier, sobald er geschieht.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="61"/>
+        <location filename="../qml/InterviewPage.qml" line="69"/>
         <source>The connection for live updates was lost; Intervox reconnects by itself.</source>
         <translation>Die Verbindung für Live-Aktualisierungen ist unterbrochen; Intervox verbindet sich selbst neu.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="65"/>
-        <source>Edit questions</source>
-        <translation>Fragen bearbeiten</translation>
+        <location filename="../qml/InterviewPage.qml" line="73"/>
+        <source>Edit interview</source>
+        <translation>Interview bearbeiten</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="71"/>
+        <location filename="../qml/InterviewPage.qml" line="79"/>
         <source>Import CSV…</source>
         <translation>CSV importieren …</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="77"/>
+        <location filename="../qml/InterviewPage.qml" line="85"/>
         <source>Add candidate</source>
         <translation>Kandidat hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="79"/>
+        <location filename="../qml/InterviewPage.qml" line="87"/>
         <source>Ctrl+N</source>
         <translation>Strg+N</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="107"/>
+        <location filename="../qml/InterviewPage.qml" line="115"/>
         <source>Invite link for %1</source>
         <translation>Einladungslink für %1</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="119"/>
+        <location filename="../qml/InterviewPage.qml" line="127"/>
         <source>Invite link</source>
         <translation>Einladungslink</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="125"/>
+        <location filename="../qml/InterviewPage.qml" line="133"/>
         <source>Copied</source>
         <translation>Kopiert</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="125"/>
+        <location filename="../qml/InterviewPage.qml" line="133"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="131"/>
+        <location filename="../qml/InterviewPage.qml" line="139"/>
         <source>Hide the link</source>
         <translation>Link ausblenden</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="138"/>
+        <location filename="../qml/InterviewPage.qml" line="146"/>
         <source>Send it to the candidate now: it is shown only once. If it gets lost, make a new link.</source>
         <translation>Schicken Sie ihn jetzt an die Person: Er wird nur einmal angezeigt. Geht er verloren, erstellen Sie einen neuen Link.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="149"/>
+        <location filename="../qml/InterviewPage.qml" line="157"/>
         <source>Try again</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="157"/>
-        <location filename="../qml/InterviewPage.qml" line="190"/>
+        <location filename="../qml/InterviewPage.qml" line="165"/>
+        <location filename="../qml/InterviewPage.qml" line="198"/>
         <source>Candidates</source>
         <translation>Kandidaten</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="167"/>
+        <location filename="../qml/InterviewPage.qml" line="175"/>
         <source>Search candidates (Ctrl+F)</source>
         <translation>Kandidaten suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="168"/>
+        <location filename="../qml/InterviewPage.qml" line="176"/>
         <source>Search candidates</source>
         <translation>Kandidaten suchen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="206"/>
+        <location filename="../qml/InterviewPage.qml" line="220"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="254"/>
+        <location filename="../qml/InterviewPage.qml" line="276"/>
+        <source>Review</source>
+        <translation>Bewerten</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="279"/>
+        <source>Review the answers of %1</source>
+        <translation>Antworten von %1 bewerten</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="283"/>
         <source>New link</source>
         <translation>Neuer Link</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="257"/>
+        <location filename="../qml/InterviewPage.qml" line="286"/>
         <source>New invite link for %1</source>
         <translation>Neuer Einladungslink für %1</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="261"/>
+        <location filename="../qml/InterviewPage.qml" line="290"/>
         <source>Revoke</source>
         <translation>Widerrufen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="265"/>
+        <location filename="../qml/InterviewPage.qml" line="294"/>
         <source>Revoke the link of %1</source>
         <translation>Link von %1 widerrufen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="283"/>
+        <location filename="../qml/InterviewPage.qml" line="312"/>
         <source>No candidates yet</source>
         <translation>Noch keine Kandidaten</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="284"/>
+        <location filename="../qml/InterviewPage.qml" line="313"/>
         <source>Add a candidate to get an invite link. They open it in a browser, check their microphone and answer when it suits them.</source>
         <translation>Fügen Sie einen Kandidaten hinzu, um einen Einladungslink zu erhalten. Er wird im Browser geöffnet; dort wird das Mikrofon geprüft und geantwortet, wann es passt.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="285"/>
+        <location filename="../qml/InterviewPage.qml" line="314"/>
         <source>Add the first candidate</source>
         <translation>Ersten Kandidaten hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="292"/>
+        <location filename="../qml/InterviewPage.qml" line="321"/>
         <source>No candidate matches “%1”</source>
         <translation>Kein Kandidat passt zu „%1“</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="293"/>
+        <location filename="../qml/InterviewPage.qml" line="322"/>
         <source>Search looks at names, email addresses and statuses.</source>
         <translation>Die Suche durchsucht Namen, E-Mail-Adressen und Status.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="294"/>
+        <location filename="../qml/InterviewPage.qml" line="323"/>
         <source>Clear the search</source>
         <translation>Suche leeren</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="307"/>
+        <location filename="../qml/InterviewPage.qml" line="336"/>
         <source>Add a candidate</source>
         <translation>Kandidat hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="314"/>
-        <location filename="../qml/InterviewPage.qml" line="320"/>
+        <location filename="../qml/InterviewPage.qml" line="343"/>
+        <location filename="../qml/InterviewPage.qml" line="349"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="323"/>
-        <location filename="../qml/InterviewPage.qml" line="330"/>
+        <location filename="../qml/InterviewPage.qml" line="352"/>
+        <location filename="../qml/InterviewPage.qml" line="359"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="336"/>
+        <location filename="../qml/InterviewPage.qml" line="365"/>
         <source>Intervox makes an invite link for this interview. Nothing is sent yet: you send the link yourself.</source>
         <translation>Intervox erstellt einen Einladungslink für dieses Interview. Es wird noch nichts verschickt: Den Link senden Sie selbst.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="347"/>
+        <location filename="../qml/InterviewPage.qml" line="376"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="353"/>
+        <location filename="../qml/InterviewPage.qml" line="382"/>
         <source>Add and make link</source>
         <translation>Hinzufügen und Link erstellen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="374"/>
+        <location filename="../qml/InterviewPage.qml" line="403"/>
         <source>Revoke the link of %1?</source>
         <translation>Link von %1 widerrufen?</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="379"/>
+        <location filename="../qml/InterviewPage.qml" line="408"/>
         <source>The link stops working at once; an interview in progress on it is ended. What was recorded stays.</source>
         <translation>Der Link funktioniert sofort nicht mehr; ein laufendes Interview darüber wird beendet. Bereits Aufgezeichnetes bleibt erhalten.</translation>
     </message>
@@ -928,52 +1006,52 @@
 <context>
     <name>PipelineModel</name>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="42"/>
+        <location filename="../app/pipelinemodel.cpp" line="38"/>
         <source>Invited</source>
         <translation>Eingeladen</translation>
     </message>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="43"/>
+        <location filename="../app/pipelinemodel.cpp" line="39"/>
         <source>In progress</source>
         <translation>Läuft</translation>
     </message>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="44"/>
+        <location filename="../app/pipelinemodel.cpp" line="40"/>
         <source>Finished</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="45"/>
+        <location filename="../app/pipelinemodel.cpp" line="41"/>
         <source>Declined consent</source>
         <translation>Einwilligung abgelehnt</translation>
     </message>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="46"/>
+        <location filename="../app/pipelinemodel.cpp" line="42"/>
         <source>Link revoked</source>
         <translation>Link widerrufen</translation>
     </message>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="47"/>
+        <location filename="../app/pipelinemodel.cpp" line="43"/>
         <source>Link expired</source>
         <translation>Link abgelaufen</translation>
     </message>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="55"/>
+        <location filename="../app/pipelinemodel.cpp" line="51"/>
         <source>on question %1 · connected now</source>
         <translation>bei Frage %1 · gerade verbunden</translation>
     </message>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="55"/>
+        <location filename="../app/pipelinemodel.cpp" line="51"/>
         <source>on question %1 · not connected</source>
         <translation>bei Frage %1 · nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="57"/>
+        <location filename="../app/pipelinemodel.cpp" line="53"/>
         <source>finished %1</source>
         <translation>abgeschlossen %1</translation>
     </message>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="59"/>
+        <location filename="../app/pipelinemodel.cpp" line="55"/>
         <source>link valid until %1</source>
         <translation>Link gültig bis %1</translation>
     </message>
@@ -1095,6 +1173,271 @@
             <numerusform>Kürzen Sie die Frage auf höchstens %n Zeichen.</numerusform>
             <numerusform>Kürzen Sie die Frage auf höchstens %n Zeichen.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="27"/>
+        <source>Review of %1</source>
+        <translation>Bewertung von %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="36"/>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="113"/>
+        <source>Review shortcuts</source>
+        <translation>Tastenkürzel der Bewertung</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="128"/>
+        <source>‹ Candidates</source>
+        <translation>‹ Kandidaten</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="129"/>
+        <source>Back to the candidates</source>
+        <translation>Zurück zu den Kandidaten</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="147"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="154"/>
+        <source>Candidate %1 of %2</source>
+        <translation>Kandidat %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="161"/>
+        <location filename="../qml/ReviewPage.qml" line="163"/>
+        <source>Previous candidate (P)</source>
+        <translation>Vorheriger Kandidat (P)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="169"/>
+        <location filename="../qml/ReviewPage.qml" line="171"/>
+        <source>Next candidate (N)</source>
+        <translation>Nächster Kandidat (N)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="185"/>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="206"/>
+        <location filename="../qml/ReviewPage.qml" line="220"/>
+        <source>Answers</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="226"/>
+        <source>Question %1: %2</source>
+        <translation>Frage %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="232"/>
+        <source>Question %1 · %2</source>
+        <translation>Frage %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="233"/>
+        <source>Question %1 · not saved yet</source>
+        <translation>Frage %1 · noch nicht gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="253"/>
+        <source>No answers yet</source>
+        <translation>Noch keine Antworten</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="254"/>
+        <source>This candidate has not recorded an answer. Answers appear here as soon as they are saved.</source>
+        <translation>Diese Person hat noch keine Antwort aufgenommen. Antworten erscheinen hier, sobald sie gespeichert sind.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="277"/>
+        <source>Question %1 of %2</source>
+        <translation>Frage %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="314"/>
+        <location filename="../qml/ReviewPage.qml" line="317"/>
+        <source>The recording cannot be played: %1</source>
+        <translation>Die Aufnahme kann nicht abgespielt werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="315"/>
+        <source>Preparing the recording…</source>
+        <translation>Aufnahme wird vorbereitet …</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="316"/>
+        <source>This answer is still being saved.</source>
+        <translation>Diese Antwort wird noch gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="335"/>
+        <source>Pause (Space)</source>
+        <translation>Pause (Leertaste)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="335"/>
+        <source>Play (Space)</source>
+        <translation>Abspielen (Leertaste)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="352"/>
+        <source>Position in the answer</source>
+        <translation>Position in der Antwort</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="363"/>
+        <source>Speed</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="375"/>
+        <source>Play at %1× speed (S cycles)</source>
+        <translation>Mit %1-facher Geschwindigkeit abspielen (S wechselt)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="565"/>
+        <source>Space play/pause · ←/→ ±5 s · S speed · J/K answer · N/P candidate · ↑/↓ criterion · 1–5 rate (0 clears) · A/H/R advance/hold/reject · E note · Esc back</source>
+        <translation>Leertaste Abspielen/Pause · ←/→ ±5 s · S Tempo · J/K Antwort · N/P Kandidat · ↑/↓ Kriterium · 1–5 bewerten (0 löscht) · A/H/R weiter/zurückstellen/absagen · E Notiz · Esc zurück</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="284"/>
+        <source>Previous answer (K)</source>
+        <translation>Vorherige Antwort (K)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="292"/>
+        <source>Next answer (J)</source>
+        <translation>Nächste Antwort (J)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="408"/>
+        <source>Ratings</source>
+        <translation>Bewertungen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="417"/>
+        <source>This interview has no rating criteria. Add them with “Edit interview” on the interview&apos;s page to rate candidates on them.</source>
+        <translation>Dieses Interview hat keine Bewertungskriterien. Fügen Sie sie auf der Seite des Interviews mit „Interview bearbeiten“ hinzu, um Kandidaten danach zu bewerten.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="476"/>
+        <source>Rate %1 %2 of 5</source>
+        <translation>%1 mit %2 von 5 bewerten</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/ReviewPage.qml" line="450"/>
+        <source>avg %1 · %n rating(s)</source>
+        <translation>
+            <numerusform>Ø %1 · %n Bewertung</numerusform>
+            <numerusform>Ø %1 · %n Bewertungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="451"/>
+        <source>not rated</source>
+        <translation>nicht bewertet</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="490"/>
+        <location filename="../qml/ReviewPage.qml" line="502"/>
+        <source>Private note</source>
+        <translation>Private Notiz</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="501"/>
+        <source>Only you can read this note. (E to write, Esc when done)</source>
+        <translation>Nur Sie können diese Notiz lesen. (E zum Schreiben, Esc zum Beenden)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="509"/>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="522"/>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="531"/>
+        <source>Advance</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="531"/>
+        <source>Hold</source>
+        <translation>Zurückstellen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="531"/>
+        <source>Reject</source>
+        <translation>Absagen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="537"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="549"/>
+        <source>%1 — reviewers rate; recruiters decide.</source>
+        <translation>%1 – Bewertende bewerten, Recruiter entscheiden.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewSession</name>
+    <message>
+        <location filename="../app/reviewsession.cpp" line="167"/>
+        <source>Advance</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <location filename="../app/reviewsession.cpp" line="168"/>
+        <source>Hold</source>
+        <translation>Zurückstellen</translation>
+    </message>
+    <message>
+        <location filename="../app/reviewsession.cpp" line="169"/>
+        <source>Reject</source>
+        <translation>Absagen</translation>
+    </message>
+    <message>
+        <location filename="../app/reviewsession.cpp" line="170"/>
+        <location filename="../app/reviewsession.cpp" line="176"/>
+        <source>No decision yet</source>
+        <translation>Noch keine Entscheidung</translation>
+    </message>
+    <message>
+        <location filename="../app/reviewsession.cpp" line="178"/>
+        <source>Advanced by %1, %2</source>
+        <translation>Weiter, entschieden von %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../app/reviewsession.cpp" line="179"/>
+        <source>On hold by %1, %2</source>
+        <translation>Zurückgestellt von %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../app/reviewsession.cpp" line="180"/>
+        <source>Rejected by %1, %2</source>
+        <translation>Abgesagt von %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../app/reviewsession.cpp" line="312"/>
+        <source>the recording could not be stored on this computer: %1</source>
+        <translation>die Aufnahme konnte auf diesem Computer nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 // Renders every page of the desktop app at 1280×800 into PNG files, with a fresh embedded server and sample
 // data made through the API: `intervox-screenshots OUT_DIR light|dark`. scripts/screenshots runs it under Xvfb.
+#include "candidatepage.h"
 #include "appsession.h"
 #include "tooling.h"
 
@@ -83,6 +84,8 @@ int main(int argc, char *argv[])
             questions.append(QJsonObject{{"text", QStringLiteral("Tell us about a situation where you had to explain something complex (%1).").arg(i + 1)},
                                          {"thinkSeconds", 30}, {"answerSeconds", 120 + 60 * (i % 2)}, {"retakes", i % 2}});
         QJsonObject body{{"title", title}, {"language", title.contains("Deutsch") ? "de" : "en"}, {"questions", questions},
+                         {"criteria", QJsonArray{QJsonObject{{"name", "Communication"}, {"description", "Clear, structured, adapted to the listener"}},
+                                                 QJsonObject{{"name", "Customer focus"}}, QJsonObject{{"name", "Problem solving"}}}},
                          {"intro", "Welcome! This interview takes about 15 minutes. Answer in your own words; there are no trick questions."}};
         if (count == 5)
             body.insert("deadline", QDateTime::currentDateTimeUtc().addDays(21).toString(Qt::ISODate));
@@ -145,6 +148,40 @@ int main(int argc, char *argv[])
     }
     session->client()->post(QStringLiteral("/invites/%1/revoke").arg(lastInvite), QJsonValue(), nullptr, [&](const ApiResult &) { pending = -1; });
     waitFor([&] { return pending == -1; });
+    // Two candidates who answered every question (over the session protocol, as a browser does), one reviewed.
+    const QByteArray media = CandidatePage::makeWebm(3);
+    QList<qint64> answered;
+    for (const QString &name : {QStringLiteral("Grace Mbeki"), QStringLiteral("Noah Fischer")}) {
+        ApiResult made;
+        session->client()->post(QStringLiteral("/candidates"), QJsonObject{{"name", name}, {"email", name.section(' ', 0, 0).toLower() + "@example.org"}},
+                                nullptr, [&](const ApiResult &r) {
+                                    session->client()->post(QStringLiteral("/invites"), QJsonObject{{"interviewId", firstId}, {"candidateId", r.json.toObject().value("id")}},
+                                                            nullptr, [&](const ApiResult &invite) { made = invite; pending = -2; });
+                                });
+        waitFor([&] { return pending == -2; });
+        pending = 0;
+        CandidatePage candidate;
+        if (media.isEmpty() || !candidate.join(session->serverUrl(), made.json.toObject().value("token").toString())
+            || !candidate.answerAll(samples.first().second, media))
+            return fail("screenshots", QStringLiteral("a sample candidate could not answer"));
+        answered.append(made.json.toObject().value("id").toInteger());
+    }
+    ApiResult criteria;
+    session->client()->get(QStringLiteral("/interviews/%1/criteria").arg(firstId), nullptr, [&](const ApiResult &r) { criteria = r; pending = -3; });
+    waitFor([&] { return pending == -3; });
+    pending = 0;
+    QJsonObject ratings;
+    int score = 4;
+    for (const QJsonValue &c : criteria.json.toObject().value("items").toArray())
+        ratings.insert(QString::number(c.toObject().value("id").toInteger()), score--);
+    session->client()->put(QStringLiteral("/invites/%1/review/ratings").arg(answered.first()), QJsonObject{{"ratings", ratings}}, nullptr,
+                           [&](const ApiResult &) { pending = -4; });
+    waitFor([&] { return pending == -4; });
+    session->client()->post(QStringLiteral("/invites/%1/decision").arg(answered.first()), QJsonObject{{"decision", "advance"}}, nullptr,
+                            [&](const ApiResult &) { pending = -5; });
+    waitFor([&] { return pending == -5; });
+    pending = 0;
+
     QMetaObject::invokeMethod(list, "openInterview", Q_ARG(int, int(firstId)), Q_ARG(QString, samples.first().first));
     settle(800);
     interviewPage = window->findChild<QQuickItem *>(QStringLiteral("interviewPage"));
@@ -166,7 +203,24 @@ int main(int argc, char *argv[])
         settle(400);
     }
 
-    // 5. A CSV import with two lines to fix.
+    // 5. Reviewing the candidate who was rated: the answer ready to play, ratings, note, decision.
+    QMetaObject::invokeMethod(interviewPage, "openReview", Q_ARG(QVariant, QVariant(answered.first())));
+    settle(800);
+    auto *reviewPage = window->findChild<QQuickItem *>(QStringLiteral("reviewPage"));
+    if (!reviewPage)
+        return fail("screenshots", QStringLiteral("no review page"));
+    auto *review = reviewPage->property("review").value<QObject *>();
+    if (!waitFor([&] { return !review->property("audioSource").toUrl().isEmpty(); }, 60000))
+        return fail("screenshots", QStringLiteral("the answer did not become playable"));
+    QMetaObject::invokeMethod(review, "saveNote", Q_ARG(QString, QStringLiteral("Calm and concrete; ask about escalations in the second round.")));
+    settle(1200);
+    if (!shoot(QStringLiteral("review")))
+        return 1;
+    QMetaObject::invokeMethod(reviewPage, "back");
+    settle(800);
+    interviewPage = window->findChild<QQuickItem *>(QStringLiteral("interviewPage"));
+
+    // 6. A CSV import with two lines to fix.
     QFile csvFile(data.filePath(QStringLiteral("candidates.csv")));
     if (!csvFile.open(QIODevice::WriteOnly))
         return fail("screenshots", QStringLiteral("cannot write the sample CSV"));

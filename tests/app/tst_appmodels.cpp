@@ -1,6 +1,7 @@
 // The app's API client, session and models against a real server started in this process (the embedded one,
 // with SQLite in a temporary folder), as the app uses them.
 #include "apiclient.h"
+#include "candidatepage.h"
 #include "csvimport.h"
 #include "embeddedserver.h"
 #include "eventstream.h"
@@ -9,6 +10,7 @@
 #include "interviewlistmodel.h"
 #include "pipelinemodel.h"
 #include "questionlistmodel.h"
+#include "reviewsession.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,6 +18,8 @@
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocket>
@@ -40,40 +44,6 @@ ApiResult call(ApiClient *client, const QByteArray &verb, const QString &path, c
         out.error = ApiError::badReply(QStringLiteral("no reply within 30 s"));
     return out;
 }
-
-// A candidate's page, as far as the server can tell: the session protocol over a WebSocket (docs/protocol.md).
-class CandidatePage
-{
-public:
-    QWebSocket socket;
-    QList<QJsonObject> received;
-
-    bool join(const QUrl &server, const QString &token)
-    {
-        QObject::connect(&socket, &QWebSocket::textMessageReceived, [this](const QString &t) { received << QJsonDocument::fromJson(t.toUtf8()).object(); });
-        QUrl url = server;
-        url.setScheme(QStringLiteral("ws"));
-        url.setPath(QStringLiteral("/ws/session"));
-        socket.open(url);
-        if (!QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::ConnectedState; }, 10000))
-            return false;
-        send(QJsonObject{{"type", "hello"}, {"protocol", 1}, {"token", token}, {"mime", "audio/webm;codecs=opus"}});
-        return waitFor("state");
-    }
-    void send(const QJsonObject &m) { socket.sendTextMessage(QString::fromUtf8(QJsonDocument(m).toJson(QJsonDocument::Compact))); }
-    bool waitFor(const QString &type, const QString &phase = QString())
-    {
-        return QTest::qWaitFor([&] {
-            for (int i = 0; i < received.size(); ++i) {
-                if (received.at(i).value("type").toString() == type && (phase.isEmpty() || received.at(i).value("phase").toString() == phase)) {
-                    received.remove(0, i + 1);
-                    return true;
-                }
-            }
-            return false;
-        }, 10000);
-    }
-};
 
 } // namespace
 
@@ -526,6 +496,146 @@ private slots:
         QCOMPARE(m_session->language(), QStringLiteral("de"));
         m_session->setLanguage(QStringLiteral("en"));
         QCOMPARE(e.message(), english);
+    }
+
+    void theDraftsCriteriaChangeEvenAfterCandidatesStarted()
+    {
+        InterviewDraft draft;
+        draft.setClient(client());
+        QCOMPARE(draft.criteria().size(), 3); // a new interview starts with sensible criteria
+        draft.setTitle(QStringLiteral("Criteria"));
+        draft.questions()->setData(draft.questions()->index(0), QStringLiteral("Why us?"), QuestionListModel::TextRole);
+        draft.renameCriterion(2, QStringLiteral("Communication"));
+        QVERIFY(!draft.canSave());
+        QVERIFY2(draft.criteriaProblem().contains(QStringLiteral("Communication")), qPrintable(draft.criteriaProblem()));
+        draft.renameCriterion(2, QStringLiteral("Curiosity"));
+        QVERIFY(draft.canSave());
+        QSignalSpy saved(&draft, &InterviewDraft::saved);
+        draft.save();
+        QVERIFY(saved.wait(30000));
+        const qint64 id = draft.interviewId();
+        QCOMPARE(draft.criteria().size(), 3);
+        const qint64 keptId = draft.criteria().at(0).toMap().value("id").toLongLong();
+        QVERIFY(keptId > 0);
+
+        // A candidate starts: the questions are fixed from now on, the criteria are not.
+        const ApiResult candidate = call(client(), "POST", "/candidates", QJsonObject{{"name", "Early Bird"}, {"email", "early@example.com"}});
+        const ApiResult invite = call(client(), "POST", "/invites", QJsonObject{{"interviewId", id}, {"candidateId", candidate.json.toObject().value("id")}});
+        CandidatePage page;
+        QVERIFY(page.join(m_session->serverUrl(), invite.json.toObject().value("token").toString()));
+
+        InterviewDraft again;
+        again.setClient(client());
+        again.load(id);
+        QTRY_COMPARE_WITH_TIMEOUT(again.interviewId(), id, 30000);
+        QCOMPARE(again.criteria().at(2).toMap().value("name").toString(), QStringLiteral("Curiosity"));
+        QVERIFY(!again.dirty());
+        again.removeCriterion(1);
+        again.renameCriterion(0, QStringLiteral("Clarity"));
+        again.addCriterion(QStringLiteral("Ownership"));
+        QVERIFY(again.dirty());
+        QSignalSpy savedAgain(&again, &InterviewDraft::saved);
+        again.save();
+        QVERIFY2(savedAgain.wait(30000), qPrintable(QStringLiteral("%1 %2 %3").arg(again.error().kind).arg(again.busy()).arg(again.error().detail)));
+        QVERIFY(!again.dirty());
+        const QJsonArray stored = call(client(), "GET", QStringLiteral("/interviews/%1/criteria").arg(id)).json.toObject().value("items").toArray();
+        QCOMPARE(stored.size(), 3);
+        QCOMPARE(stored.at(0).toObject().value("name").toString(), QStringLiteral("Clarity"));
+        QCOMPARE(stored.at(0).toObject().value("id").toInteger(), keptId);
+        QCOMPARE(stored.at(1).toObject().value("name").toString(), QStringLiteral("Curiosity"));
+        QCOMPARE(stored.at(2).toObject().value("name").toString(), QStringLiteral("Ownership"));
+
+        // Changing a question as well is still refused, and says why.
+        again.setTitle(QStringLiteral("Criteria, renamed"));
+        again.save();
+        QTRY_VERIFY_WITH_TIMEOUT(again.error().isError(), 30000);
+        QCOMPARE(again.error().kind, ApiError::Conflict);
+    }
+
+    void aReviewPlaysRatesNotesAndDecides()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->events()->live(), 30000);
+        QJsonObject body = interviewBody(QStringLiteral("Review"), 2);
+        body.insert("criteria", QJsonArray{QJsonObject{{"name", "Communication"}}, QJsonObject{{"name", "Experience"}}});
+        const ApiResult created = call(client(), "POST", "/interviews", body);
+        QVERIFY2(created.ok(), qPrintable(created.error.detail));
+        const qint64 interview = created.json.toObject().value("id").toInteger();
+        const ApiResult candidate = call(client(), "POST", "/candidates", QJsonObject{{"name", "Rita Review"}, {"email", "rita@example.com"}});
+        const ApiResult invite = call(client(), "POST", "/invites",
+                                      QJsonObject{{"interviewId", interview}, {"candidateId", candidate.json.toObject().value("id")}});
+        QVERIFY(invite.ok());
+        const qint64 inviteId = invite.json.toObject().value("id").toInteger();
+        const QByteArray media = CandidatePage::makeWebm(3);
+        QVERIFY2(!media.isEmpty(), "ffmpeg made no WebM");
+        CandidatePage page;
+        QVERIFY(page.join(m_session->serverUrl(), invite.json.toObject().value("token").toString()));
+        QVERIFY(page.answerAll(2, media));
+
+        ReviewSession review;
+        review.setEvents(m_session->events());
+        review.setClient(client());
+        review.setInviteId(inviteId);
+        QTRY_VERIFY_WITH_TIMEOUT(review.loaded(), 30000);
+        QCOMPARE(review.candidateName(), QStringLiteral("Rita Review"));
+        QCOMPARE(review.answers().size(), 2);
+        QCOMPARE(review.answers().at(1).toMap().value("questionText").toString(), QStringLiteral("Question 2"));
+        QCOMPARE(review.criteria().size(), 2);
+        QCOMPARE(review.currentAnswer(), 0);
+
+        // The recording comes through the API into a file only this user can read; the next one is fetched ahead.
+        QTRY_VERIFY_WITH_TIMEOUT(review.audioSource().isLocalFile(), 60000);
+        const QString first = review.audioSource().toLocalFile();
+        QFile file(first);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.read(4), QByteArray::fromHex("1a45dfa3")); // a WebM (EBML) file
+        QCOMPARE(QFileInfo(first).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+        QCOMPARE(QFileInfo(QFileInfo(first).path()).permissions() & (QFileDevice::ExeOther | QFileDevice::ReadOther), QFileDevice::Permissions());
+        review.setCurrentAnswer(1);
+        QTRY_VERIFY_WITH_TIMEOUT(review.audioSource().isLocalFile() && review.audioSource().toLocalFile() != first, 60000);
+        review.setCurrentAnswer(5); // beyond the end: the last one
+        QCOMPARE(review.currentAnswer(), 1);
+
+        const qint64 communication = review.criteria().at(0).toMap().value("id").toLongLong();
+        const qint64 experience = review.criteria().at(1).toMap().value("id").toLongLong();
+        QSignalSpy saved(&review, &ReviewSession::saved);
+        review.rate(communication, 4);
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 30000);
+        QCOMPARE(saved.at(0).at(1).toBool(), true);
+        QCOMPARE(review.criteria().at(0).toMap().value("mine").toInt(), 4);
+        review.saveNote(QStringLiteral("Clear, calm answers."));
+        review.decide(QStringLiteral("advance"));
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 3, 30000);
+        QCOMPARE(review.note(), QStringLiteral("Clear, calm answers."));
+        QCOMPARE(review.decision(), QStringLiteral("advance"));
+        QVERIFY2(review.decisionText().startsWith(QStringLiteral("Advanced by ")), qPrintable(review.decisionText()));
+
+        // A change made elsewhere (another window, a colleague) arrives as an event: no reload by hand.
+        QVERIFY(call(client(), "PUT", QStringLiteral("/invites/%1/review/ratings").arg(inviteId),
+                     QJsonObject{{"ratings", QJsonObject{{QString::number(experience), 2}}}}).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(review.criteria().at(1).toMap().value("mine").toInt(), 2, 10000);
+        QVERIFY(call(client(), "POST", QStringLiteral("/invites/%1/decision").arg(inviteId), QJsonObject{{"decision", "hold"}}).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(review.decision(), QStringLiteral("hold"), 10000);
+
+        // A refused change is reported, and nothing else changes.
+        review.decide(QStringLiteral("maybe"));
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 4, 30000);
+        QCOMPARE(saved.at(3).at(1).toBool(), false);
+        QCOMPARE(review.error().kind, ApiError::Invalid);
+        QCOMPARE(review.decision(), QStringLiteral("hold"));
+
+        // Another candidate: the recordings of this one are gone from the disk.
+        review.setInviteId(0);
+        QVERIFY(!QFileInfo::exists(first));
+
+        // The pipeline shows the score and the decision, and offers the candidates who answered for review.
+        PipelineModel pipeline;
+        pipeline.setClient(client());
+        pipeline.setInterviewId(interview);
+        QTRY_COMPARE_WITH_TIMEOUT(pipeline.rowCount(), 1, 30000);
+        QCOMPARE(pipeline.data(pipeline.index(0), PipelineModel::DecisionRole).toString(), QStringLiteral("hold"));
+        QCOMPARE(pipeline.data(pipeline.index(0), PipelineModel::ScoreRole).toDouble(), 3.0);
+        QCOMPARE(pipeline.data(pipeline.index(0), PipelineModel::AnswerCountRole).toInt(), 2);
+        QCOMPARE(pipeline.reviewableInviteIds(), QVariantList{inviteId});
     }
 
     void validationErrorsNameTheField()

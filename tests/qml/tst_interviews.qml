@@ -75,7 +75,8 @@ Item {
             const again = createTemporaryObject(editorComponent, root, {interviewId: draft.interviewId})
             tryCompare(again.draft, "title", "Keyboard interview", 10000)
             compare(again.draft.questions.count, 2)
-            tryVerify(() => findChild(again, "questions").itemAtIndex(0) !== null)
+            // The list makes its delegates once it has laid itself out: wait for both.
+            tryVerify(() => findChild(again, "questions").itemAtIndex(0) !== null && findChild(again, "questions").itemAtIndex(1) !== null)
             compare(findChild(findChild(again, "questions").itemAtIndex(0), "questionText").text, "Second?")
             compare(findChild(findChild(again, "questions").itemAtIndex(1), "questionText").text, "First?")
         }

@@ -1,5 +1,8 @@
 // Qt Quick Test runner for the app's pages (tests/qml/tst_*.qml): the real QML module and a real embedded
 // server with its data in a temporary folder.
+#include "apiclient.h"
+#include "candidatepage.h"
+
 #include <QFile>
 #include <QQmlContext>
 #include <QQmlEngine>
@@ -11,10 +14,56 @@
 
 Q_IMPORT_QML_PLUGIN(IntervoxPlugin)
 
+// What the QML tests cannot do from QML: candidates who answered, through the API and the session protocol.
+class TestServer : public QObject
+{
+    Q_OBJECT
+public:
+    // An interview of `questions` questions with two criteria, and `names.size()` candidates who answered every
+    // question (a 3 s tone each). Returns their invite ids, or an empty list (with a warning) on failure.
+    Q_INVOKABLE QVariantList finishedCandidates(ApiClient *client, const QUrl &server, const QStringList &names, int questions)
+    {
+        QJsonArray qs, criteria{QJsonObject{{"name", "Communication"}, {"description", "Clear and structured"}}, QJsonObject{{"name", "Experience"}}};
+        for (int i = 0; i < questions; ++i)
+            qs.append(QJsonObject{{"text", QStringLiteral("Tell us about challenge %1").arg(i + 1)}, {"thinkSeconds", 10}, {"answerSeconds", 60}});
+        const ApiResult interview = call(client, "POST", "/interviews", QJsonObject{{"title", "Review test"}, {"questions", qs}, {"criteria", criteria}});
+        const QByteArray media = CandidatePage::makeWebm(3);
+        if (!interview.ok() || media.isEmpty())
+            return warn("could not create the interview or the media");
+        QVariantList invites;
+        for (const QString &name : names) {
+            const ApiResult candidate = call(client, "POST", "/candidates", QJsonObject{{"name", name}, {"email", name.split(' ').first().toLower() + "@example.com"}});
+            const ApiResult invite = call(client, "POST", "/invites", QJsonObject{{"interviewId", interview.json.toObject().value("id")},
+                                                                                   {"candidateId", candidate.json.toObject().value("id")}});
+            CandidatePage page;
+            if (!invite.ok() || !page.join(server, invite.json.toObject().value("token").toString()) || !page.answerAll(questions, media))
+                return warn("a candidate could not answer");
+            invites.append(invite.json.toObject().value("id").toInteger());
+        }
+        return invites;
+    }
+
+private:
+    static ApiResult call(ApiClient *client, const QByteArray &verb, const QString &path, const QJsonValue &body)
+    {
+        ApiResult out;
+        bool done = false;
+        client->send(verb, path, body, nullptr, [&](const ApiResult &r) { out = r; done = true; });
+        QTest::qWaitFor([&] { return done; }, 30000);
+        return out;
+    }
+    static QVariantList warn(const char *what)
+    {
+        qWarning("TestServer: %s", what);
+        return {};
+    }
+};
+
 class Setup : public QObject
 {
     Q_OBJECT
     QTemporaryDir m_data;
+    TestServer m_server;
 public slots:
     void applicationAvailable()
     {
@@ -35,6 +84,7 @@ public slots:
     {
         engine->addImportPath(QStringLiteral("qrc:/")); // the Intervox module is compiled into this binary
         engine->rootContext()->setContextProperty(QStringLiteral("testData"), QUrl::fromLocalFile(m_data.path() + QLatin1Char('/')));
+        engine->rootContext()->setContextProperty(QStringLiteral("testServer"), &m_server);
     }
 };
 
