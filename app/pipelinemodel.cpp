@@ -47,6 +47,9 @@ QString PipelineModel::statusText(const QString &status)
 QString PipelineModel::detailOf(const Row &row) const
 {
     const QLocale locale;
+    if (row.status == QLatin1String("started") && row.phase == QLatin1String("answering"))
+        return row.connected ? tr("answering question %1 · connected now").arg(row.question + 1)
+                             : tr("answering question %1 · not connected").arg(row.question + 1);
     if (row.status == QLatin1String("started"))
         return row.connected ? tr("on question %1 · connected now").arg(row.question + 1) : tr("on question %1 · not connected").arg(row.question + 1);
     if (row.status == QLatin1String("finished") && row.finishedAt.isValid())
@@ -79,6 +82,7 @@ QVariant PipelineModel::data(const QModelIndex &index, int role) const
     case DecisionTextRole: return r.decision.isEmpty() ? QString() : ReviewSession::decisionLabel(r.decision);
     case AnswerCountRole: return r.answers;
     case AnswerSecondsRole: return int(r.answerMs / 1000);
+    case PhaseRole: return r.phase;
     }
     return {};
 }
@@ -88,7 +92,7 @@ QHash<int, QByteArray> PipelineModel::roleNames() const
     return {{InviteIdRole, "inviteId"}, {CandidateIdRole, "candidateId"}, {NameRole, "name"}, {EmailRole, "email"},
             {StatusRole, "status"}, {StatusTextRole, "statusText"}, {DetailRole, "detail"}, {ConnectedRole, "connected"},
             {HasCvRole, "hasCv"}, {ExpiresAtRole, "expiresAt"}, {RevokedRole, "revoked"}, {ScoreRole, "score"},
-            {DecisionRole, "decision"}, {DecisionTextRole, "decisionText"}, {AnswerCountRole, "answerCount"}, {AnswerSecondsRole, "answerSeconds"}};
+            {DecisionRole, "decision"}, {DecisionTextRole, "decisionText"}, {AnswerCountRole, "answerCount"}, {AnswerSecondsRole, "answerSeconds"}, {PhaseRole, "phase"}};
 }
 
 void PipelineModel::setInterviewId(qint64 id)
@@ -131,6 +135,7 @@ int PipelineModel::takeItems(const QJsonArray &items)
         r.revoked = o.value(QStringLiteral("revoked")).toBool();
         r.expiresAt = QDateTime::fromString(o.value(QStringLiteral("expiresAt")).toString(), Qt::ISODate);
         r.question = session.value(QStringLiteral("question")).toInt();
+        r.phase = session.value(QStringLiteral("phase")).toString();
         r.connected = session.value(QStringLiteral("connected")).toBool();
         r.startedAt = QDateTime::fromString(session.value(QStringLiteral("startedAt")).toString(), Qt::ISODate);
         r.finishedAt = QDateTime::fromString(session.value(QStringLiteral("finishedAt")).toString(), Qt::ISODate);

@@ -40,6 +40,7 @@ public:
         DecisionTextRole, // the same in the recruiter's words
         AnswerCountRole,
         AnswerSecondsRole, // total length of the answers
+        PhaseRole,        // the latest session's phase (consent, intro, thinking, answering, …), "" without one
     };
     Q_ENUM(Role)
 
@@ -86,7 +87,7 @@ private:
     struct Row
     {
         qint64 invite = 0, candidate = 0;
-        QString name, email, status;
+        QString name, email, status, phase;
         int question = 0;
         bool connected = false, hasCv = false, revoked = false;
         QDateTime expiresAt, finishedAt, startedAt;

@@ -1037,21 +1037,31 @@
     </message>
     <message>
         <location filename="../app/pipelinemodel.cpp" line="51"/>
+        <source>answering question %1 · connected now</source>
+        <translation>antwortet auf Frage %1 · gerade verbunden</translation>
+    </message>
+    <message>
+        <location filename="../app/pipelinemodel.cpp" line="52"/>
+        <source>answering question %1 · not connected</source>
+        <translation>antwortet auf Frage %1 · nicht verbunden</translation>
+    </message>
+    <message>
+        <location filename="../app/pipelinemodel.cpp" line="54"/>
         <source>on question %1 · connected now</source>
         <translation>bei Frage %1 · gerade verbunden</translation>
     </message>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="51"/>
+        <location filename="../app/pipelinemodel.cpp" line="54"/>
         <source>on question %1 · not connected</source>
         <translation>bei Frage %1 · nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="53"/>
+        <location filename="../app/pipelinemodel.cpp" line="56"/>
         <source>finished %1</source>
         <translation>abgeschlossen %1</translation>
     </message>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="55"/>
+        <location filename="../app/pipelinemodel.cpp" line="58"/>
         <source>link valid until %1</source>
         <translation>Link gültig bis %1</translation>
     </message>
@@ -1183,161 +1193,161 @@
         <translation>Bewertung von %1</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="36"/>
+        <location filename="../qml/ReviewPage.qml" line="37"/>
         <source>Saved</source>
         <translation>Gespeichert</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="113"/>
+        <location filename="../qml/ReviewPage.qml" line="122"/>
         <source>Review shortcuts</source>
         <translation>Tastenkürzel der Bewertung</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="128"/>
+        <location filename="../qml/ReviewPage.qml" line="137"/>
         <source>‹ Candidates</source>
         <translation>‹ Kandidaten</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="129"/>
+        <location filename="../qml/ReviewPage.qml" line="138"/>
         <source>Back to the candidates</source>
         <translation>Zurück zu den Kandidaten</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="147"/>
+        <location filename="../qml/ReviewPage.qml" line="156"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="154"/>
+        <location filename="../qml/ReviewPage.qml" line="163"/>
         <source>Candidate %1 of %2</source>
         <translation>Kandidat %1 von %2</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="161"/>
-        <location filename="../qml/ReviewPage.qml" line="163"/>
+        <location filename="../qml/ReviewPage.qml" line="170"/>
+        <location filename="../qml/ReviewPage.qml" line="172"/>
         <source>Previous candidate (P)</source>
         <translation>Vorheriger Kandidat (P)</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="169"/>
-        <location filename="../qml/ReviewPage.qml" line="171"/>
+        <location filename="../qml/ReviewPage.qml" line="178"/>
+        <location filename="../qml/ReviewPage.qml" line="180"/>
         <source>Next candidate (N)</source>
         <translation>Nächster Kandidat (N)</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="185"/>
+        <location filename="../qml/ReviewPage.qml" line="194"/>
         <source>Try again</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="206"/>
-        <location filename="../qml/ReviewPage.qml" line="220"/>
+        <location filename="../qml/ReviewPage.qml" line="215"/>
+        <location filename="../qml/ReviewPage.qml" line="229"/>
         <source>Answers</source>
         <translation>Antworten</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="226"/>
+        <location filename="../qml/ReviewPage.qml" line="235"/>
         <source>Question %1: %2</source>
         <translation>Frage %1: %2</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="232"/>
+        <location filename="../qml/ReviewPage.qml" line="241"/>
         <source>Question %1 · %2</source>
         <translation>Frage %1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="233"/>
+        <location filename="../qml/ReviewPage.qml" line="242"/>
         <source>Question %1 · not saved yet</source>
         <translation>Frage %1 · noch nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="253"/>
+        <location filename="../qml/ReviewPage.qml" line="262"/>
         <source>No answers yet</source>
         <translation>Noch keine Antworten</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="254"/>
+        <location filename="../qml/ReviewPage.qml" line="263"/>
         <source>This candidate has not recorded an answer. Answers appear here as soon as they are saved.</source>
         <translation>Diese Person hat noch keine Antwort aufgenommen. Antworten erscheinen hier, sobald sie gespeichert sind.</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="277"/>
+        <location filename="../qml/ReviewPage.qml" line="286"/>
         <source>Question %1 of %2</source>
         <translation>Frage %1 von %2</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="314"/>
-        <location filename="../qml/ReviewPage.qml" line="317"/>
+        <location filename="../qml/ReviewPage.qml" line="323"/>
+        <location filename="../qml/ReviewPage.qml" line="326"/>
         <source>The recording cannot be played: %1</source>
         <translation>Die Aufnahme kann nicht abgespielt werden: %1</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="315"/>
+        <location filename="../qml/ReviewPage.qml" line="324"/>
         <source>Preparing the recording…</source>
         <translation>Aufnahme wird vorbereitet …</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="316"/>
+        <location filename="../qml/ReviewPage.qml" line="325"/>
         <source>This answer is still being saved.</source>
         <translation>Diese Antwort wird noch gespeichert.</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="335"/>
+        <location filename="../qml/ReviewPage.qml" line="344"/>
         <source>Pause (Space)</source>
         <translation>Pause (Leertaste)</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="335"/>
+        <location filename="../qml/ReviewPage.qml" line="344"/>
         <source>Play (Space)</source>
         <translation>Abspielen (Leertaste)</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="352"/>
+        <location filename="../qml/ReviewPage.qml" line="361"/>
         <source>Position in the answer</source>
         <translation>Position in der Antwort</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="363"/>
+        <location filename="../qml/ReviewPage.qml" line="372"/>
         <source>Speed</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="375"/>
+        <location filename="../qml/ReviewPage.qml" line="384"/>
         <source>Play at %1× speed (S cycles)</source>
         <translation>Mit %1-facher Geschwindigkeit abspielen (S wechselt)</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="565"/>
+        <location filename="../qml/ReviewPage.qml" line="574"/>
         <source>Space play/pause · ←/→ ±5 s · S speed · J/K answer · N/P candidate · ↑/↓ criterion · 1–5 rate (0 clears) · A/H/R advance/hold/reject · E note · Esc back</source>
         <translation>Leertaste Abspielen/Pause · ←/→ ±5 s · S Tempo · J/K Antwort · N/P Kandidat · ↑/↓ Kriterium · 1–5 bewerten (0 löscht) · A/H/R weiter/zurückstellen/absagen · E Notiz · Esc zurück</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="284"/>
+        <location filename="../qml/ReviewPage.qml" line="293"/>
         <source>Previous answer (K)</source>
         <translation>Vorherige Antwort (K)</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="292"/>
+        <location filename="../qml/ReviewPage.qml" line="301"/>
         <source>Next answer (J)</source>
         <translation>Nächste Antwort (J)</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="408"/>
+        <location filename="../qml/ReviewPage.qml" line="417"/>
         <source>Ratings</source>
         <translation>Bewertungen</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="417"/>
+        <location filename="../qml/ReviewPage.qml" line="426"/>
         <source>This interview has no rating criteria. Add them with “Edit interview” on the interview&apos;s page to rate candidates on them.</source>
         <translation>Dieses Interview hat keine Bewertungskriterien. Fügen Sie sie auf der Seite des Interviews mit „Interview bearbeiten“ hinzu, um Kandidaten danach zu bewerten.</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="476"/>
+        <location filename="../qml/ReviewPage.qml" line="485"/>
         <source>Rate %1 %2 of 5</source>
         <translation>%1 mit %2 von 5 bewerten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ReviewPage.qml" line="450"/>
+        <location filename="../qml/ReviewPage.qml" line="459"/>
         <source>avg %1 · %n rating(s)</source>
         <translation>
             <numerusform>Ø %1 · %n Bewertung</numerusform>
@@ -1345,53 +1355,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="451"/>
+        <location filename="../qml/ReviewPage.qml" line="460"/>
         <source>not rated</source>
         <translation>nicht bewertet</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="490"/>
-        <location filename="../qml/ReviewPage.qml" line="502"/>
+        <location filename="../qml/ReviewPage.qml" line="499"/>
+        <location filename="../qml/ReviewPage.qml" line="511"/>
         <source>Private note</source>
         <translation>Private Notiz</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="501"/>
+        <location filename="../qml/ReviewPage.qml" line="510"/>
         <source>Only you can read this note. (E to write, Esc when done)</source>
         <translation>Nur Sie können diese Notiz lesen. (E zum Schreiben, Esc zum Beenden)</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="509"/>
+        <location filename="../qml/ReviewPage.qml" line="518"/>
         <source>Saving…</source>
         <translation>Wird gespeichert …</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="522"/>
+        <location filename="../qml/ReviewPage.qml" line="531"/>
         <source>Decision</source>
         <translation>Entscheidung</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="531"/>
+        <location filename="../qml/ReviewPage.qml" line="540"/>
         <source>Advance</source>
         <translation>Weiter</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="531"/>
+        <location filename="../qml/ReviewPage.qml" line="540"/>
         <source>Hold</source>
         <translation>Zurückstellen</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="531"/>
+        <location filename="../qml/ReviewPage.qml" line="540"/>
         <source>Reject</source>
         <translation>Absagen</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="537"/>
+        <location filename="../qml/ReviewPage.qml" line="546"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="549"/>
+        <location filename="../qml/ReviewPage.qml" line="558"/>
         <source>%1 — reviewers rate; recruiters decide.</source>
         <translation>%1 – Bewertende bewerten, Recruiter entscheiden.</translation>
     </message>

@@ -104,7 +104,7 @@
 <context>
     <name>ReviewPage</name>
     <message numerus="yes">
-        <location filename="../qml/ReviewPage.qml" line="450"/>
+        <location filename="../qml/ReviewPage.qml" line="459"/>
         <source>avg %1 · %n rating(s)</source>
         <translation>
             <numerusform>avg %1 · %n rating</numerusform>

@@ -374,6 +374,7 @@ void SessionSocket::startAnswer(qint64 at, int question)
             send(QStringLiteral("{\"type\":\"answer_started\",\"answer\":%1,\"question\":%2,\"take\":%3,\"deadlineIn\":%4}")
                      .arg(r->id).arg(question).arg(take).arg(qMax<qint64>(0, deadline - nowMs())));
             sendState();
+            publish(s("answer_started"), QJsonObject{{s("answerId"), r->id}, {s("question"), question}, {s("take"), take}});
         });
 }
 

@@ -508,6 +508,11 @@ async function nextQuestion(page) {
 
 module.exports = {
   ADMIN,
+  INTERVOXD,
+  checkPrerequisites,
+  launchBrowser,
+  makeArtifactDir,
+  makeSpeechWav,
   reloadWitnessed,
   Api,
   Intervoxd,

@@ -96,7 +96,7 @@ describe(`live events (${engine})`, () => {
     } finally { candidate.close(); }
   });
 
-  it('answer_saved arrives with the answerId when an answer is saved', T, async () => {
+  it('answer_started arrives when the candidate starts answering, answer_saved with the answerId when it is saved', T, async () => {
     const invitation = await createInvitation(orgA);
     const candidate = await Candidate.join(server, invitation.invite.token);
     try {
@@ -105,6 +105,9 @@ describe(`live events (${engine})`, () => {
       await candidate.consent(true);
       await candidate.begin();
       const { answer } = await candidate.startAnswer();
+      const started = await eventsA.next(eventOf('answer_started', sessionId));
+      assertEventFields(started, invitation, sessionId);
+      assert.deepEqual([started.answerId, started.question, started.take], [answer, 0, 1], JSON.stringify(started));
       const pieces = split(media, 8192);
       await candidate.upload(answer, pieces);
       await candidate.finish(answer, [pieces]);
