@@ -1,5 +1,8 @@
 #include "apilistmodel.h"
 
+#include <QCollator>
+#include <algorithm>
+
 ApiListModel::ApiListModel(QObject *parent)
     : QAbstractListModel(parent)
 {
@@ -52,6 +55,59 @@ void ApiListModel::applyFilter()
         if (needle.isEmpty() || matches(i, needle))
             m_visible.append(i);
     }
+    applySort();
+}
+
+QVariant ApiListModel::sortValue(int, const QString &) const
+{
+    return {};
+}
+
+void ApiListModel::sortBy(const QString &key, bool descending)
+{
+    if (key == m_sortKey && descending == m_sortDescending)
+        return;
+    m_sortKey = key;
+    m_sortDescending = descending;
+    emit sortChanged();
+    beginResetModel();
+    applyFilter();
+    endResetModel();
+}
+
+void ApiListModel::applySort()
+{
+    if (m_sortKey.isEmpty())
+        return;
+    // Each row's value once (a string becomes the locale's collation key), then one stable sort of indices.
+    struct Keyed { int item; bool has; double number; QCollatorSortKey text; };
+    // The "C" locale (no LANG set) would compare code points: "Zoe" before "anna", "10" before "9".
+    QCollator collator(QLocale().language() == QLocale::C ? QLocale(QLocale::English, QLocale::UnitedStates) : QLocale());
+    collator.setNumericMode(true);
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    std::vector<Keyed> keyed;
+    keyed.reserve(m_visible.size());
+    bool textual = false;
+    for (int item : std::as_const(m_visible)) {
+        const QVariant v = sortValue(item, m_sortKey);
+        if (v.typeId() == QMetaType::QString) {
+            textual = true;
+            keyed.push_back({item, true, 0, collator.sortKey(v.toString())});
+        } else {
+            keyed.push_back({item, v.isValid(), v.toDouble(), collator.sortKey(QString())});
+        }
+    }
+    const bool down = m_sortDescending;
+    std::stable_sort(keyed.begin(), keyed.end(), [down, textual](const Keyed &a, const Keyed &b) {
+        if (a.has != b.has)
+            return a.has; // without a value: last, whichever the direction
+        if (!a.has)
+            return false;
+        const int c = textual ? a.text.compare(b.text) : (a.number < b.number ? -1 : a.number > b.number ? 1 : 0);
+        return down ? c > 0 : c < 0;
+    });
+    for (qsizetype i = 0; i < qsizetype(keyed.size()); ++i)
+        m_visible[i] = keyed[i].item;
 }
 
 void ApiListModel::setError(const ApiError &error)

@@ -21,6 +21,9 @@ class ApiListModel : public QAbstractListModel
     Q_PROPERTY(ApiError error READ error NOTIFY errorChanged)
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     Q_PROPERTY(int totalCount READ totalCount NOTIFY countChanged)
+    // The column the rows are sorted by ("" = the API's order, newest first) and its direction.
+    Q_PROPERTY(QString sortKey READ sortKey NOTIFY sortChanged)
+    Q_PROPERTY(bool sortDescending READ sortDescending NOTIFY sortChanged)
 public:
     explicit ApiListModel(QObject *parent = nullptr);
 
@@ -36,6 +39,11 @@ public:
     int totalCount() const { return m_total; }
 
     Q_INVOKABLE void reload();
+    QString sortKey() const { return m_sortKey; }
+    bool sortDescending() const { return m_sortDescending; }
+    // Sorts the rows (filtered or not) by `key` (a subclass's column name); rows without a value come last in
+    // both directions, equal ones keep the API's order. Kept across reloads and filtering.
+    Q_INVOKABLE void sortBy(const QString &key, bool descending);
 
 signals:
     void clientChanged();
@@ -43,6 +51,7 @@ signals:
     void loadingChanged();
     void errorChanged();
     void countChanged();
+    void sortChanged();
 
 protected:
     // The list route below /api/v1, or empty when there is nothing to read yet.
@@ -51,6 +60,8 @@ protected:
     virtual int takeItems(const QJsonArray &items) = 0;
     // Whether row `index` (of all rows) matches the trimmed, non-empty search text.
     virtual bool matches(int index, const QString &needle) const = 0;
+    // What row `index` (of all rows) sorts by under `key`: a number or a string; invalid when it has none.
+    virtual QVariant sortValue(int index, const QString &key) const;
 
     // The index among all rows of visible row `row`.
     int itemIndex(int row) const { return m_visible.at(row); }
@@ -61,10 +72,12 @@ protected:
 
 private:
     void applyFilter();
+    void applySort();
 
     QPointer<ApiClient> m_client;
     QList<int> m_visible;
-    QString m_filter;
+    QString m_filter, m_sortKey;
+    bool m_sortDescending = false;
     int m_total = 0;
     bool m_loading = false, m_loaded = false;
     ApiError m_error;

@@ -14,6 +14,7 @@ PipelineModel::PipelineModel(QObject *parent)
     m_liveReload.setSingleShot(true);
     m_liveReload.setInterval(150);
     connect(&m_liveReload, &QTimer::timeout, this, &PipelineModel::reload);
+    connect(this, &ApiListModel::clientChanged, this, &PipelineModel::loadCriteria);
 }
 
 void PipelineModel::setEvents(EventStream *events)
@@ -25,8 +26,11 @@ void PipelineModel::setEvents(EventStream *events)
     m_events = events;
     if (m_events) {
         connect(m_events, &EventStream::event, this, [this](const QJsonObject &e) {
-            if (e.value(QStringLiteral("interviewId")).toInteger() == m_interview)
-                m_liveReload.start();
+            if (e.value(QStringLiteral("interviewId")).toInteger() != m_interview)
+                return;
+            if (e.value(QStringLiteral("event")).toString() == QLatin1String("review") && e.value(QStringLiteral("change")).toString() == QLatin1String("criteria"))
+                loadCriteria();
+            m_liveReload.start();
         });
         connect(m_events, &EventStream::resynced, this, &PipelineModel::reload);
     }
@@ -83,6 +87,12 @@ QVariant PipelineModel::data(const QModelIndex &index, int role) const
     case AnswerCountRole: return r.answers;
     case AnswerSecondsRole: return int(r.answerMs / 1000);
     case PhaseRole: return r.phase;
+    case ScoresRole: {
+        QVariantList scores;
+        for (const QVariant &c : m_criteria)
+            scores.append(r.scores.value(c.toMap().value(QStringLiteral("id")).toLongLong(), 0.0));
+        return scores;
+    }
     }
     return {};
 }
@@ -92,7 +102,7 @@ QHash<int, QByteArray> PipelineModel::roleNames() const
     return {{InviteIdRole, "inviteId"}, {CandidateIdRole, "candidateId"}, {NameRole, "name"}, {EmailRole, "email"},
             {StatusRole, "status"}, {StatusTextRole, "statusText"}, {DetailRole, "detail"}, {ConnectedRole, "connected"},
             {HasCvRole, "hasCv"}, {ExpiresAtRole, "expiresAt"}, {RevokedRole, "revoked"}, {ScoreRole, "score"},
-            {DecisionRole, "decision"}, {DecisionTextRole, "decisionText"}, {AnswerCountRole, "answerCount"}, {AnswerSecondsRole, "answerSeconds"}, {PhaseRole, "phase"}};
+            {DecisionRole, "decision"}, {DecisionTextRole, "decisionText"}, {AnswerCountRole, "answerCount"}, {AnswerSecondsRole, "answerSeconds"}, {PhaseRole, "phase"}, {ScoresRole, "scores"}};
 }
 
 void PipelineModel::setInterviewId(qint64 id)
@@ -102,6 +112,7 @@ void PipelineModel::setInterviewId(qint64 id)
     m_interview = id;
     emit interviewIdChanged();
     clearItems();
+    loadCriteria();
     reload();
 }
 
@@ -145,9 +156,56 @@ int PipelineModel::takeItems(const QJsonArray &items)
         const QJsonObject answers = o.value(QStringLiteral("answers")).toObject();
         r.answers = answers.value(QStringLiteral("count")).toInt();
         r.answerMs = answers.value(QStringLiteral("durationMs")).toInteger();
+        const QJsonObject scores = review.value(QStringLiteral("scores")).toObject();
+        for (auto it = scores.begin(); it != scores.end(); ++it)
+            r.scores.insert(it.key().toLongLong(), it.value().toDouble());
         m_all.append(r);
     }
     return int(m_all.size());
+}
+
+void PipelineModel::loadCriteria()
+{
+    if (!client() || !client()->signedIn() || m_interview <= 0)
+        return;
+    const qint64 interview = m_interview;
+    client()->get(QStringLiteral("/interviews/%1/criteria").arg(interview), this, [this, interview](const ApiResult &r) {
+        if (interview != m_interview || !r.ok())
+            return;
+        QVariantList criteria;
+        for (const QJsonValue &v : r.json.toObject().value(QStringLiteral("items")).toArray())
+            criteria.append(QVariantMap{{QStringLiteral("id"), v.toObject().value(QStringLiteral("id")).toInteger()},
+                                        {QStringLiteral("name"), v.toObject().value(QStringLiteral("name")).toString()}});
+        if (criteria == m_criteria)
+            return;
+        beginResetModel(); // the scores role follows the criteria
+        m_criteria = criteria;
+        endResetModel();
+        emit criteriaChanged();
+    });
+}
+
+QVariant PipelineModel::sortValue(int index, const QString &key) const
+{
+    const Row &r = m_all.at(index);
+    if (key == QLatin1String("name")) return r.name;
+    if (key == QLatin1String("email")) return r.email;
+    if (key == QLatin1String("status")) return statusText(r.status);
+    if (key == QLatin1String("score")) return r.score > 0 ? QVariant(r.score) : QVariant();
+    if (key == QLatin1String("answers")) return r.answers;
+    if (key == QLatin1String("length")) return r.answerMs;
+    if (key == QLatin1String("decision")) {
+        // Best first when descending: advance, hold, reject; undecided rows have no value (last).
+        if (r.decision == QLatin1String("advance")) return 3;
+        if (r.decision == QLatin1String("hold")) return 2;
+        if (r.decision == QLatin1String("reject")) return 1;
+        return {};
+    }
+    if (key.startsWith(QLatin1String("criterion:"))) {
+        const auto it = r.scores.constFind(key.mid(10).toLongLong());
+        return it == r.scores.cend() ? QVariant() : QVariant(*it);
+    }
+    return {};
 }
 
 QVariantList PipelineModel::reviewableInviteIds() const

@@ -22,6 +22,8 @@ class PipelineModel : public ApiListModel
     // The link of the invite made last (shown once: the server keeps only its hash).
     Q_PROPERTY(QString lastLink READ lastLink NOTIFY lastLinkChanged)
     Q_PROPERTY(QString lastLinkName READ lastLinkName NOTIFY lastLinkChanged)
+    // The interview's rating criteria [{id, name}], in order: the comparison table's score columns.
+    Q_PROPERTY(QVariantList criteria READ criteria NOTIFY criteriaChanged)
 public:
     enum Role {
         InviteIdRole = Qt::UserRole + 1,
@@ -41,6 +43,7 @@ public:
         AnswerCountRole,
         AnswerSecondsRole, // total length of the answers
         PhaseRole,        // the latest session's phase (consent, intro, thinking, answering, …), "" without one
+        ScoresRole,       // the mean rating of each criterion (as `criteria`), 0 where nobody rated
     };
     Q_ENUM(Role)
 
@@ -69,12 +72,14 @@ public:
     Q_INVOKABLE QVariantList reviewableInviteIds() const;
 
     static QString statusText(const QString &status);
+    QVariantList criteria() const { return m_criteria; }
 
 signals:
     void interviewIdChanged();
     void eventsChanged();
     void busyChanged();
     void lastLinkChanged();
+    void criteriaChanged();
     // An action finished (ok or with `error` set), e.g. so a dialog can close.
     void actionDone(bool ok);
 
@@ -82,6 +87,8 @@ protected:
     QString listPath() const override;
     int takeItems(const QJsonArray &items) override;
     bool matches(int index, const QString &needle) const override;
+    // name, email, status, score, decision, answers, length, or "criterion:<id>".
+    QVariant sortValue(int index, const QString &key) const override;
 
 private:
     struct Row
@@ -95,7 +102,9 @@ private:
         QString decision;
         int answers = 0;
         qint64 answerMs = 0;
+        QHash<qint64, double> scores; // criterion id → mean rating
     };
+    void loadCriteria();
     QString detailOf(const Row &row) const;
     void setBusy(bool busy);
     void fail(const ApiError &error);
@@ -105,6 +114,7 @@ private:
     QTimer m_liveReload; // events come in bursts (joined, state, answer saved): one reload for a burst
     qint64 m_interview = 0;
     QList<Row> m_all;
+    QVariantList m_criteria;
     QString m_lastLink, m_lastLinkName;
     bool m_busy = false;
 };

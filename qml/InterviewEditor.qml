@@ -30,8 +30,8 @@ Page {
         titleField.forceActiveFocus()
     }
 
-    Shortcut { sequence: StandardKey.Save; onActivated: draft.save() }
-    Shortcut { sequence: "Escape"; onActivated: editor.closed() }
+    Shortcut { sequence: StandardKey.Save; enabled: editor.visible; onActivated: draft.save() }
+    Shortcut { sequence: "Escape"; enabled: editor.visible; onActivated: editor.closed() }
 
     header: ToolBar {
         background: Rectangle { color: Theme.surface; border.color: Theme.border }

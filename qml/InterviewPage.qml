@@ -12,6 +12,7 @@ Page {
     signal editInterview(int id)
     // Review the candidates who answered, starting with `inviteId` (in the list's order).
     signal reviewCandidates(var inviteIds, int position)
+    signal compareCandidates(int id, string title)
     function openReview(inviteId) {
         const ids = pipeline.reviewableInviteIds()
         const at = ids.indexOf(inviteId)
@@ -32,10 +33,10 @@ Page {
         onActionDone: (ok) => { if (ok) addDialog.close() }
     }
 
-    Shortcut { sequence: StandardKey.New; onActivated: addDialog.open() }
-    Shortcut { sequence: StandardKey.Find; onActivated: search.forceActiveFocus() }
-    Shortcut { sequence: StandardKey.Refresh; onActivated: pipeline.reload() }
-    Shortcut { sequence: "Escape"; enabled: !addDialog.visible && !importDialog.visible; onActivated: page.back() }
+    Shortcut { sequence: StandardKey.New; enabled: page.visible; onActivated: addDialog.open() }
+    Shortcut { sequence: StandardKey.Find; enabled: page.visible; onActivated: search.forceActiveFocus() }
+    Shortcut { sequence: StandardKey.Refresh; enabled: page.visible; onActivated: pipeline.reload() }
+    Shortcut { sequence: "Escape"; enabled: page.visible && !addDialog.visible && !importDialog.visible; onActivated: page.back() }
 
     header: ToolBar {
         background: Rectangle { color: Theme.surface; border.color: Theme.border }
@@ -73,6 +74,13 @@ Page {
                 text: qsTr("Edit interview")
                 flat: true
                 onClicked: page.editInterview(page.interviewId)
+            }
+            Button {
+                objectName: "compareButton"
+                flat: true
+                text: qsTr("Compare")
+                Accessible.name: qsTr("Compare the candidates side by side")
+                onClicked: page.compareCandidates(page.interviewId, page.interviewTitle)
             }
             Button {
                 objectName: "importCandidates"

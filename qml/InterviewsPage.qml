@@ -20,9 +20,9 @@ Page {
         client: AppSession.client
     }
 
-    Shortcut { sequence: StandardKey.New; onActivated: page.newInterview() }
-    Shortcut { sequence: StandardKey.Find; onActivated: search.forceActiveFocus() }
-    Shortcut { sequence: StandardKey.Refresh; onActivated: interviews.reload() }
+    Shortcut { sequence: StandardKey.New; enabled: page.visible; onActivated: page.newInterview() }
+    Shortcut { sequence: StandardKey.Find; enabled: page.visible; onActivated: search.forceActiveFocus() }
+    Shortcut { sequence: StandardKey.Refresh; enabled: page.visible; onActivated: interviews.reload() }
 
     ColumnLayout {
         anchors.fill: parent

@@ -162,6 +162,16 @@ ApplicationWindow {
             }
             onEditInterview: (id) => stack.push(editorComponent, {interviewId: id})
             onReviewCandidates: (ids, position) => stack.push(reviewComponent, {inviteIds: ids, position: position})
+            onCompareCandidates: (id, title) => stack.push(comparisonComponent, {interviewId: id, interviewTitle: title})
+        }
+    }
+
+    Component {
+        id: comparisonComponent
+        ComparisonPage {
+            objectName: "comparisonPage"
+            onBack: stack.pop()
+            onReviewCandidates: (ids, position) => stack.push(reviewComponent, {inviteIds: ids, position: position})
         }
     }
 

@@ -89,29 +89,29 @@ Page {
     }
 
     // The triage loop (not while typing the note: there the keys are the note's).
-    Shortcut { sequence: "Space"; enabled: !page.typing; onActivated: page.togglePlay() }
-    Shortcut { sequence: "Left"; enabled: !page.typing; onActivated: page.seekBy(-5000) }
-    Shortcut { sequence: "Right"; enabled: !page.typing; onActivated: page.seekBy(5000) }
-    Shortcut { sequence: "J"; enabled: !page.typing; onActivated: page.moveAnswer(1) }
-    Shortcut { sequence: "K"; enabled: !page.typing; onActivated: page.moveAnswer(-1) }
-    Shortcut { sequence: "N"; enabled: !page.typing; onActivated: page.moveCandidate(1) }
-    Shortcut { sequence: "P"; enabled: !page.typing; onActivated: page.moveCandidate(-1) }
-    Shortcut { sequence: "Down"; enabled: !page.typing; onActivated: page.moveCriterion(1) }
-    Shortcut { sequence: "Up"; enabled: !page.typing; onActivated: page.moveCriterion(-1) }
-    Shortcut { sequence: "1"; enabled: !page.typing; onActivated: page.rateCurrent(1) }
-    Shortcut { sequence: "2"; enabled: !page.typing; onActivated: page.rateCurrent(2) }
-    Shortcut { sequence: "3"; enabled: !page.typing; onActivated: page.rateCurrent(3) }
-    Shortcut { sequence: "4"; enabled: !page.typing; onActivated: page.rateCurrent(4) }
-    Shortcut { sequence: "5"; enabled: !page.typing; onActivated: page.rateCurrent(5) }
-    Shortcut { sequence: "0"; enabled: !page.typing; onActivated: page.rateCurrent(0) }
-    Shortcut { sequence: "A"; enabled: !page.typing && page.canDecide; onActivated: page.decide("advance") }
-    Shortcut { sequence: "H"; enabled: !page.typing && page.canDecide; onActivated: page.decide("hold") }
-    Shortcut { sequence: "R"; enabled: !page.typing && page.canDecide; onActivated: page.decide("reject") }
-    Shortcut { sequence: "S"; enabled: !page.typing; onActivated: page.speedIndex = (page.speedIndex + 1) % page.speeds.length }
-    Shortcut { sequence: "E"; enabled: !page.typing; onActivated: noteField.forceActiveFocus() }
+    Shortcut { sequence: "Space"; enabled: page.visible && !page.typing; onActivated: page.togglePlay() }
+    Shortcut { sequence: "Left"; enabled: page.visible && !page.typing; onActivated: page.seekBy(-5000) }
+    Shortcut { sequence: "Right"; enabled: page.visible && !page.typing; onActivated: page.seekBy(5000) }
+    Shortcut { sequence: "J"; enabled: page.visible && !page.typing; onActivated: page.moveAnswer(1) }
+    Shortcut { sequence: "K"; enabled: page.visible && !page.typing; onActivated: page.moveAnswer(-1) }
+    Shortcut { sequence: "N"; enabled: page.visible && !page.typing; onActivated: page.moveCandidate(1) }
+    Shortcut { sequence: "P"; enabled: page.visible && !page.typing; onActivated: page.moveCandidate(-1) }
+    Shortcut { sequence: "Down"; enabled: page.visible && !page.typing; onActivated: page.moveCriterion(1) }
+    Shortcut { sequence: "Up"; enabled: page.visible && !page.typing; onActivated: page.moveCriterion(-1) }
+    Shortcut { sequence: "1"; enabled: page.visible && !page.typing; onActivated: page.rateCurrent(1) }
+    Shortcut { sequence: "2"; enabled: page.visible && !page.typing; onActivated: page.rateCurrent(2) }
+    Shortcut { sequence: "3"; enabled: page.visible && !page.typing; onActivated: page.rateCurrent(3) }
+    Shortcut { sequence: "4"; enabled: page.visible && !page.typing; onActivated: page.rateCurrent(4) }
+    Shortcut { sequence: "5"; enabled: page.visible && !page.typing; onActivated: page.rateCurrent(5) }
+    Shortcut { sequence: "0"; enabled: page.visible && !page.typing; onActivated: page.rateCurrent(0) }
+    Shortcut { sequence: "A"; enabled: page.visible && !page.typing && page.canDecide; onActivated: page.decide("advance") }
+    Shortcut { sequence: "H"; enabled: page.visible && !page.typing && page.canDecide; onActivated: page.decide("hold") }
+    Shortcut { sequence: "R"; enabled: page.visible && !page.typing && page.canDecide; onActivated: page.decide("reject") }
+    Shortcut { sequence: "S"; enabled: page.visible && !page.typing; onActivated: page.speedIndex = (page.speedIndex + 1) % page.speeds.length }
+    Shortcut { sequence: "E"; enabled: page.visible && !page.typing; onActivated: noteField.forceActiveFocus() }
     Shortcut {
         sequence: "Escape"
-        enabled: !page.typing
+        enabled: page.visible && !page.typing
         onActivated: { page.saveNote(); page.back() }
     }
     // Where the keyboard rests between shortcuts (leaving the note puts it back here).

@@ -131,6 +131,109 @@
     </message>
 </context>
 <context>
+    <name>ComparisonPage</name>
+    <message>
+        <location filename="../qml/ComparisonPage.qml" line="18"/>
+        <source>Comparison of the candidates of %1</source>
+        <translation>Vergleich der Kandidaten von %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComparisonPage.qml" line="49"/>
+        <source>Candidate</source>
+        <translation>Kandidat</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComparisonPage.qml" line="49"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComparisonPage.qml" line="50"/>
+        <source>Overall</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComparisonPage.qml" line="53"/>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComparisonPage.qml" line="53"/>
+        <source>Answers</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComparisonPage.qml" line="54"/>
+        <source>Length</source>
+        <translation>Länge</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComparisonPage.qml" line="67"/>
+        <source>‹ Candidates</source>
+        <translation>‹ Kandidaten</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComparisonPage.qml" line="68"/>
+        <source>Back to the candidates</source>
+        <translation>Zurück zu den Kandidaten</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComparisonPage.qml" line="74"/>
+        <source>Compare · %1</source>
+        <translation>Vergleich · %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComparisonPage.qml" line="83"/>
+        <source>Search candidates (Ctrl+F)</source>
+        <translation>Kandidaten suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComparisonPage.qml" line="84"/>
+        <source>Search candidates</source>
+        <translation>Kandidaten suchen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComparisonPage.qml" line="99"/>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComparisonPage.qml" line="105"/>
+        <source>%1 of %2 candidates · sorted by %3</source>
+        <translation>%1 von %2 Kandidaten · sortiert nach %3</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComparisonPage.qml" line="107"/>
+        <source>%1 of %2 candidates · newest first</source>
+        <translation>%1 von %2 Kandidaten · neueste zuerst</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComparisonPage.qml" line="149"/>
+        <source>Sort by %1</source>
+        <translation>Nach %1 sortieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComparisonPage.qml" line="166"/>
+        <source>Candidates compared</source>
+        <translation>Verglichene Kandidaten</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComparisonPage.qml" line="184"/>
+        <source>%1, %2, overall %3</source>
+        <translation>%1, %2, gesamt %3</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComparisonPage.qml" line="227"/>
+        <source>No candidates to compare</source>
+        <translation>Keine Kandidaten zum Vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComparisonPage.qml" line="228"/>
+        <source>Add candidates to this interview; once they answer, their ratings line up here.</source>
+        <translation>Fügen Sie diesem Interview Kandidaten hinzu; sobald sie antworten, stehen ihre Bewertungen hier nebeneinander.</translation>
+    </message>
+</context>
+<context>
     <name>CsvImport</name>
     <message>
         <location filename="../app/csvimport.cpp" line="137"/>
@@ -589,225 +692,235 @@
 <context>
     <name>InterviewPage</name>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="23"/>
+        <location filename="../qml/InterviewPage.qml" line="24"/>
         <source>Candidates of %1</source>
         <translation>Kandidaten von %1</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="48"/>
+        <location filename="../qml/InterviewPage.qml" line="49"/>
         <source>‹ Interviews</source>
         <translation>‹ Interviews</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="49"/>
+        <location filename="../qml/InterviewPage.qml" line="50"/>
         <source>Back to the interviews</source>
         <translation>Zurück zu den Interviews</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="62"/>
+        <location filename="../qml/InterviewPage.qml" line="63"/>
         <source>● Live</source>
         <translation>● Live</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="62"/>
+        <location filename="../qml/InterviewPage.qml" line="63"/>
         <source>Reconnecting…</source>
         <translation>Verbindung wird wiederhergestellt …</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="66"/>
+        <location filename="../qml/InterviewPage.qml" line="67"/>
         <source>Updates arrive live</source>
         <translation>Aktualisierungen kommen live</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="66"/>
+        <location filename="../qml/InterviewPage.qml" line="67"/>
         <source>Live updates are reconnecting</source>
         <translation>Live-Aktualisierungen verbinden sich neu</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="68"/>
+        <location filename="../qml/InterviewPage.qml" line="69"/>
         <source>Candidates&apos; progress shows here as it happens.</source>
         <translation>Der Fortschritt der Kandidaten erscheint hier, sobald er geschieht.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="69"/>
+        <location filename="../qml/InterviewPage.qml" line="70"/>
         <source>The connection for live updates was lost; Intervox reconnects by itself.</source>
         <translation>Die Verbindung für Live-Aktualisierungen ist unterbrochen; Intervox verbindet sich selbst neu.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="73"/>
+        <location filename="../qml/InterviewPage.qml" line="74"/>
         <source>Edit interview</source>
         <translation>Interview bearbeiten</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="79"/>
+        <location filename="../qml/InterviewPage.qml" line="81"/>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="82"/>
+        <source>Compare the candidates side by side</source>
+        <translation>Die Kandidaten nebeneinander vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="87"/>
         <source>Import CSV…</source>
         <translation>CSV importieren …</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="85"/>
+        <location filename="../qml/InterviewPage.qml" line="93"/>
         <source>Add candidate</source>
         <translation>Kandidat hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="87"/>
+        <location filename="../qml/InterviewPage.qml" line="95"/>
         <source>Ctrl+N</source>
         <translation>Strg+N</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="115"/>
+        <location filename="../qml/InterviewPage.qml" line="123"/>
         <source>Invite link for %1</source>
         <translation>Einladungslink für %1</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="127"/>
+        <location filename="../qml/InterviewPage.qml" line="135"/>
         <source>Invite link</source>
         <translation>Einladungslink</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="133"/>
+        <location filename="../qml/InterviewPage.qml" line="141"/>
         <source>Copied</source>
         <translation>Kopiert</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="133"/>
+        <location filename="../qml/InterviewPage.qml" line="141"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="139"/>
+        <location filename="../qml/InterviewPage.qml" line="147"/>
         <source>Hide the link</source>
         <translation>Link ausblenden</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="146"/>
+        <location filename="../qml/InterviewPage.qml" line="154"/>
         <source>Send it to the candidate now: it is shown only once. If it gets lost, make a new link.</source>
         <translation>Schicken Sie ihn jetzt an die Person: Er wird nur einmal angezeigt. Geht er verloren, erstellen Sie einen neuen Link.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="157"/>
+        <location filename="../qml/InterviewPage.qml" line="165"/>
         <source>Try again</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="165"/>
-        <location filename="../qml/InterviewPage.qml" line="198"/>
+        <location filename="../qml/InterviewPage.qml" line="173"/>
+        <location filename="../qml/InterviewPage.qml" line="206"/>
         <source>Candidates</source>
         <translation>Kandidaten</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="175"/>
+        <location filename="../qml/InterviewPage.qml" line="183"/>
         <source>Search candidates (Ctrl+F)</source>
         <translation>Kandidaten suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="176"/>
+        <location filename="../qml/InterviewPage.qml" line="184"/>
         <source>Search candidates</source>
         <translation>Kandidaten suchen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="220"/>
+        <location filename="../qml/InterviewPage.qml" line="228"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="276"/>
+        <location filename="../qml/InterviewPage.qml" line="284"/>
         <source>Review</source>
         <translation>Bewerten</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="279"/>
+        <location filename="../qml/InterviewPage.qml" line="287"/>
         <source>Review the answers of %1</source>
         <translation>Antworten von %1 bewerten</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="283"/>
+        <location filename="../qml/InterviewPage.qml" line="291"/>
         <source>New link</source>
         <translation>Neuer Link</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="286"/>
+        <location filename="../qml/InterviewPage.qml" line="294"/>
         <source>New invite link for %1</source>
         <translation>Neuer Einladungslink für %1</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="290"/>
+        <location filename="../qml/InterviewPage.qml" line="298"/>
         <source>Revoke</source>
         <translation>Widerrufen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="294"/>
+        <location filename="../qml/InterviewPage.qml" line="302"/>
         <source>Revoke the link of %1</source>
         <translation>Link von %1 widerrufen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="312"/>
+        <location filename="../qml/InterviewPage.qml" line="320"/>
         <source>No candidates yet</source>
         <translation>Noch keine Kandidaten</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="313"/>
+        <location filename="../qml/InterviewPage.qml" line="321"/>
         <source>Add a candidate to get an invite link. They open it in a browser, check their microphone and answer when it suits them.</source>
         <translation>Fügen Sie einen Kandidaten hinzu, um einen Einladungslink zu erhalten. Er wird im Browser geöffnet; dort wird das Mikrofon geprüft und geantwortet, wann es passt.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="314"/>
+        <location filename="../qml/InterviewPage.qml" line="322"/>
         <source>Add the first candidate</source>
         <translation>Ersten Kandidaten hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="321"/>
+        <location filename="../qml/InterviewPage.qml" line="329"/>
         <source>No candidate matches “%1”</source>
         <translation>Kein Kandidat passt zu „%1“</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="322"/>
+        <location filename="../qml/InterviewPage.qml" line="330"/>
         <source>Search looks at names, email addresses and statuses.</source>
         <translation>Die Suche durchsucht Namen, E-Mail-Adressen und Status.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="323"/>
+        <location filename="../qml/InterviewPage.qml" line="331"/>
         <source>Clear the search</source>
         <translation>Suche leeren</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="336"/>
+        <location filename="../qml/InterviewPage.qml" line="344"/>
         <source>Add a candidate</source>
         <translation>Kandidat hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="343"/>
-        <location filename="../qml/InterviewPage.qml" line="349"/>
+        <location filename="../qml/InterviewPage.qml" line="351"/>
+        <location filename="../qml/InterviewPage.qml" line="357"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="352"/>
-        <location filename="../qml/InterviewPage.qml" line="359"/>
+        <location filename="../qml/InterviewPage.qml" line="360"/>
+        <location filename="../qml/InterviewPage.qml" line="367"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="365"/>
+        <location filename="../qml/InterviewPage.qml" line="373"/>
         <source>Intervox makes an invite link for this interview. Nothing is sent yet: you send the link yourself.</source>
         <translation>Intervox erstellt einen Einladungslink für dieses Interview. Es wird noch nichts verschickt: Den Link senden Sie selbst.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="376"/>
+        <location filename="../qml/InterviewPage.qml" line="384"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="382"/>
+        <location filename="../qml/InterviewPage.qml" line="390"/>
         <source>Add and make link</source>
         <translation>Hinzufügen und Link erstellen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="403"/>
+        <location filename="../qml/InterviewPage.qml" line="411"/>
         <source>Revoke the link of %1?</source>
         <translation>Link von %1 widerrufen?</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="408"/>
+        <location filename="../qml/InterviewPage.qml" line="416"/>
         <source>The link stops working at once; an interview in progress on it is ended. What was recorded stays.</source>
         <translation>Der Link funktioniert sofort nicht mehr; ein laufendes Interview darüber wird beendet. Bereits Aufgezeichnetes bleibt erhalten.</translation>
     </message>
@@ -1006,62 +1119,62 @@
 <context>
     <name>PipelineModel</name>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="38"/>
+        <location filename="../app/pipelinemodel.cpp" line="42"/>
         <source>Invited</source>
         <translation>Eingeladen</translation>
     </message>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="39"/>
+        <location filename="../app/pipelinemodel.cpp" line="43"/>
         <source>In progress</source>
         <translation>Läuft</translation>
     </message>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="40"/>
+        <location filename="../app/pipelinemodel.cpp" line="44"/>
         <source>Finished</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="41"/>
+        <location filename="../app/pipelinemodel.cpp" line="45"/>
         <source>Declined consent</source>
         <translation>Einwilligung abgelehnt</translation>
     </message>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="42"/>
+        <location filename="../app/pipelinemodel.cpp" line="46"/>
         <source>Link revoked</source>
         <translation>Link widerrufen</translation>
     </message>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="43"/>
+        <location filename="../app/pipelinemodel.cpp" line="47"/>
         <source>Link expired</source>
         <translation>Link abgelaufen</translation>
     </message>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="51"/>
+        <location filename="../app/pipelinemodel.cpp" line="55"/>
         <source>answering question %1 · connected now</source>
         <translation>antwortet auf Frage %1 · gerade verbunden</translation>
     </message>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="52"/>
+        <location filename="../app/pipelinemodel.cpp" line="56"/>
         <source>answering question %1 · not connected</source>
         <translation>antwortet auf Frage %1 · nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="54"/>
+        <location filename="../app/pipelinemodel.cpp" line="58"/>
         <source>on question %1 · connected now</source>
         <translation>bei Frage %1 · gerade verbunden</translation>
     </message>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="54"/>
+        <location filename="../app/pipelinemodel.cpp" line="58"/>
         <source>on question %1 · not connected</source>
         <translation>bei Frage %1 · nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="56"/>
+        <location filename="../app/pipelinemodel.cpp" line="60"/>
         <source>finished %1</source>
         <translation>abgeschlossen %1</translation>
     </message>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="58"/>
+        <location filename="../app/pipelinemodel.cpp" line="62"/>
         <source>link valid until %1</source>
         <translation>Link gültig bis %1</translation>
     </message>

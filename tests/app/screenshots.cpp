@@ -220,7 +220,21 @@ int main(int argc, char *argv[])
     settle(800);
     interviewPage = window->findChild<QQuickItem *>(QStringLiteral("interviewPage"));
 
-    // 6. A CSV import with two lines to fix.
+    // 6. The candidates side by side, best overall score first.
+    QMetaObject::invokeMethod(interviewPage, "compareCandidates", Q_ARG(int, int(firstId)), Q_ARG(QString, samples.first().first));
+    settle(800);
+    auto *comparison = window->findChild<QQuickItem *>(QStringLiteral("comparisonPage"));
+    if (!comparison)
+        return fail("screenshots", QStringLiteral("no comparison page"));
+    auto *compared = comparison->property("model").value<QObject *>();
+    waitFor([&] { return compared->property("loaded").toBool() && compared->property("criteria").toList().size() == 3; }, 10000);
+    QMetaObject::invokeMethod(compared, "sortBy", Q_ARG(QString, QStringLiteral("score")), Q_ARG(bool, true));
+    if (!shoot(QStringLiteral("comparison")))
+        return 1;
+    QMetaObject::invokeMethod(comparison, "back");
+    settle(800);
+
+    // 7. A CSV import with two lines to fix.
     QFile csvFile(data.filePath(QStringLiteral("candidates.csv")));
     if (!csvFile.open(QIODevice::WriteOnly))
         return fail("screenshots", QStringLiteral("cannot write the sample CSV"));

@@ -552,6 +552,71 @@ private slots:
         QCOMPARE(again.error().kind, ApiError::Conflict);
     }
 
+    void theCandidateListSortsByAnyColumn()
+    {
+        QJsonObject body = interviewBody(QStringLiteral("Sorting"));
+        body.insert("criteria", QJsonArray{QJsonObject{{"name", "Skill"}}, QJsonObject{{"name", "Care"}}});
+        const ApiResult created = call(client(), "POST", "/interviews", body);
+        const qint64 interview = created.json.toObject().value("id").toInteger();
+        const QJsonArray criteria = created.json.toObject().value("criteria").toArray();
+        const QString skill = QString::number(criteria.at(0).toObject().value("id").toInteger());
+        const QString care = QString::number(criteria.at(1).toObject().value("id").toInteger());
+        QJsonArray people;
+        for (const char *name : {"berta", "Anton", "Cäsar", "Dora 10", "Dora 9"})
+            people.append(QJsonObject{{"name", QString::fromUtf8(name)}, {"email", QString::fromUtf8(name).section(' ', 0, 0).toLower() + QString::number(people.size()) + "@example.com"}});
+        const ApiResult batch = call(client(), "POST", "/invites/batch", QJsonObject{{"interviewId", interview}, {"candidates", people}});
+        QVERIFY(batch.ok());
+        QHash<QString, qint64> invite;
+        const QJsonArray made = batch.json.toObject().value("items").toArray(); // in the order sent
+        for (qsizetype i = 0; i < made.size(); ++i)
+            invite.insert(people.at(i).toObject().value("name").toString(), made.at(i).toObject().value("id").toInteger());
+        QCOMPARE(invite.size(), 5);
+        const auto rate = [&](const char *who, int s, int c) {
+            QVERIFY(call(client(), "PUT", QStringLiteral("/invites/%1/review/ratings").arg(invite.value(QString::fromUtf8(who))),
+                         QJsonObject{{"ratings", QJsonObject{{skill, s}, {care, c}}}}).ok());
+        };
+        rate("berta", 5, 3);  // 4.0
+        rate("Anton", 2, 2);  // 2.0
+        rate("Cäsar", 4, 5);  // 4.5
+        QVERIFY(call(client(), "POST", QStringLiteral("/invites/%1/decision").arg(invite.value("Anton")), QJsonObject{{"decision", "reject"}}).ok());
+        QVERIFY(call(client(), "POST", QStringLiteral("/invites/%1/decision").arg(invite.value("Cäsar")), QJsonObject{{"decision", "advance"}}).ok());
+
+        PipelineModel model;
+        model.setClient(client());
+        model.setInterviewId(interview);
+        QTRY_VERIFY_WITH_TIMEOUT(model.loaded() && model.rowCount() == 5 && model.criteria().size() == 2, 30000);
+        const auto names = [&] {
+            QStringList out;
+            for (int i = 0; i < model.rowCount(); ++i)
+                out << model.data(model.index(i), PipelineModel::NameRole).toString();
+            return out.join(QLatin1Char('|'));
+        };
+        QCOMPARE(names(), QStringLiteral("Dora 9|Dora 10|Cäsar|Anton|berta")); // the API's order: newest first
+        model.sortBy(QStringLiteral("name"), false); // locale-aware, case-insensitive, numbers as numbers
+        QCOMPARE(names(), QStringLiteral("Anton|berta|Cäsar|Dora 9|Dora 10"));
+        model.sortBy(QStringLiteral("name"), true);
+        QCOMPARE(names(), QStringLiteral("Dora 10|Dora 9|Cäsar|berta|Anton"));
+        model.sortBy(QStringLiteral("score"), true); // nobody's ratings: last, in either direction
+        QCOMPARE(names(), QStringLiteral("Cäsar|berta|Anton|Dora 9|Dora 10"));
+        model.sortBy(QStringLiteral("score"), false);
+        QCOMPARE(names(), QStringLiteral("Anton|berta|Cäsar|Dora 9|Dora 10"));
+        model.sortBy(QStringLiteral("criterion:") + care, true);
+        QCOMPARE(names(), QStringLiteral("Cäsar|berta|Anton|Dora 9|Dora 10"));
+        QCOMPARE(model.data(model.index(0), PipelineModel::ScoresRole).toList(), (QVariantList{4.0, 5.0}));
+        model.sortBy(QStringLiteral("decision"), true);
+        QCOMPARE(names().section(QLatin1Char('|'), 0, 1), QStringLiteral("Cäsar|Anton"));
+        // The sort holds while filtering and across a reload.
+        model.sortBy(QStringLiteral("score"), true);
+        model.setFilterText(QStringLiteral("a"));
+        QCOMPARE(names(), QStringLiteral("Cäsar|berta|Anton|Dora 9|Dora 10"));
+        model.setFilterText(QStringLiteral("dora"));
+        QCOMPARE(names(), QStringLiteral("Dora 9|Dora 10"));
+        model.setFilterText(QString());
+        rate("Anton", 5, 5);
+        model.reload();
+        QTRY_COMPARE_WITH_TIMEOUT(names(), QStringLiteral("Anton|Cäsar|berta|Dora 9|Dora 10"), 30000);
+    }
+
     void aReviewPlaysRatesNotesAndDecides()
     {
         QTRY_VERIFY_WITH_TIMEOUT(m_session->events()->live(), 30000);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The desktop app's figures (docs/performance.md, "The desktop app"): cold start to an interactive window with
 # the embedded server (a first start with no data, and a start with data), the idle memory of the app with its
-# embedded server, and the candidate list with 10,000 candidates (load from the API, filter while typing).
+# embedded server, and the candidate list with 10,000 candidates (load from the API, filter while typing, sort a
+# column of the comparison table).
 # Prints a table. Runs under Xvfb when it is installed (the xcb platform, as on a desktop), else offscreen.
 #
 # Usage: tests/bench/app.sh          Env: INTERVOX_BUILD_DIR (build), RUNS (5), IDLE_S (5), CANDIDATES (10000)
@@ -72,3 +73,4 @@ printf '| idle RSS of the app with its embedded server (after %s s): VmRSS / of 
     "$(printf '%s\n' "${rss[@]##*/}" | median | awk '{printf "%.1f", $1/1024}')" "${rss[*]}"
 printf '| candidate list, %s candidates: load from the API | %s ms | max %s ms | ≤ 1000 ms |\n' "$(value candidates)" "$(value list_load_median)" "$(value list_load_max)"
 printf '| candidate list: filter one keystroke | %s ms | max %s ms | ≤ 50 ms |\n' "$(value filter_median)" "$(value filter_max)"
+printf '| comparison table: sort by a column (name, score, criterion, decision, status; both ways) | %s ms | max %s ms | ≤ 50 ms |\n' "$(value sort_median)" "$(value sort_max)"

@@ -1,4 +1,5 @@
 import QtQuick
+import QtQuick.Controls
 import QtTest
 import Intervox
 
@@ -14,6 +15,7 @@ Item {
     Component { id: spyComponent; SignalSpy {} }
     Component { id: listComponent; InterviewListModel { client: AppSession.client } }
     Component { id: interviewPageComponent; InterviewPage { width: root.width; height: root.height } }
+    Component { id: stackComponent; StackView { width: root.width; height: root.height } }
 
     TestCase {
         name: "Interviews"
@@ -108,6 +110,28 @@ Item {
             const copy = findChild(page, "copyLink")
             mouseClick(copy)
             compare(copy.text, "Copied")
+        }
+
+        // Pages stacked as in the app: the shortcuts of the page below must not make the top page's ambiguous
+        // (two active Ctrl+N or Escape shortcuts and Qt fires neither).
+        function test_6_theShortcutsAreThoseOfThePageOnTop() {
+            const list = createTemporaryObject(listComponent, root)
+            tryVerify(() => list.loaded && list.count === 1, 10000)
+            const id = list.data(list.index(0, 0), InterviewListModel.IdRole)
+            const stack = createTemporaryObject(stackComponent, root)
+            const below = stack.push(pageComponent)
+            const wantedNew = createTemporaryObject(spyComponent, root, {target: below, signalName: "newInterview"})
+            const top = stack.push(interviewPageComponent, {interviewId: id, interviewTitle: "Keyboard interview"})
+            tryCompare(stack, "busy", false, 5000)
+            const back = createTemporaryObject(spyComponent, root, {target: top, signalName: "back"})
+            keyClick(Qt.Key_N, Qt.ControlModifier)
+            const dialog = findChild(top, "addDialog")
+            tryVerify(() => dialog.opened, 5000, "Ctrl+N opens the add dialog of the page on top")
+            compare(wantedNew.count, 0, "not the page below")
+            dialog.close()
+            tryVerify(() => !dialog.visible, 5000)
+            keyClick(Qt.Key_Escape)
+            compare(back.count, 1, "Escape goes back from the page on top")
         }
 
         function test_5_aCsvFileImportsEveryoneOrNobody() {

@@ -43,6 +43,12 @@ public:
         return invites;
     }
 
+    // The interview of invite `invite`.
+    Q_INVOKABLE qint64 interviewOf(ApiClient *client, qint64 invite)
+    {
+        return call(client, "GET", QStringLiteral("/invites/%1/review").arg(invite), {}).json.toObject().value("interview").toObject().value("id").toInteger();
+    }
+
 private:
     static ApiResult call(ApiClient *client, const QByteArray &verb, const QString &path, const QJsonValue &body)
     {

@@ -12,6 +12,8 @@ Item {
     height: 800
 
     Component { id: reviewComponent; ReviewPage { width: root.width; height: root.height } }
+    Component { id: comparisonComponent; ComparisonPage { width: root.width; height: root.height } }
+    Component { id: spyComponent; SignalSpy {} }
 
     TestCase {
         name: "Review"
@@ -119,6 +121,42 @@ Item {
             page.player.positionChanged.disconnect(follow)
             verify(page.player.duration > 2000, "duration " + page.player.duration)
             verify(furthest >= page.player.duration - 250, "reached " + furthest + " of " + page.player.duration)
+        }
+
+        // Runs after the triage loop (name order), which rated and advanced Ada and left Grace alone.
+        function test_zTheComparisonSortsByAnyColumnAndOpensAReview() {
+            const interviewId = testServer.interviewOf(AppSession.client, invites[0])
+            verify(interviewId > 0)
+            const page = createTemporaryObject(comparisonComponent, root, {interviewId: interviewId, interviewTitle: "Review test"})
+            const table = findChild(page, "comparisonTable")
+            tryVerify(() => page.model.loaded && page.model.count === 2 && page.model.criteria.length === 2, 10000)
+            const nameAt = (row) => page.model.data(page.model.index(row, 0), 259 /* NameRole */)
+            compare(nameAt(0), "Grace Hopper", "newest first before any sort")
+            // The criteria are columns between the overall score and the decision.
+            verify(findChild(page, "header-criterion:" + page.model.criteria[0].id) !== null)
+            mouseClick(findChild(page, "header-score"))
+            compare(page.model.sortKey, "score")
+            compare(page.model.sortDescending, true)
+            compare(nameAt(0), "Ada Lovelace")
+            mouseClick(findChild(page, "header-score"))
+            compare(page.model.sortDescending, false)
+            compare(nameAt(0), "Ada Lovelace", "nobody rated Grace: last either way")
+            mouseClick(findChild(page, "header-name"))
+            compare(nameAt(0), "Ada Lovelace")
+            mouseClick(findChild(page, "header-name"))
+            compare(nameAt(0), "Grace Hopper")
+            verify(findChild(page, "summary").text.indexOf("Candidate") >= 0, findChild(page, "summary").text)
+
+            // Keyboard: the table has the focus; ↓ then Enter reviews that candidate.
+            const wanted = createTemporaryObject(spyComponent, root, {target: page, signalName: "reviewCandidates"})
+            table.forceActiveFocus()
+            table.currentIndex = 0
+            keyClick(Qt.Key_Down)
+            compare(table.currentIndex, 1)
+            keyClick(Qt.Key_Return)
+            compare(wanted.count, 1)
+            compare(wanted.signalArguments[0][0].length, 2)
+            compare(wanted.signalArguments[0][1], 1)
         }
 
         function test_everyControlHasAnAccessibleName() {
