@@ -703,6 +703,48 @@ private slots:
         QCOMPARE(pipeline.reviewableInviteIds(), QVariantList{inviteId});
     }
 
+    void aReviewIsRightAfterAServerRestartMidUse()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->events()->live(), 30000);
+        QJsonObject body = interviewBody(QStringLiteral("Restart review"), 1);
+        body.insert("criteria", QJsonArray{QJsonObject{{"name", "Clarity"}}});
+        const ApiResult created = call(client(), "POST", "/interviews", body);
+        const ApiResult candidate = call(client(), "POST", "/candidates", QJsonObject{{"name", "Rene Restart"}, {"email", "rene@example.com"}});
+        const ApiResult invite = call(client(), "POST", "/invites", QJsonObject{{"interviewId", created.json.toObject().value("id")},
+                                                                               {"candidateId", candidate.json.toObject().value("id")}});
+        CandidatePage page;
+        QVERIFY(page.join(m_session->serverUrl(), invite.json.toObject().value("token").toString()));
+        QVERIFY(page.answerAll(1, CandidatePage::makeWebm(2)));
+        ReviewSession review;
+        review.setEvents(m_session->events());
+        review.setClient(client());
+        review.setInviteId(invite.json.toObject().value("id").toInteger());
+        QTRY_VERIFY_WITH_TIMEOUT(review.loaded() && review.audioSource().isLocalFile(), 60000);
+        const qint64 clarity = review.criteria().at(0).toMap().value("id").toLongLong();
+        QSignalSpy saved(&review, &ReviewSession::saved);
+
+        // The server goes away: a rating is refused in the recruiter's words, nothing is pretended.
+        EmbeddedServer *server = m_session->embeddedServer();
+        const quint16 port = quint16(server->url().port());
+        server->stop();
+        review.rate(clarity, 2);
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 40000);
+        QCOMPARE(saved.at(0).at(1).toBool(), false);
+        QCOMPARE(review.error().kind, ApiError::Unreachable);
+        QCOMPARE(review.criteria().at(0).toMap().value("mine").toInt(), 0);
+
+        // It comes back (same address, same database): the review reloads by itself and works again.
+        QVERIFY(server->start(m_data.path(), port));
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->events()->live(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!review.error().isError(), 30000); // reloaded after the events resynced
+        review.rate(clarity, 4);
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 2, 30000);
+        QCOMPARE(saved.at(1).at(1).toBool(), true);
+        QCOMPARE(review.criteria().at(0).toMap().value("mine").toInt(), 4);
+        QCOMPARE(review.answers().size(), 1);
+        QVERIFY(review.audioSource().isLocalFile()); // the copy fetched before the restart is still there
+    }
+
     void validationErrorsNameTheField()
     {
         const ApiResult r = call(client(), "POST", "/interviews", QJsonObject{{"title", ""}, {"questions", QJsonArray()}});
