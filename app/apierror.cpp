@@ -65,6 +65,14 @@ ApiError ApiError::badReply(const QString &what)
     return e;
 }
 
+ApiError ApiError::localFile(const QString &what)
+{
+    ApiError e;
+    e.kind = LocalFile;
+    e.detail = what;
+    return e;
+}
+
 QString ApiError::code() const
 {
     switch (kind) {
@@ -83,6 +91,7 @@ QString ApiError::code() const
     case Unavailable: return QStringLiteral("unavailable");
     case ServerFault: return QStringLiteral("server_fault");
     case BadReply: return QStringLiteral("bad_reply");
+    case LocalFile: return QStringLiteral("local_file");
     }
     return {};
 }
@@ -105,6 +114,7 @@ QString ApiError::message() const
     case Unavailable: return tr("The server is busy or starting. Try again in a moment.");
     case ServerFault: return tr("The server ran into a problem. Try again; if it persists, tell the server's administrator.");
     case BadReply: return tr("The server answered with something this app does not understand. Is the address an Intervox server?");
+    case LocalFile: return tr("This computer could not keep the file (%1). Check the free space of its temporary folder.").arg(detail);
     }
     return {};
 }

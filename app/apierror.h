@@ -38,6 +38,7 @@ public:
         Unavailable,    // 503: try again shortly
         ServerFault,    // 500 and anything unexpected from the server
         BadReply,       // the reply is not what the API promises (not JSON, wrong shape)
+        LocalFile,      // this computer could not write or read a file (e.g. a recording kept for playback)
     };
     Q_ENUM(Kind)
 
@@ -54,6 +55,7 @@ public:
     // From a finished reply (status, network error and the body `{"error":{code,message,field}}`).
     static ApiError fromReply(QNetworkReply *reply, const QByteArray &body);
     static ApiError badReply(const QString &what);
+    static ApiError localFile(const QString &what);
 
     bool operator==(const ApiError &o) const { return kind == o.kind && field == o.field && detail == o.detail && status == o.status; }
 };

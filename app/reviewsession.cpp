@@ -298,7 +298,7 @@ void ReviewSession::fetchAnswer(qint64 answerId, const QString &mime)
         d.error = r.error;
         if (r.ok()) {
             if (!m_dir)
-                m_dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + str("/intervox-review-XXXXXX"));
+                m_dir = std::make_unique<QTemporaryDir>((m_scratch.isEmpty() ? QDir::tempPath() : m_scratch) + str("/intervox-review-XXXXXX"));
             const QString extension = mime.startsWith(QLatin1String("audio/mp4")) ? str("m4a")
                                       : mime.startsWith(QLatin1String("audio/ogg")) ? str("ogg") : str("webm");
             const QString path = m_dir->filePath(str("answer-%1.%2").arg(answerId).arg(extension));
@@ -308,8 +308,10 @@ void ReviewSession::fetchAnswer(qint64 answerId, const QString &mime)
                 file.close();
                 d.path = path;
             } else {
-                qCWarning(lcReview) << "cannot keep the recording of answer" << answerId << "in" << m_dir->path() << file.errorString();
-                d.error = ApiError::badReply(tr("the recording could not be stored on this computer: %1").arg(file.errorString()));
+                const QString why = m_dir->isValid() ? file.errorString() : m_dir->errorString();
+                qCWarning(lcReview) << "cannot keep the recording of answer" << answerId << "in" << m_dir->path() << why;
+                d.error = ApiError::localFile(why);
+                m_dir.reset(); // a new folder is tried for the next recording
             }
         }
         if (answerId == answerIdAt(m_current))

@@ -59,6 +59,8 @@ public:
     void setEvents(EventStream *events);
     qint64 inviteId() const { return m_invite; }
     void setInviteId(qint64 id);
+    // Where the private folder of recordings is made (default: the system's temporary folder).
+    void setScratchFolder(const QString &path) { m_scratch = path; }
     bool loading() const { return m_loading; }
     bool loaded() const { return m_loaded; }
     ApiError error() const { return m_error; }
@@ -127,6 +129,7 @@ private:
     QDateTime m_decisionAt;
     QVariantList m_criteria, m_answers;
     int m_current = -1;
+    QString m_scratch;
     std::unique_ptr<QTemporaryDir> m_dir; // recordings of this review only, owner-only, removed with it
     QHash<qint64, Download> m_downloads;
     quint64 m_generation = 0; // replies for an invite no longer shown are dropped

@@ -27,89 +27,94 @@
         <translation>kein HTTP-Status</translation>
     </message>
     <message>
-        <location filename="../app/apierror.cpp" line="94"/>
+        <location filename="../app/apierror.cpp" line="103"/>
         <source>The server cannot be reached. Check the network connection and the server address.</source>
         <translation>Der Server ist nicht erreichbar. Prüfen Sie die Netzwerkverbindung und die Serveradresse.</translation>
     </message>
     <message>
-        <location filename="../app/apierror.cpp" line="95"/>
+        <location filename="../app/apierror.cpp" line="104"/>
         <source>The server did not answer in time. Try again in a moment.</source>
         <translation>Der Server hat nicht rechtzeitig geantwortet. Versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../app/apierror.cpp" line="96"/>
+        <location filename="../app/apierror.cpp" line="105"/>
         <source>You have been signed out. Sign in again to continue.</source>
         <translation>Sie wurden abgemeldet. Melden Sie sich erneut an, um fortzufahren.</translation>
     </message>
     <message>
-        <location filename="../app/apierror.cpp" line="97"/>
+        <location filename="../app/apierror.cpp" line="106"/>
         <source>Your role does not allow this. Ask an administrator of your organization.</source>
         <translation>Ihre Rolle erlaubt das nicht. Wenden Sie sich an eine Administratorin oder einen Administrator Ihrer Organisation.</translation>
     </message>
     <message>
-        <location filename="../app/apierror.cpp" line="98"/>
+        <location filename="../app/apierror.cpp" line="107"/>
         <source>This no longer exists. It may have been deleted by someone else.</source>
         <translation>Das gibt es nicht mehr. Vielleicht hat es jemand anderes gelöscht.</translation>
     </message>
     <message>
-        <location filename="../app/apierror.cpp" line="99"/>
+        <location filename="../app/apierror.cpp" line="108"/>
         <source>This cannot be changed any more.</source>
         <translation>Das kann nicht mehr geändert werden.</translation>
     </message>
     <message>
-        <location filename="../app/apierror.cpp" line="99"/>
+        <location filename="../app/apierror.cpp" line="108"/>
         <source>This cannot be done: %1.</source>
         <translation>Das geht nicht: %1.</translation>
     </message>
     <message>
-        <location filename="../app/apierror.cpp" line="100"/>
+        <location filename="../app/apierror.cpp" line="109"/>
         <source>Someone else changed this in the meantime. Reload it and make your change again.</source>
         <translation>Jemand anderes hat das inzwischen geändert. Laden Sie es neu und nehmen Sie Ihre Änderung noch einmal vor.</translation>
     </message>
     <message>
-        <location filename="../app/apierror.cpp" line="101"/>
+        <location filename="../app/apierror.cpp" line="110"/>
         <source>Some of the values are not valid.</source>
         <translation>Einige Angaben sind ungültig.</translation>
     </message>
     <message>
-        <location filename="../app/apierror.cpp" line="101"/>
+        <location filename="../app/apierror.cpp" line="110"/>
         <source>Please check: %1.</source>
         <translation>Bitte prüfen: %1.</translation>
     </message>
     <message>
-        <location filename="../app/apierror.cpp" line="102"/>
+        <location filename="../app/apierror.cpp" line="111"/>
         <source>The file is too large for the server.</source>
         <translation>Die Datei ist zu groß für den Server.</translation>
     </message>
     <message>
-        <location filename="../app/apierror.cpp" line="103"/>
+        <location filename="../app/apierror.cpp" line="112"/>
         <source>The server does not accept this kind of file.</source>
         <translation>Der Server nimmt diese Art von Datei nicht an.</translation>
     </message>
     <message>
-        <location filename="../app/apierror.cpp" line="104"/>
+        <location filename="../app/apierror.cpp" line="113"/>
         <source>Too many attempts. Wait a little and try again.</source>
         <translation>Zu viele Versuche. Warten Sie kurz und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <location filename="../app/apierror.cpp" line="104"/>
+        <location filename="../app/apierror.cpp" line="113"/>
         <source>Too many attempts: %1.</source>
         <translation>Zu viele Versuche: %1.</translation>
     </message>
     <message>
-        <location filename="../app/apierror.cpp" line="105"/>
+        <location filename="../app/apierror.cpp" line="114"/>
         <source>The server is busy or starting. Try again in a moment.</source>
         <translation>Der Server ist ausgelastet oder startet gerade. Versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../app/apierror.cpp" line="106"/>
+        <location filename="../app/apierror.cpp" line="115"/>
         <source>The server ran into a problem. Try again; if it persists, tell the server&apos;s administrator.</source>
         <translation>Auf dem Server ist ein Fehler aufgetreten. Versuchen Sie es erneut; wenn es so bleibt, informieren Sie die Administration des Servers.</translation>
     </message>
     <message>
-        <location filename="../app/apierror.cpp" line="107"/>
+        <location filename="../app/apierror.cpp" line="116"/>
         <source>The server answered with something this app does not understand. Is the address an Intervox server?</source>
         <translation>Der Server hat etwas geantwortet, das diese App nicht versteht. Ist die Adresse ein Intervox-Server?</translation>
+    </message>
+    <message>
+        <location filename="../app/apierror.cpp" line="117"/>
+        <source>This computer could not keep the file (%1). Check the free space of its temporary folder.</source>
+        <translation>Dieser Computer konnte die Datei nicht ablegen (%1). Prüfen Sie den freien Platz im temporären Ordner.</translation>
     </message>
 </context>
 <context>
@@ -208,27 +213,28 @@
         <translation>%1 von %2 Kandidaten · neueste zuerst</translation>
     </message>
     <message>
-        <location filename="../qml/ComparisonPage.qml" line="149"/>
+        <location filename="../qml/ComparisonPage.qml" line="152"/>
+        <location filename="../qml/ComparisonPage.qml" line="153"/>
         <source>Sort by %1</source>
         <translation>Nach %1 sortieren</translation>
     </message>
     <message>
-        <location filename="../qml/ComparisonPage.qml" line="166"/>
+        <location filename="../qml/ComparisonPage.qml" line="170"/>
         <source>Candidates compared</source>
         <translation>Verglichene Kandidaten</translation>
     </message>
     <message>
-        <location filename="../qml/ComparisonPage.qml" line="184"/>
+        <location filename="../qml/ComparisonPage.qml" line="189"/>
         <source>%1, %2, overall %3</source>
         <translation>%1, %2, gesamt %3</translation>
     </message>
     <message>
-        <location filename="../qml/ComparisonPage.qml" line="227"/>
+        <location filename="../qml/ComparisonPage.qml" line="232"/>
         <source>No candidates to compare</source>
         <translation>Keine Kandidaten zum Vergleichen</translation>
     </message>
     <message>
-        <location filename="../qml/ComparisonPage.qml" line="228"/>
+        <location filename="../qml/ComparisonPage.qml" line="233"/>
         <source>Add candidates to this interview; once they answer, their ratings line up here.</source>
         <translation>Fügen Sie diesem Interview Kandidaten hinzu; sobald sie antworten, stehen ihre Bewertungen hier nebeneinander.</translation>
     </message>
@@ -1556,11 +1562,6 @@
         <location filename="../app/reviewsession.cpp" line="180"/>
         <source>Rejected by %1, %2</source>
         <translation>Abgesagt von %1, %2</translation>
-    </message>
-    <message>
-        <location filename="../app/reviewsession.cpp" line="312"/>
-        <source>the recording could not be stored on this computer: %1</source>
-        <translation>die Aufnahme konnte auf diesem Computer nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>

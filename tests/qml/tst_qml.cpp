@@ -1,6 +1,7 @@
 // Qt Quick Test runner for the app's pages (tests/qml/tst_*.qml): the real QML module and a real embedded
 // server with its data in a temporary folder.
 #include "apiclient.h"
+#include "apitesting.h"
 #include "candidatepage.h"
 
 #include <QFile>
@@ -46,18 +47,10 @@ public:
     // The interview of invite `invite`.
     Q_INVOKABLE qint64 interviewOf(ApiClient *client, qint64 invite)
     {
-        return call(client, "GET", QStringLiteral("/invites/%1/review").arg(invite), {}).json.toObject().value("interview").toObject().value("id").toInteger();
+        return call(client, "GET", QStringLiteral("/invites/%1/review").arg(invite)).json.toObject().value("interview").toObject().value("id").toInteger();
     }
 
 private:
-    static ApiResult call(ApiClient *client, const QByteArray &verb, const QString &path, const QJsonValue &body)
-    {
-        ApiResult out;
-        bool done = false;
-        client->send(verb, path, body, nullptr, [&](const ApiResult &r) { out = r; done = true; });
-        QTest::qWaitFor([&] { return done; }, 30000);
-        return out;
-    }
     static QVariantList warn(const char *what)
     {
         qWarning("TestServer: %s", what);
