@@ -282,7 +282,9 @@ async function main() {
     clearTimeout(hardStop);
     if (server && server.child.exitCode === null) {
       server.child.kill('SIGTERM');
-      await Promise.race([server.exited, sleep(15000)]);
+      let stopTimer;
+      await Promise.race([server.exited, new Promise((resolve) => { stopTimer = setTimeout(resolve, 15000); })]);
+      clearTimeout(stopTimer);
       if (server.child.exitCode === null) server.child.kill('SIGKILL');
     }
     fs.rmSync(work, { recursive: true, force: true });

@@ -151,8 +151,10 @@ describe(`HTTP request parsing is strict (${engine})`, () => {
       socket.write('POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{');
       timer = setInterval(() => socket.write(' '), 2000); // steady, so no idle timeout ever fires
     });
-    const deadline = new Promise((resolve) => setTimeout(resolve, 50_000, 'deadline'));
+    let deadlineTimer;
+    const deadline = new Promise((resolve) => { deadlineTimer = setTimeout(resolve, 50_000, 'deadline'); });
     const outcome = await Promise.race([ended, deadline]);
+    clearTimeout(deadlineTimer);
     clearInterval(timer);
     socket.destroy();
     const raw = Buffer.concat(chunks).toString('latin1');

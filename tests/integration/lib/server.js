@@ -123,8 +123,13 @@ class Server {
   async stop(signal = 'SIGTERM') {
     if (this.running) {
       this.child.kill(signal);
-      const timer = new Promise((resolve) => setTimeout(resolve, STOP_DEADLINE_MS, 'timeout'));
-      if ((await Promise.race([this.exited, timer])) === 'timeout' && this.running) {
+      // The deadline is cleared once the server exits: a pending timer would keep node's test process alive
+      // for the whole deadline after the last test (15 s per test file).
+      let timer;
+      const deadline = new Promise((resolve) => { timer = setTimeout(resolve, STOP_DEADLINE_MS, 'timeout'); });
+      const outcome = await Promise.race([this.exited, deadline]);
+      clearTimeout(timer);
+      if (outcome === 'timeout' && this.running) {
         this.child.kill('SIGKILL');
         await this.exited;
       }
