@@ -127,7 +127,7 @@ bool Server::start(QString *error)
 
     m_recordings = new RecordingStore(m_config.dataDir + s("/recordings"), m_config.ffmpeg);
     m_tokens = new AccessTokens(m_db.get());
-    m_events = new EventHub(m_tokens);
+    m_events = new EventHub(m_tokens, m_db.get());
     // SQLite takes one writer at a time: more lanes would only wait for its lock (measured: saves came later).
     // PostgreSQL serves several; each lane waits out its own round trips.
     const int lanes = m_config.sessionDbThreads > 0 ? m_config.sessionDbThreads : m_db->isPostgres() ? 8 : 1;
@@ -187,6 +187,7 @@ bool Server::start(QString *error)
     registerLocalSignIn(*m_http, *m_api);
     registerPipelineApi(*m_http, *m_api);
     registerRatingApi(*m_http, *m_api);
+    registerTeamApi(*m_http, *m_api);
     registerOpsRoutes();
     registerWebRoutes();
 
@@ -282,6 +283,17 @@ void Server::registerWebRoutes()
         if (!safe.match(rel).hasMatch())
             fail(ApiError::notFound(s("no such file")));
         reply.send(resourceResponse(r, s(":/web/candidate/") + rel, false));
+    });
+    // Account pages for team members (a setup link's page); their files at /a/.
+    m_http->route("GET", s("/setup"), [](HttpRequest &r, const HttpReplier &reply) {
+        reply.send(resourceResponse(r, s(":/web/account/setup.html"), true));
+    });
+    m_http->route("GET", s("/a/*"), [](HttpRequest &r, const HttpReplier &reply) {
+        const QString rel = r.path.mid(3);
+        static const QRegularExpression safe(s("^[A-Za-z0-9_-]+\\.(css|js)$"));
+        if (!safe.match(rel).hasMatch())
+            fail(ApiError::notFound(s("no such file")));
+        reply.send(resourceResponse(r, s(":/web/account/") + rel, false));
     });
     m_http->route("GET", s("/"), [](HttpRequest &, const HttpReplier &reply) {
         HttpResponse r;

@@ -43,19 +43,39 @@ struct ApiContext
     // event loop that acks audio: for reads that may be large or slow. `fn` may use only the database and
     // values; a full queue answers 503.
     HttpHandler reader(AuthedHandler fn) const;
+    // Like authed() for routes that need no token (a setup link, an OAuth token request): `fn` runs on the
+    // writer thread.
+    HttpHandler publicWriter(std::function<HttpResponse(HttpRequest &)> fn) const;
     // The request's principal, refusing the read-only reviewer role (403); throws ApiException.
     Principal requireWriter(const HttpRequest &r) const;
     QString inviteUrl(const QString &token) const;
 
 private:
-    HttpHandler onThread(WorkerThreads *threads, AuthedHandler fn, bool writer) const;
+    enum class Auth { None, Any, Writer };
+    HttpHandler onThread(WorkerThreads *threads, AuthedHandler fn, Auth auth) const;
 };
+
+// The reply to a successful sign-in (password, local, setup link): the token, its expiry and the user; never cached.
+HttpResponse signedInReply(const Principal &p, const QString &token);
 
 // 404 unless organization `org` has row `id` in `table` (`what` names it in the message).
 void requireFound(Database *db, const char *table, qint64 org, qint64 id, const char *what);
 bool owns(Database *db, const char *table, qint64 org, qint64 id);
 
+// What a reviewer may see (access.cpp): only the rows of the interviews assigned to them, answering 404 for the
+// rest like for another organization's. Everyone's routes check the organization in their own queries as before;
+// requireAssigned() adds a statement for reviewers only.
+enum class Visible { Interview, Invite, Session, Answer, Candidate };
+void requireAssigned(Database *db, const Principal &p, Visible kind, qint64 id);
+// For a list query: "" for those who see everything, else " AND <column> IN (the reviewer's interviews)" with its
+// binds appended to `binds`.
+QString visibleInterviews(const Principal &p, const QString &column, QVariantList &binds);
+void requireAdmin(const Principal &p);                    // 403 unless owner or admin
+void requireNotReviewer(const Principal &p, const char *what); // 403 for reviewers: "reviewers do not see <what>"
+
 void registerRecruiterApi(HttpServer &http, ApiContext &ctx);
+// Team members, their roles and setup links, and reviewers assigned to interviews (teamapi.cpp).
+void registerTeamApi(HttpServer &http, ApiContext &ctx);
 void registerReviewApi(HttpServer &http, ApiContext &ctx);
 void registerJobsApi(HttpServer &http, ApiContext &ctx);
 // POST /api/v1/auth/local, only when Config::localSignInSecret is set (an embedding program).

@@ -52,6 +52,7 @@ void registerJobsApi(HttpServer &http, ApiContext &ctx)
 {
     Database *db = ctx.db;
     http.route("GET", s("/api/v1/jobs"), ctx.reader([db](HttpRequest &r, const Principal &p) {
+        requireNotReviewer(p, "the job queue");
         const QString state = oneOf(r, s("state"), {s("queued"), s("running"), s("done"), s("failed")});
         const QString kind = r.query.queryItemValue(s("kind"));
         if (kind.size() > 40)
@@ -72,6 +73,7 @@ void registerJobsApi(HttpServer &http, ApiContext &ctx)
         return HttpResponse::json(200, page.reply(items));
     }));
     http.route("GET", s("/api/v1/jobs/{id}"), ctx.reader([db](HttpRequest &r, const Principal &p) {
+        requireNotReviewer(p, "the job queue");
         QSqlQuery q = db->exec(QStringLiteral("SELECT %1 FROM jobs WHERE id = ? AND org_id = ?").arg(QLatin1String(kJobColumns)), {r.ids.at(0), p.orgId});
         if (!q.next())
             fail(ApiError::notFound(s("no such job")));

@@ -71,11 +71,7 @@ void registerLocalSignIn(HttpServer &http, ApiContext &ctx)
             try {
                 Principal p = localOwner(db, organization.isEmpty() ? s("This computer") : organization, name.isEmpty() ? s("Owner") : name);
                 const QString token = AccessTokens::issue(db, p);
-                response = HttpResponse::json(200, QJsonObject{{s("accessToken"), token}, {s("expiresAt"), iso(p.tokenExpiresAt)},
-                                                               {s("user"), QJsonObject{{s("id"), p.userId}, {s("email"), p.email},
-                                                                                       {s("name"), p.name}, {s("role"), p.role}}}});
-                response.setHeader("cache-control", "no-store");
-                response.setHeader("pragma", "no-cache");
+                response = signedInReply(p, token);
             } catch (const ApiException &e) {
                 response = HttpResponse::error(e.error);
             }

@@ -53,6 +53,7 @@ void registerPipelineApi(HttpServer &http, ApiContext &ctx)
     http.route("GET", s("/api/v1/interviews/{id}/candidates"), ctx.reader([db, hub](HttpRequest &r, const Principal &p) {
         const qint64 interview = r.ids.at(0);
         requireFound(db, "interviews", p.orgId, interview, "interview");
+        requireAssigned(db, p, Visible::Interview, interview);
         const PageRequest page = PageRequest::fromQuery(r.query);
         // The latest session of each invite (an invite may allow more than one).
         QSqlQuery q = db->exec(

@@ -231,6 +231,7 @@ void registerRatingApi(HttpServer &http, ApiContext &ctx)
     Database *db = ctx.db;
     http.route("GET", s("/api/v1/interviews/{id}/criteria"), ctx.reader([db](HttpRequest &r, const Principal &p) {
         requireFound(db, "interviews", p.orgId, r.ids.at(0), "interview");
+        requireAssigned(db, p, Visible::Interview, r.ids.at(0));
         return HttpResponse::json(200, QJsonObject{{s("items"), criteriaOf(db, p.orgId, r.ids.at(0))}});
     }));
     // Replaces the interview's criteria; allowed while candidates answer (ratings follow the criterion's id).
@@ -244,11 +245,13 @@ void registerRatingApi(HttpServer &http, ApiContext &ctx)
     }, true), BodyKind::Json);
 
     http.route("GET", s("/api/v1/invites/{id}/review"), ctx.reader([db](HttpRequest &r, const Principal &p) {
+        requireAssigned(db, p, Visible::Invite, r.ids.at(0));
         return HttpResponse::json(200, reviewJson(db, p.orgId, p.userId, r.ids.at(0)));
     }));
     // A reviewer's own ratings: {"ratings": {"<criterion id>": 1–5 or null to clear}}. Reviewers may rate.
     http.route("PUT", s("/api/v1/invites/{id}/review/ratings"), ctx.authed([&ctx, db](HttpRequest &r, const Principal &p) {
         const qint64 invite = r.ids.at(0);
+        requireAssigned(db, p, Visible::Invite, invite);
         const qint64 interview = interviewOfInvite(db, p.orgId, invite);
         const QJsonValue value = r.jsonObject().value(s("ratings"));
         if (!value.isObject() || value.toObject().size() > 12)
@@ -292,6 +295,7 @@ void registerRatingApi(HttpServer &http, ApiContext &ctx)
     http.route("PUT", s("/api/v1/invites/{id}/review/note"), ctx.authed([db](HttpRequest &r, const Principal &p) {
         const qint64 invite = r.ids.at(0);
         interviewOfInvite(db, p.orgId, invite);
+        requireAssigned(db, p, Visible::Invite, invite);
         const QString note = optionalText(r.jsonObject(), s("note"), kMaxNote, true).value_or(QString());
         if (note.isEmpty())
             db->exec(s("DELETE FROM review_notes WHERE invite_id = ? AND user_id = ? AND org_id = ?"), {invite, p.userId, p.orgId});

@@ -128,6 +128,16 @@ QString blobPath(const QString &blobDir, const QString &sha)
 
 } // namespace
 
+HttpResponse signedInReply(const Principal &p, const QString &token)
+{
+    HttpResponse ok = HttpResponse::json(200, QJsonObject{{s("accessToken"), token}, {s("expiresAt"), iso(p.tokenExpiresAt)},
+                                                          {s("user"), QJsonObject{{s("id"), p.userId}, {s("email"), p.email},
+                                                                                  {s("name"), p.name}, {s("role"), p.role}}}});
+    ok.setHeader("cache-control", "no-store"); // a token: no cache, proxy or browser may keep it (RFC 6749 5.1)
+    ok.setHeader("pragma", "no-cache");
+    return ok;
+}
+
 Principal ApiContext::requireWriter(const HttpRequest &r) const
 {
     const Principal p = tokens->require(r);
@@ -139,21 +149,28 @@ Principal ApiContext::requireWriter(const HttpRequest &r) const
 HttpHandler ApiContext::authed(AuthedHandler fn, bool writer) const
 {
     // Writes go to the one writer thread, in the order they arrived: never on the event loop that acks audio.
-    return onThread(writers, std::move(fn), writer);
+    return onThread(writers, std::move(fn), writer ? Auth::Writer : Auth::Any);
 }
 
 HttpHandler ApiContext::reader(AuthedHandler fn) const
 {
-    return onThread(readers, std::move(fn), false);
+    return onThread(readers, std::move(fn), Auth::Any);
 }
 
-HttpHandler ApiContext::onThread(WorkerThreads *threads, AuthedHandler fn, bool writer) const
+HttpHandler ApiContext::publicWriter(std::function<HttpResponse(HttpRequest &)> fn) const
 {
-    return [this, threads, fn = std::move(fn), writer](HttpRequest &r, const HttpReplier &reply) {
-        const bool queued = threads->post([this, fn, writer, request = r, reply]() mutable {
+    return onThread(writers, [fn = std::move(fn)](HttpRequest &r, const Principal &) { return fn(r); }, Auth::None);
+}
+
+HttpHandler ApiContext::onThread(WorkerThreads *threads, AuthedHandler fn, Auth auth) const
+{
+    return [this, threads, fn = std::move(fn), auth](HttpRequest &r, const HttpReplier &reply) {
+        const bool queued = threads->post([this, fn, auth, request = r, reply]() mutable {
             HttpResponse response;
             try {
-                response = fn(request, writer ? requireWriter(request) : tokens->require(request));
+                response = fn(request, auth == Auth::Writer ? requireWriter(request)
+                                       : auth == Auth::Any  ? tokens->require(request)
+                                                            : Principal());
             } catch (const ApiException &e) {
                 response = HttpResponse::error(e.error);
             } catch (const std::exception &e) {
@@ -190,12 +207,8 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
                 reply.send(ApiError::unauthorized(s("wrong email or password")));
                 return;
             }
-            HttpResponse ok = HttpResponse::json(200, QJsonObject{{s("accessToken"), token}, {s("expiresAt"), iso(expires)},
-                                                                  {s("user"), QJsonObject{{s("id"), p->userId}, {s("email"), p->email},
-                                                                                          {s("name"), p->name}, {s("role"), p->role}}}});
-            ok.setHeader("cache-control", "no-store"); // a token: no cache, proxy or browser may keep it (RFC 6749 5.1)
-            ok.setHeader("pragma", "no-cache");
-            reply.send(std::move(ok));
+            Q_UNUSED(expires);
+            reply.send(signedInReply(*p, token));
         });
     }, BodyKind::Json);
     http.route("POST", s("/api/v1/auth/logout"), ctx.authed([&ctx](HttpRequest &, const Principal &p) {
@@ -211,8 +224,10 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
     // ---- interviews
     http.route("GET", s("/api/v1/interviews"), ctx.reader([db](HttpRequest &r, const Principal &p) {
         const PageRequest page = PageRequest::fromQuery(r.query);
-        QSqlQuery q = db->exec(QStringLiteral("SELECT %1 FROM interviews WHERE org_id = ?").arg(QLatin1String(kInterviewColumns)) + page.clause(),
-                               QVariantList{p.orgId} + page.binds());
+        QVariantList binds{p.orgId};
+        const QString visible = visibleInterviews(p, s("id"), binds);
+        QSqlQuery q = db->exec(QStringLiteral("SELECT %1 FROM interviews WHERE org_id = ?").arg(QLatin1String(kInterviewColumns)) + visible + page.clause(),
+                               binds + page.binds());
         QJsonArray items;
         while (q.next())
             items.append(interviewRow(q));
@@ -235,6 +250,7 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
         return interviewReply(db, p.orgId, id, 201);
     }, true), BodyKind::Json);
     http.route("GET", s("/api/v1/interviews/{id}"), ctx.reader([db](HttpRequest &r, const Principal &p) {
+        requireAssigned(db, p, Visible::Interview, r.ids.at(0));
         return interviewReply(db, p.orgId, r.ids.at(0));
     }));
     http.route("PUT", s("/api/v1/interviews/{id}"), ctx.authed([db](HttpRequest &r, const Principal &p) {
@@ -263,6 +279,7 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
                              .arg(QLatin1String(table)), {p.orgId, id, p.orgId});
             db->exec(s("DELETE FROM invites WHERE interview_id = ? AND org_id = ?"), {id, p.orgId});
             db->exec(s("DELETE FROM criteria WHERE interview_id = ? AND org_id = ?"), {id, p.orgId});
+            db->exec(s("DELETE FROM interview_reviewers WHERE interview_id = ? AND org_id = ?"), {id, p.orgId});
             db->exec(s("DELETE FROM questions WHERE interview_id = ? AND org_id = ?"), {id, p.orgId});
             db->exec(s("DELETE FROM interviews WHERE id = ? AND org_id = ?"), {id, p.orgId});
         });
@@ -272,8 +289,14 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
     // ---- candidates
     http.route("GET", s("/api/v1/candidates"), ctx.reader([db](HttpRequest &r, const Principal &p) {
         const PageRequest page = PageRequest::fromQuery(r.query);
-        QSqlQuery q = db->exec(QStringLiteral("SELECT %1 FROM candidates WHERE org_id = ?").arg(QLatin1String(kCandidateColumns)) + page.clause(),
-                               QVariantList{p.orgId} + page.binds());
+        QVariantList binds{p.orgId};
+        QString visible;
+        if (p.isReviewer()) { // the candidates invited to the reviewer's interviews
+            binds << p.orgId;
+            visible = s(" AND id IN (SELECT candidate_id FROM invites WHERE org_id = ?") + visibleInterviews(p, s("interview_id"), binds) + s(")");
+        }
+        QSqlQuery q = db->exec(QStringLiteral("SELECT %1 FROM candidates WHERE org_id = ?").arg(QLatin1String(kCandidateColumns)) + visible + page.clause(),
+                               binds + page.binds());
         QJsonArray items;
         while (q.next())
             items.append(candidateRow(q));
@@ -287,6 +310,7 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
         return candidateReply(db, p.orgId, id, 201);
     }, true), BodyKind::Json);
     http.route("GET", s("/api/v1/candidates/{id}"), ctx.reader([db](HttpRequest &r, const Principal &p) {
+        requireAssigned(db, p, Visible::Candidate, r.ids.at(0));
         return candidateReply(db, p.orgId, r.ids.at(0));
     }));
     http.route("PUT", s("/api/v1/candidates/{id}/cv"), [&ctx, db](HttpRequest &r, const HttpReplier &reply) {
@@ -330,6 +354,7 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
         });
     }, BodyKind::Stream, ctx.config->cvMaxBytes);
     http.route("GET", s("/api/v1/candidates/{id}/cv"), ctx.reader([&ctx, db](HttpRequest &r, const Principal &p) {
+        requireAssigned(db, p, Visible::Candidate, r.ids.at(0));
         const QVariant sha = db->scalar(s("SELECT cv_sha256 FROM candidates WHERE id = ? AND org_id = ?"), {r.ids.at(0), p.orgId});
         if (sha.isNull())
             fail(ApiError::notFound(s("this candidate has no CV")));
@@ -408,8 +433,10 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
     http.route("GET", s("/api/v1/invites"), ctx.reader([db](HttpRequest &r, const Principal &p) {
         const qint64 iv = queryId(r.query, s("interviewId"));
         const PageRequest page = PageRequest::fromQuery(r.query);
+        QVariantList binds{p.orgId, iv, iv};
+        const QString visible = visibleInterviews(p, s("interview_id"), binds);
         QSqlQuery q = db->exec(s("SELECT id, candidate_id, interview_id, expires_at, max_uses, uses, revoked_at FROM invites"
-                                 " WHERE org_id = ? AND (? = 0 OR interview_id = ?)") + page.clause(), QVariantList{p.orgId, iv, iv} + page.binds());
+                                 " WHERE org_id = ? AND (? = 0 OR interview_id = ?)") + visible + page.clause(), binds + page.binds());
         QJsonArray items;
         while (q.next())
             items.append(QJsonObject{{s("id"), q.value(0).toLongLong()}, {s("candidateId"), q.value(1).toLongLong()},

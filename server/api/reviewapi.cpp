@@ -147,14 +147,17 @@ void registerReviewApi(HttpServer &http, ApiContext &ctx)
     http.route("GET", s("/api/v1/sessions"), ctx.reader([db, hub](HttpRequest &r, const Principal &p) {
         const qint64 iv = queryId(r.query, s("interviewId"));
         const PageRequest page = PageRequest::fromQuery(r.query);
+        QVariantList binds{p.orgId, iv, iv};
+        const QString visible = visibleInterviews(p, s("interview_id"), binds);
         QSqlQuery q = db->exec(QStringLiteral("SELECT %1 FROM sessions WHERE org_id = ? AND (? = 0 OR interview_id = ?)").arg(QLatin1String(kSessionColumns))
-                                   + page.clause(), QVariantList{p.orgId, iv, iv} + page.binds());
+                                   + visible + page.clause(), binds + page.binds());
         QJsonArray items;
         while (q.next())
             items.append(sessionJson(q, hub));
         return HttpResponse::json(200, page.reply(items));
     }));
     http.route("GET", s("/api/v1/sessions/{id}"), ctx.reader([db, hub](HttpRequest &r, const Principal &p) {
+        requireAssigned(db, p, Visible::Session, r.ids.at(0));
         QSqlQuery q = db->exec(QStringLiteral("SELECT %1 FROM sessions WHERE id = ? AND org_id = ?").arg(QLatin1String(kSessionColumns)), {r.ids.at(0), p.orgId});
         if (!q.next())
             fail(ApiError::notFound(s("no such session")));
@@ -171,11 +174,13 @@ void registerReviewApi(HttpServer &http, ApiContext &ctx)
         return HttpResponse::json(200, o);
     }));
     http.route("GET", s("/api/v1/answers/{id}"), ctx.reader([db, hub](HttpRequest &r, const Principal &p) {
+        requireAssigned(db, p, Visible::Answer, r.ids.at(0));
         return HttpResponse::json(200, withWaiting(answerJson(db, p.orgId, r.ids.at(0)), hub));
     }));
     http.route("GET", s("/api/v1/answers/{id}/recording"), [&ctx, db](HttpRequest &r, const HttpReplier &reply) {
         const Principal p = ctx.tokens->require(r);
         const qint64 id = r.ids.at(0);
+        requireAssigned(db, p, Visible::Answer, id);
         if (answerJson(db, p.orgId, id).value(s("status")).toString() != QLatin1String("saved"))
             fail(ApiError::conflict(s("the answer is still being recorded")));
         // The segments are joined on the first request (a job runs ffmpeg); later requests are served at once.
@@ -199,6 +204,7 @@ void registerReviewApi(HttpServer &http, ApiContext &ctx)
     http.route("GET", s("/api/v1/answers/{id}/segments/{n}"), [&ctx, db](HttpRequest &r, const HttpReplier &reply) {
         const Principal p = ctx.tokens->require(r);
         const qint64 id = r.ids.at(0), n = r.ids.at(1);
+        requireAssigned(db, p, Visible::Answer, id);
         const QJsonObject a = answerJson(db, p.orgId, id);
         const QJsonArray segments = a.value(s("segments")).toArray();
         if (n >= segments.size())

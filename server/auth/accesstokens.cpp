@@ -102,7 +102,7 @@ void AccessTokens::signIn(const QString &client, const QString &email, const QSt
 
 std::optional<Principal> AccessTokens::userByEmail(Database *db, const QString &email, QString *passwordHash)
 {
-    QSqlQuery q = db->exec(QStringLiteral("SELECT id, org_id, role, email, name, password_hash FROM users WHERE email = ?"), {email});
+    QSqlQuery q = db->exec(QStringLiteral("SELECT id, org_id, role, email, name, password_hash FROM users WHERE email = ? AND disabled_at IS NULL"), {email});
     if (!q.next())
         return std::nullopt;
     Principal p;
@@ -132,7 +132,7 @@ std::optional<Principal> AccessTokens::lookup(const QString &token)
         return std::nullopt;
     QSqlQuery q = m_db->exec(QStringLiteral("SELECT t.id, u.id, u.org_id, u.role, u.email, u.name, t.expires_at FROM access_tokens t"
                                             " JOIN users u ON u.id = t.user_id"
-                                            " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ?"),
+                                            " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND u.disabled_at IS NULL"),
                              {secrets::tokenHash(token), nowMs()});
     if (!q.next())
         return std::nullopt;
@@ -156,6 +156,18 @@ Principal AccessTokens::require(const HttpRequest &request)
     if (!p)
         fail(ApiError::unauthorized(QStringLiteral("the access token is unknown, expired or revoked; sign in again")));
     return *p;
+}
+
+QList<qint64> AccessTokens::revokeAllOf(Database *db, qint64 userId)
+{
+    QList<qint64> ids;
+    db->transaction([&] {
+        QSqlQuery q = db->exec(QStringLiteral("SELECT id FROM access_tokens WHERE user_id = ? AND revoked_at IS NULL AND expires_at > ?"), {userId, nowMs()});
+        while (q.next())
+            ids.append(q.value(0).toLongLong());
+        db->exec(QStringLiteral("UPDATE access_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL"), {nowMs(), userId});
+    });
+    return ids;
 }
 
 void AccessTokens::revoke(qint64 tokenId)

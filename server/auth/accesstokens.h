@@ -23,6 +23,11 @@ struct Principal
     QString name;
     qint64 tokenId = 0;
     qint64 tokenExpiresAt = 0; // ms since epoch
+
+    // Roles (docs/api.md, "Team"): the owner (the desktop app's local account) and admins manage the team;
+    // recruiters run interviews; reviewers read, rate and note the interviews assigned to them, nothing else.
+    bool isAdmin() const;
+    bool isReviewer() const;
 };
 
 class AccessTokens : public QObject
@@ -52,6 +57,9 @@ public:
     // The request's bearer token, or throws ApiException 401.
     Principal require(const HttpRequest &request);
     void revoke(qint64 tokenId);
+    // Revokes every token of the user (disabled, or given another role); returns their ids, for revoked() to be
+    // emitted on the object's thread. Any thread with a database connection.
+    static QList<qint64> revokeAllOf(Database *db, qint64 userId);
 
 signals:
     // A token stopped being valid before its expiry (sign-out, an administrator's action).

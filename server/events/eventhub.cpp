@@ -6,6 +6,8 @@
 #include "storage/database.h"
 
 #include <QDateTime>
+#include <QJsonArray>
+#include <QSqlQuery>
 #include <QJsonDocument>
 #include <QTimer>
 #include <QTimerEvent>
@@ -38,6 +40,19 @@ void EventSubscriber::onText(QByteArrayView utf8)
         }
         org = p->orgId;
         tokenId = p->tokenId;
+        userId = p->userId;
+        reviewer = p->isReviewer();
+        if (reviewer) {
+            try {
+                QSqlQuery q = hub->m_db->exec(QStringLiteral("SELECT interview_id FROM interview_reviewers WHERE org_id = ? AND user_id = ?"),
+                                              {org, userId});
+                while (q.next())
+                    interviews.insert(q.value(0).toLongLong());
+            } catch (const ApiException &) {
+                ws->close(closeCode(CloseCode::GoingAway), "the database is unreachable; reconnect in a moment");
+                return;
+            }
+        }
         // Checked again by the server when the token expires: the stream ends with it.
         m_expiresAt = p->tokenExpiresAt;
         m_expiry.start(int(qBound<qint64>(0, m_expiresAt - nowMs(), 24LL * 3600 * 1000)), Qt::CoarseTimer, this);
@@ -86,8 +101,8 @@ constexpr size_t kKeepEvents = 4096;
 constexpr qint64 kKeepEventsMs = 15 * 60 * 1000;
 } // namespace
 
-EventHub::EventHub(AccessTokens *tokens, QObject *parent)
-    : QObject(parent), m_tokens(tokens), m_stream(QUuid::createUuid().toString(QUuid::Id128).left(12))
+EventHub::EventHub(AccessTokens *tokens, Database *db, QObject *parent)
+    : QObject(parent), m_tokens(tokens), m_db(db), m_stream(QUuid::createUuid().toString(QUuid::Id128).left(12))
 {
     connect(m_tokens, &AccessTokens::revoked, this, &EventHub::tokenRevoked);
 }
@@ -119,13 +134,31 @@ void EventHub::publish(qint64 org, const QString &event, QJsonObject fields)
     fields.insert(QStringLiteral("event"), event);
     fields.insert(QStringLiteral("id"), QStringLiteral("%1-%2").arg(m_stream).arg(seq));
     fields.insert(QStringLiteral("at"), QDateTime::fromMSecsSinceEpoch(now, Qt::UTC).toString(Qt::ISODateWithMs));
+    const qint64 interview = fields.value(QStringLiteral("interviewId")).toInteger();
     const QByteArray text = QJsonDocument(fields).toJson(QJsonDocument::Compact);
-    m_recent.push_back(Recent{seq, org, now, text});
+    m_recent.push_back(Recent{seq, org, interview, now, text});
     while (m_recent.size() > kKeepEvents || now - m_recent.front().atMs > kKeepEventsMs)
         m_recent.pop_front();
     for (EventSubscriber *s : std::as_const(m_subscribers)) {
-        if (s->org == org)
+        if (s->org == org && s->wants(interview))
             s->ws->sendText(text);
+    }
+}
+
+void EventHub::reviewersChanged(qint64 org, qint64 interview, const QList<qint64> &userIds)
+{
+    QJsonArray ids;
+    for (qint64 id : userIds)
+        ids.append(id);
+    // Removed reviewers still hear of it (their stream stops after it); added ones start with it.
+    for (EventSubscriber *s : std::as_const(m_subscribers)) {
+        if (s->org == org && s->reviewer && userIds.contains(s->userId))
+            s->interviews.insert(interview);
+    }
+    publish(org, QStringLiteral("reviewers"), QJsonObject{{QStringLiteral("interviewId"), interview}, {QStringLiteral("userIds"), ids}});
+    for (EventSubscriber *s : std::as_const(m_subscribers)) {
+        if (s->org == org && s->reviewer && !userIds.contains(s->userId))
+            s->interviews.remove(interview);
     }
 }
 
@@ -152,7 +185,7 @@ void EventHub::replay(EventSubscriber *s, const QString &afterId)
 {
     const quint64 after = sequenceOf(afterId, m_stream).value_or(m_seq);
     for (const Recent &e : m_recent) {
-        if (e.seq > after && e.org == s->org)
+        if (e.seq > after && e.org == s->org && s->wants(e.interview))
             s->ws->sendText(e.text);
     }
 }

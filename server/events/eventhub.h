@@ -16,6 +16,7 @@
 namespace intervox {
 
 class AccessTokens;
+class Database;
 class EventHub;
 
 class EventSubscriber : public QObject, public WebSocketHandler
@@ -31,6 +32,11 @@ public:
     WebSocketConnection *ws;
     qint64 org = 0; // 0 until the auth frame arrived
     qint64 tokenId = 0;
+    qint64 userId = 0;
+    // A reviewer receives only the events of the interviews assigned to them (kept current by reviewersChanged).
+    bool reviewer = false;
+    QSet<qint64> interviews;
+    bool wants(qint64 interview) const { return !reviewer || (interview != 0 && interviews.contains(interview)); }
 
 protected:
     void timerEvent(QTimerEvent *event) override;
@@ -44,10 +50,16 @@ class EventHub : public QObject
 {
     Q_OBJECT
 public:
-    explicit EventHub(AccessTokens *tokens, QObject *parent = nullptr);
+    // `db`: the event loop's connection, for a reviewer's assignments when their stream starts.
+    EventHub(AccessTokens *tokens, Database *db, QObject *parent = nullptr);
 
     void accept(int fd, const QByteArray &initial, std::shared_ptr<void> slot);
+    // Sends the event to the organization's subscribers; one with an "interviewId" also reaches the reviewers
+    // assigned to that interview, one without reaches no reviewer.
     void publish(qint64 org, const QString &event, QJsonObject fields);
+    // The reviewers of `interview` are now `userIds`: their streams follow, and a "reviewers" event reaches
+    // everyone concerned (including a reviewer who was just removed, so their app drops the interview).
+    void reviewersChanged(qint64 org, qint64 interview, const QList<qint64> &userIds);
     int subscribers() const { return int(m_subscribers.size()); }
     void closeAll();
     // Ends the streams of a token that was revoked: it may not keep receiving events.
@@ -59,6 +71,7 @@ private:
     {
         quint64 seq;
         qint64 org;
+        qint64 interview; // 0: an event of no interview (jobs), never sent to reviewers
         qint64 atMs;
         QByteArray text;
     };
@@ -68,6 +81,7 @@ private:
     // Sends the events of the subscriber's organization after `afterId`, in order.
     void replay(EventSubscriber *s, const QString &afterId);
     AccessTokens *m_tokens;
+    Database *m_db;
     QSet<EventSubscriber *> m_subscribers;
     const QString m_stream; // random per process: ids of another process are recognised as such
     quint64 m_seq = 0;

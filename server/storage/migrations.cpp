@@ -103,6 +103,20 @@ const QList<QStringList> &schemaMigrations()
                            " user_id BIGINT NOT NULL REFERENCES users(id), at BIGINT NOT NULL)"),
             QStringLiteral("CREATE INDEX decisions_invite ON decisions(org_id, invite_id, id)"),
         },
+        // 5: the team — members invited by an administrator set their password through a one-time setup link
+        // (only its SHA-256 stored); members are disabled, never deleted (their ratings and decisions stay
+        // attributed); reviewers see only the interviews assigned to them
+        {
+            QStringLiteral("ALTER TABLE users ADD COLUMN disabled_at BIGINT"),
+            QStringLiteral("ALTER TABLE users ADD COLUMN setup_token_hash TEXT"),
+            QStringLiteral("ALTER TABLE users ADD COLUMN setup_expires_at BIGINT"),
+            QStringLiteral("CREATE UNIQUE INDEX users_setup_token ON users(setup_token_hash)"),
+            QStringLiteral("CREATE INDEX users_org_id ON users(org_id, id)"),
+            QStringLiteral("CREATE TABLE interview_reviewers (org_id BIGINT NOT NULL REFERENCES organizations(id),"
+                           " interview_id BIGINT NOT NULL REFERENCES interviews(id), user_id BIGINT NOT NULL REFERENCES users(id),"
+                           " assigned_by BIGINT REFERENCES users(id), assigned_at BIGINT NOT NULL, PRIMARY KEY (interview_id, user_id))"),
+            QStringLiteral("CREATE INDEX interview_reviewers_user ON interview_reviewers(org_id, user_id)"),
+        },
     };
     return migrations;
 }

@@ -125,7 +125,7 @@ private slots:
         m_token = newInvite();
         m_store = std::make_unique<RecordingStore>(m_tmp.path() + "/recordings", "ffmpeg");
         m_tokens = std::make_unique<AccessTokens>(m_db.get());
-        m_events = std::make_unique<EventHub>(m_tokens.get());
+        m_events = std::make_unique<EventHub>(m_tokens.get(), m_db.get());
         m_hub = std::make_unique<SessionHub>(m_db.get(), m_store.get(), m_events.get(), 90);
     }
 
