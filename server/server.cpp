@@ -188,6 +188,7 @@ bool Server::start(QString *error)
     registerPipelineApi(*m_http, *m_api);
     registerRatingApi(*m_http, *m_api);
     registerTeamApi(*m_http, *m_api);
+    registerOAuthApi(*m_http, *m_api);
     registerOpsRoutes();
     registerWebRoutes();
 

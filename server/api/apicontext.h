@@ -49,12 +49,16 @@ struct ApiContext
     // The request's principal, refusing the read-only reviewer role (403); throws ApiException.
     Principal requireWriter(const HttpRequest &r) const;
     QString inviteUrl(const QString &token) const;
+    // After tokens were revoked on an API thread: their live-event streams end (on the event loop).
+    void announceRevoked(const QList<qint64> &tokenIds) const;
 
 private:
     enum class Auth { None, Any, Writer };
     HttpHandler onThread(WorkerThreads *threads, AuthedHandler fn, Auth auth) const;
 };
 
+// The client's address: the peer, or behind a trusted reverse proxy the address that proxy saw.
+QString clientAddress(const HttpRequest &r, const Config &config);
 // The reply to a successful sign-in (password, local, setup link): the token, its expiry and the user; never cached.
 HttpResponse signedInReply(const Principal &p, const QString &token);
 
@@ -76,6 +80,8 @@ void requireNotReviewer(const Principal &p, const char *what); // 403 for review
 void registerRecruiterApi(HttpServer &http, ApiContext &ctx);
 // Team members, their roles and setup links, and reviewers assigned to interviews (teamapi.cpp).
 void registerTeamApi(HttpServer &http, ApiContext &ctx);
+// OAuth 2.0 authorization code + PKCE for the desktop app: authorize page, token and revocation (oauthapi.cpp).
+void registerOAuthApi(HttpServer &http, ApiContext &ctx);
 void registerReviewApi(HttpServer &http, ApiContext &ctx);
 void registerJobsApi(HttpServer &http, ApiContext &ctx);
 // POST /api/v1/auth/local, only when Config::localSignInSecret is set (an embedding program).

@@ -73,6 +73,8 @@ void writeQuestions(Database *db, qint64 org, qint64 interview, const InterviewI
     }
 }
 
+} // namespace
+
 // The client's address: the peer, or behind a configured reverse proxy the address that proxy saw (the
 // right-most X-Forwarded-For entry that is not itself a trusted proxy; entries further left are the client's
 // own claims).
@@ -90,6 +92,8 @@ QString clientAddress(const HttpRequest &r, const Config &config)
     }
     return r.peer.toString();
 }
+
+namespace {
 
 QVariant nullableMs(const std::optional<qint64> &v)
 {
@@ -183,6 +187,16 @@ HttpHandler ApiContext::onThread(WorkerThreads *threads, AuthedHandler fn, Auth 
         if (!queued)
             fail(ApiError{ErrorCode::Unavailable, s("the server is busy; try again in a moment"), {}});
     };
+}
+
+void ApiContext::announceRevoked(const QList<qint64> &tokenIds) const
+{
+    if (tokenIds.isEmpty())
+        return;
+    QMetaObject::invokeMethod(tokens, [t = tokens, tokenIds] {
+        for (qint64 id : tokenIds)
+            emit t->revoked(id);
+    }, Qt::QueuedConnection);
 }
 
 QString ApiContext::inviteUrl(const QString &token) const

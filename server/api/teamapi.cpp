@@ -96,11 +96,7 @@ void requireChangeable(Database *db, const Principal &p, qint64 id)
 // Ends every session of `user` (disabled, or given another role: they sign in again and get the new one).
 void signOutEverywhere(const ApiContext &ctx, Database *db, qint64 user)
 {
-    const QList<qint64> revoked = AccessTokens::revokeAllOf(db, user);
-    QMetaObject::invokeMethod(ctx.tokens, [tokens = ctx.tokens, revoked] {
-        for (qint64 id : revoked)
-            emit tokens->revoked(id);
-    }, Qt::QueuedConnection);
+    ctx.announceRevoked(AccessTokens::revokeAllOf(db, user));
 }
 
 // The member with this setup link, if it is known and not expired: {id, org, email, name, organization, reset}.

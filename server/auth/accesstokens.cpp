@@ -49,7 +49,7 @@ QString minutesLeft(qint64 since, qint64 now, qint64 window)
 } // namespace
 
 void AccessTokens::signIn(const QString &client, const QString &email, const QString &password,
-                          std::function<void(std::optional<Principal>, QString, qint64)> done)
+                          std::function<void(std::optional<Principal>, QString, qint64)> done, bool issueToken)
 {
     const qint64 now = nowMs();
     const QString account = email.trimmed().toLower();
@@ -74,9 +74,9 @@ void AccessTokens::signIn(const QString &client, const QString &email, const QSt
     const QString checkAgainst = hash.isEmpty() ? m_dummyHash : hash;
     QPointer<AccessTokens> self(this);
     ++m_pending;
-    m_pool->start([self, checkAgainst, password, p, client, account, known = !hash.isEmpty(), done = std::move(done)]() mutable {
+    m_pool->start([self, checkAgainst, password, p, client, account, issueToken, known = !hash.isEmpty(), done = std::move(done)]() mutable {
         const bool ok = secrets::verifyPassword(checkAgainst, password) && known;
-        QMetaObject::invokeMethod(self, [self, ok, p, client, account, done = std::move(done)]() mutable {
+        QMetaObject::invokeMethod(self, [self, ok, p, client, account, issueToken, done = std::move(done)]() mutable {
             if (!self)
                 return;
             --self->m_pending;
@@ -87,7 +87,8 @@ void AccessTokens::signIn(const QString &client, const QString &email, const QSt
             }
             QString token;
             try {
-                token = issue(self->m_db, p);
+                if (issueToken)
+                    token = issue(self->m_db, p);
             } catch (const ApiException &) {
                 done(std::nullopt, {}, 0);
                 return;
@@ -116,14 +117,29 @@ std::optional<Principal> AccessTokens::userByEmail(Database *db, const QString &
     return p;
 }
 
-QString AccessTokens::issue(Database *db, Principal &p)
+QString AccessTokens::issue(Database *db, Principal &p, qint64 lifetimeMs, const QString &family)
 {
     const QString token = secrets::newToken();
     const qint64 now = nowMs();
-    p.tokenExpiresAt = now + kLifetimeMs;
-    p.tokenId = db->insert(QStringLiteral("INSERT INTO access_tokens (user_id, org_id, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)"),
-                           {p.userId, p.orgId, secrets::tokenHash(token), now, p.tokenExpiresAt});
+    p.tokenExpiresAt = now + lifetimeMs;
+    p.tokenId = db->insert(QStringLiteral("INSERT INTO access_tokens (user_id, org_id, token_hash, created_at, expires_at, family) VALUES (?, ?, ?, ?, ?, ?)"),
+                           {p.userId, p.orgId, secrets::tokenHash(token), now, p.tokenExpiresAt,
+                            family.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(family)});
     return token;
+}
+
+QList<qint64> AccessTokens::revokeFamily(Database *db, const QString &family)
+{
+    QList<qint64> ids;
+    db->transaction([&] {
+        const qint64 now = nowMs();
+        QSqlQuery q = db->exec(QStringLiteral("SELECT id FROM access_tokens WHERE family = ? AND revoked_at IS NULL AND expires_at > ?"), {family, now});
+        while (q.next())
+            ids.append(q.value(0).toLongLong());
+        db->exec(QStringLiteral("UPDATE access_tokens SET revoked_at = ? WHERE family = ? AND revoked_at IS NULL"), {now, family});
+        db->exec(QStringLiteral("UPDATE refresh_tokens SET revoked_at = ? WHERE family = ? AND revoked_at IS NULL"), {now, family});
+    });
+    return ids;
 }
 
 std::optional<Principal> AccessTokens::lookup(const QString &token)
@@ -166,6 +182,7 @@ QList<qint64> AccessTokens::revokeAllOf(Database *db, qint64 userId)
         while (q.next())
             ids.append(q.value(0).toLongLong());
         db->exec(QStringLiteral("UPDATE access_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL"), {nowMs(), userId});
+        db->exec(QStringLiteral("UPDATE refresh_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL"), {nowMs(), userId});
     });
     return ids;
 }

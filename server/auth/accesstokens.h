@@ -41,8 +41,9 @@ public:
 
     // Checks the password on a worker thread; `done` gets the new token and principal, or nullopt.
     // Throws ApiException 429 when `client` failed too often lately or too many checks are queued.
+    // With `issueToken` false only the password is checked (`token` empty): the OAuth authorization endpoint.
     void signIn(const QString &client, const QString &email, const QString &password,
-                std::function<void(std::optional<Principal>, QString token, qint64 expiresAt)> done);
+                std::function<void(std::optional<Principal>, QString token, qint64 expiresAt)> done, bool issueToken = true);
     // Attempts are counted when they start (so concurrent guesses cannot overtake the count) and refunded
     // only when they succeed; a success never clears earlier failures.
     static constexpr int kMaxFailures = 10;          // per client address …
@@ -50,7 +51,9 @@ public:
     static constexpr qint64 kFailureWindowMs = 15 * 60 * 1000; // … in this window
     // Stores a new token for `p` (its user and organization set) and returns it; sets p.tokenId and
     // p.tokenExpiresAt. Throws ApiException when the database fails. Any thread with a database connection.
-    static QString issue(Database *db, Principal &p);
+    static QString issue(Database *db, Principal &p, qint64 lifetimeMs = kLifetimeMs, const QString &family = {});
+    // Revokes every token of one OAuth sign-in (refresh and access tokens); returns the access tokens' ids.
+    static QList<qint64> revokeFamily(Database *db, const QString &family);
     // The user with this (lower-case) email, and its password hash; nullopt if there is none.
     static std::optional<Principal> userByEmail(Database *db, const QString &email, QString *passwordHash = nullptr);
     std::optional<Principal> lookup(const QString &token);

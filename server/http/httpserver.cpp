@@ -109,7 +109,7 @@ void HttpServer::route(const QByteArray &method, const QString &pattern, HttpHan
     r.method = method;
     r.segments = pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts);
     r.body = body;
-    r.maxBody = maxBody > 0 ? maxBody : (body == BodyKind::Json ? kDefaultJsonBody : 0);
+    r.maxBody = maxBody > 0 ? maxBody : (body == BodyKind::Json || body == BodyKind::Form ? kDefaultJsonBody : 0);
     r.handler = std::move(handler);
     m_routes.append(std::move(r));
 }
@@ -443,6 +443,11 @@ void HttpConnection::startRequest()
     if (m_route->body == BodyKind::Json && length > 0
         && !m_request.header("content-type").toLower().startsWith("application/json")) {
         fail(ApiError{ErrorCode::UnsupportedMediaType, QStringLiteral("Content-Type must be application/json"), {}});
+        return;
+    }
+    if (m_route->body == BodyKind::Form && length > 0
+        && !m_request.header("content-type").toLower().startsWith("application/x-www-form-urlencoded")) {
+        fail(ApiError{ErrorCode::UnsupportedMediaType, QStringLiteral("Content-Type must be application/x-www-form-urlencoded"), {}});
         return;
     }
     if (m_route->body == BodyKind::Stream) {

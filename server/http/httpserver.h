@@ -19,7 +19,8 @@ class QTcpSocket;
 
 namespace intervox {
 
-enum class BodyKind { None, Json, Stream };
+// Form: application/x-www-form-urlencoded (OAuth 2.0 token requests), buffered like Json.
+enum class BodyKind { None, Json, Form, Stream };
 
 struct HttpRoute
 {

@@ -12,6 +12,13 @@ QByteArray HttpRequest::header(const QByteArray &lowerName) const
     return {};
 }
 
+QUrlQuery HttpRequest::formFields() const
+{
+    QByteArray text = body;
+    text.replace('+', "%20"); // HTML's form encoding: '+' is a space (QUrlQuery leaves it as it is)
+    return QUrlQuery(QString::fromLatin1(text));
+}
+
 QJsonObject HttpRequest::jsonObject() const
 {
     QJsonParseError err;

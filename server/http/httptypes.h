@@ -32,6 +32,7 @@ struct HttpRequest
 
     QByteArray header(const QByteArray &lowerName) const;
     QJsonObject jsonObject() const; // throws ApiException (400) unless the body is one JSON object
+    QUrlQuery formFields() const;   // an application/x-www-form-urlencoded body
 };
 
 struct HttpResponse

@@ -117,6 +117,23 @@ const QList<QStringList> &schemaMigrations()
                            " assigned_by BIGINT REFERENCES users(id), assigned_at BIGINT NOT NULL, PRIMARY KEY (interview_id, user_id))"),
             QStringLiteral("CREATE INDEX interview_reviewers_user ON interview_reviewers(org_id, user_id)"),
         },
+        // 6: OAuth 2.0 for the desktop app (docs/api.md, "Signing in from the app"): one-time authorization codes
+        // bound to a PKCE challenge, and rotating refresh tokens; every token of one sign-in shares a `family`,
+        // revoked together (sign-out, reuse of a rotated refresh token)
+        {
+            QStringLiteral("CREATE TABLE oauth_codes (id {{pk}}, org_id BIGINT NOT NULL REFERENCES organizations(id),"
+                           " user_id BIGINT NOT NULL REFERENCES users(id), code_hash TEXT NOT NULL UNIQUE, client_id TEXT NOT NULL,"
+                           " redirect_uri TEXT NOT NULL, challenge TEXT NOT NULL, family TEXT NOT NULL, created_at BIGINT NOT NULL,"
+                           " expires_at BIGINT NOT NULL, used_at BIGINT)"),
+            QStringLiteral("CREATE TABLE refresh_tokens (id {{pk}}, org_id BIGINT NOT NULL REFERENCES organizations(id),"
+                           " user_id BIGINT NOT NULL REFERENCES users(id), token_hash TEXT NOT NULL UNIQUE, family TEXT NOT NULL,"
+                           " client_id TEXT NOT NULL, created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, used_at BIGINT, revoked_at BIGINT)"),
+            QStringLiteral("CREATE INDEX refresh_tokens_family ON refresh_tokens(family)"),
+            QStringLiteral("CREATE INDEX refresh_tokens_user ON refresh_tokens(user_id)"),
+            QStringLiteral("ALTER TABLE access_tokens ADD COLUMN family TEXT"),
+            QStringLiteral("CREATE INDEX access_tokens_family ON access_tokens(family)"),
+            QStringLiteral("CREATE INDEX access_tokens_user ON access_tokens(user_id)"),
+        },
     };
     return migrations;
 }
