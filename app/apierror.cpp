@@ -92,6 +92,9 @@ QString ApiError::code() const
     case ServerFault: return QStringLiteral("server_fault");
     case BadReply: return QStringLiteral("bad_reply");
     case LocalFile: return QStringLiteral("local_file");
+    case SignInCancelled: return QStringLiteral("sign_in_cancelled");
+    case SignInRefused: return QStringLiteral("sign_in_refused");
+    case NoKeychain: return QStringLiteral("no_keychain");
     }
     return {};
 }
@@ -115,6 +118,9 @@ QString ApiError::message() const
     case ServerFault: return tr("The server ran into a problem. Try again; if it persists, tell the server's administrator.");
     case BadReply: return tr("The server answered with something this app does not understand. Is the address an Intervox server?");
     case LocalFile: return tr("This computer could not keep the file (%1). Check the free space of its temporary folder.").arg(detail);
+    case SignInCancelled: return tr("Signing in was cancelled.");
+    case SignInRefused: return tr("The server did not complete the sign-in: %1.").arg(detail);
+    case NoKeychain: return tr("This computer has no keychain to keep your sign-in safely, so you will be asked to sign in again next time.");
     }
     return {};
 }

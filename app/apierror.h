@@ -39,6 +39,9 @@ public:
         ServerFault,    // 500 and anything unexpected from the server
         BadReply,       // the reply is not what the API promises (not JSON, wrong shape)
         LocalFile,      // this computer could not write or read a file (e.g. a recording kept for playback)
+        SignInCancelled, // the sign-in was cancelled (in the browser or the app)
+        SignInRefused,   // the server's sign-in answered with an error (`detail`), or its answer did not match
+        NoKeychain,      // this computer has no keychain: the sign-in is not remembered
     };
     Q_ENUM(Kind)
 

@@ -27,94 +27,109 @@
         <translation>kein HTTP-Status</translation>
     </message>
     <message>
-        <location filename="../app/apierror.cpp" line="103"/>
+        <location filename="../app/apierror.cpp" line="106"/>
         <source>The server cannot be reached. Check the network connection and the server address.</source>
         <translation>Der Server ist nicht erreichbar. Prüfen Sie die Netzwerkverbindung und die Serveradresse.</translation>
     </message>
     <message>
-        <location filename="../app/apierror.cpp" line="104"/>
+        <location filename="../app/apierror.cpp" line="107"/>
         <source>The server did not answer in time. Try again in a moment.</source>
         <translation>Der Server hat nicht rechtzeitig geantwortet. Versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../app/apierror.cpp" line="105"/>
+        <location filename="../app/apierror.cpp" line="108"/>
         <source>You have been signed out. Sign in again to continue.</source>
         <translation>Sie wurden abgemeldet. Melden Sie sich erneut an, um fortzufahren.</translation>
     </message>
     <message>
-        <location filename="../app/apierror.cpp" line="106"/>
+        <location filename="../app/apierror.cpp" line="109"/>
         <source>Your role does not allow this. Ask an administrator of your organization.</source>
         <translation>Ihre Rolle erlaubt das nicht. Wenden Sie sich an eine Administratorin oder einen Administrator Ihrer Organisation.</translation>
     </message>
     <message>
-        <location filename="../app/apierror.cpp" line="107"/>
+        <location filename="../app/apierror.cpp" line="110"/>
         <source>This no longer exists. It may have been deleted by someone else.</source>
         <translation>Das gibt es nicht mehr. Vielleicht hat es jemand anderes gelöscht.</translation>
     </message>
     <message>
-        <location filename="../app/apierror.cpp" line="108"/>
+        <location filename="../app/apierror.cpp" line="111"/>
         <source>This cannot be changed any more.</source>
         <translation>Das kann nicht mehr geändert werden.</translation>
     </message>
     <message>
-        <location filename="../app/apierror.cpp" line="108"/>
+        <location filename="../app/apierror.cpp" line="111"/>
         <source>This cannot be done: %1.</source>
         <translation>Das geht nicht: %1.</translation>
     </message>
     <message>
-        <location filename="../app/apierror.cpp" line="109"/>
+        <location filename="../app/apierror.cpp" line="112"/>
         <source>Someone else changed this in the meantime. Reload it and make your change again.</source>
         <translation>Jemand anderes hat das inzwischen geändert. Laden Sie es neu und nehmen Sie Ihre Änderung noch einmal vor.</translation>
     </message>
     <message>
-        <location filename="../app/apierror.cpp" line="110"/>
+        <location filename="../app/apierror.cpp" line="113"/>
         <source>Some of the values are not valid.</source>
         <translation>Einige Angaben sind ungültig.</translation>
     </message>
     <message>
-        <location filename="../app/apierror.cpp" line="110"/>
+        <location filename="../app/apierror.cpp" line="113"/>
         <source>Please check: %1.</source>
         <translation>Bitte prüfen: %1.</translation>
     </message>
     <message>
-        <location filename="../app/apierror.cpp" line="111"/>
+        <location filename="../app/apierror.cpp" line="114"/>
         <source>The file is too large for the server.</source>
         <translation>Die Datei ist zu groß für den Server.</translation>
     </message>
     <message>
-        <location filename="../app/apierror.cpp" line="112"/>
+        <location filename="../app/apierror.cpp" line="115"/>
         <source>The server does not accept this kind of file.</source>
         <translation>Der Server nimmt diese Art von Datei nicht an.</translation>
     </message>
     <message>
-        <location filename="../app/apierror.cpp" line="113"/>
+        <location filename="../app/apierror.cpp" line="116"/>
         <source>Too many attempts. Wait a little and try again.</source>
         <translation>Zu viele Versuche. Warten Sie kurz und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <location filename="../app/apierror.cpp" line="113"/>
+        <location filename="../app/apierror.cpp" line="116"/>
         <source>Too many attempts: %1.</source>
         <translation>Zu viele Versuche: %1.</translation>
     </message>
     <message>
-        <location filename="../app/apierror.cpp" line="114"/>
+        <location filename="../app/apierror.cpp" line="117"/>
         <source>The server is busy or starting. Try again in a moment.</source>
         <translation>Der Server ist ausgelastet oder startet gerade. Versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../app/apierror.cpp" line="115"/>
+        <location filename="../app/apierror.cpp" line="118"/>
         <source>The server ran into a problem. Try again; if it persists, tell the server&apos;s administrator.</source>
         <translation>Auf dem Server ist ein Fehler aufgetreten. Versuchen Sie es erneut; wenn es so bleibt, informieren Sie die Administration des Servers.</translation>
     </message>
     <message>
-        <location filename="../app/apierror.cpp" line="116"/>
+        <location filename="../app/apierror.cpp" line="119"/>
         <source>The server answered with something this app does not understand. Is the address an Intervox server?</source>
         <translation>Der Server hat etwas geantwortet, das diese App nicht versteht. Ist die Adresse ein Intervox-Server?</translation>
     </message>
     <message>
-        <location filename="../app/apierror.cpp" line="117"/>
+        <location filename="../app/apierror.cpp" line="120"/>
         <source>This computer could not keep the file (%1). Check the free space of its temporary folder.</source>
         <translation>Dieser Computer konnte die Datei nicht ablegen (%1). Prüfen Sie den freien Platz im temporären Ordner.</translation>
+    </message>
+    <message>
+        <location filename="../app/apierror.cpp" line="121"/>
+        <source>Signing in was cancelled.</source>
+        <translation>Die Anmeldung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../app/apierror.cpp" line="122"/>
+        <source>The server did not complete the sign-in: %1.</source>
+        <translation>Der Server hat die Anmeldung nicht abgeschlossen: %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/apierror.cpp" line="123"/>
+        <source>This computer has no keychain to keep your sign-in safely, so you will be asked to sign in again next time.</source>
+        <translation>Dieser Computer hat keinen Schlüsselbund, um Ihre Anmeldung sicher aufzubewahren; beim nächsten Mal werden Sie erneut gefragt.</translation>
     </message>
 </context>
 <context>
@@ -1120,6 +1135,55 @@
         <location filename="../qml/Main.qml" line="133"/>
         <source>Theme (Ctrl+Shift+L)</source>
         <translation>Design (Strg+Umschalt+L)</translation>
+    </message>
+</context>
+<context>
+    <name>OAuthSignIn</name>
+    <message>
+        <location filename="../app/oauthsignin.cpp" line="75"/>
+        <source>no local port to receive the sign-in on</source>
+        <translation>kein lokaler Port frei, um die Anmeldung zu empfangen</translation>
+    </message>
+    <message>
+        <location filename="../app/oauthsignin.cpp" line="77"/>
+        <source>Signed in. You can close this tab and return to Intervox.</source>
+        <translation>Angemeldet. Sie können diesen Tab schließen und zu Intervox zurückkehren.</translation>
+    </message>
+    <message>
+        <location filename="../app/oauthsignin.cpp" line="118"/>
+        <source>the answer to this sign-in did not match it (state)</source>
+        <translation>die Antwort passte nicht zu dieser Anmeldung (state)</translation>
+    </message>
+    <message>
+        <location filename="../app/oauthsignin.cpp" line="121"/>
+        <source>the server sent no authorization code</source>
+        <translation>der Server hat keinen Autorisierungscode gesendet</translation>
+    </message>
+    <message>
+        <location filename="../app/oauthsignin.cpp" line="144"/>
+        <location filename="../app/oauthsignin.cpp" line="228"/>
+        <source>the token endpoint sent no access or refresh token</source>
+        <translation>der Token-Endpunkt hat kein Zugangs- oder Erneuerungstoken gesendet</translation>
+    </message>
+    <message>
+        <location filename="../app/oauthsignin.cpp" line="154"/>
+        <source>cancelled in the app</source>
+        <translation>in der App abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../app/oauthsignin.cpp" line="166"/>
+        <source>the token endpoint did not answer within %1 s</source>
+        <translation>der Token-Endpunkt hat nicht innerhalb von %1 s geantwortet</translation>
+    </message>
+    <message>
+        <location filename="../app/oauthsignin.cpp" line="167"/>
+        <source>the sign-in in the browser was not completed in time</source>
+        <translation>die Anmeldung im Browser wurde nicht rechtzeitig abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../app/oauthsignin.cpp" line="205"/>
+        <source>the token endpoint answered with HTTP %1</source>
+        <translation>der Token-Endpunkt hat mit HTTP %1 geantwortet</translation>
     </message>
 </context>
 <context>

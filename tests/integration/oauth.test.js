@@ -172,6 +172,23 @@ describe(`OAuth 2.0 authorization code + PKCE (${engine})`, () => {
     assert.equal((await form('/oauth/revoke', { token: 'A'.repeat(43) })).status, 200);
   });
 
+  it('an expired code or refresh token is refused with invalid_grant (the app then asks to sign in again)', T, async () => {
+    const tokens = await signIn();
+    const hash = crypto.createHash('sha256').update(tokens.refresh_token).digest('hex');
+    await env.sql(`UPDATE refresh_tokens SET expires_at = 1 WHERE token_hash = '${hash}'`);
+    const refresh = await form('/oauth/token', { grant_type: 'refresh_token', refresh_token: tokens.refresh_token, client_id: CLIENT });
+    assert.deepEqual([refresh.status, refresh.json.error], [400, 'invalid_grant']);
+    assert.match(refresh.json.error_description, /expired/);
+
+    const { verifier, challenge } = pkce();
+    const code = new URL((await authorize({ challenge })).json.redirect).searchParams.get('code');
+    const codeHash = crypto.createHash('sha256').update(code).digest('hex');
+    await env.sql(`UPDATE oauth_codes SET expires_at = 1 WHERE code_hash = '${codeHash}'`);
+    const res = await form('/oauth/token', { grant_type: 'authorization_code', code, redirect_uri: REDIRECT, client_id: CLIENT, code_verifier: verifier });
+    assert.deepEqual([res.status, res.json.error], [400, 'invalid_grant']);
+    assert.match(res.json.error_description, /expired/);
+  });
+
   it('a disabled member\'s refresh tokens stop working', T, async () => {
     const email = `${unique('member')}@example.com`;
     const invited = await org.api.post('/api/v1/users', { email, name: 'Member', role: 'recruiter' });
