@@ -1,8 +1,12 @@
 // The setup link's page: shows whose account it is, then sets the password through POST /api/v1/auth/setup.
 // The token comes from the URL fragment and is removed from the address bar (and history) at once.
 
+import { post } from './api.js';
+
 const token = decodeURIComponent(window.location.hash.slice(1));
 history.replaceState(null, '', window.location.pathname);
+// Another link opened in this tab changes only the fragment: no new page load would follow by itself.
+window.addEventListener('hashchange', () => window.location.reload());
 
 const $ = (id) => document.getElementById(id);
 
@@ -10,20 +14,6 @@ function show(id) {
   for (const screen of document.querySelectorAll('.screen')) screen.hidden = screen.id !== id;
   const title = document.querySelector(`#${id} h1`);
   if (title) title.focus();
-}
-
-async function post(path, body) {
-  let response;
-  try {
-    response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
-                                   cache: 'no-store', credentials: 'omit' });
-  } catch {
-    return { ok: false, message: 'The server cannot be reached. Check your connection and try again.' };
-  }
-  const json = await response.json().catch(() => ({}));
-  if (response.ok) return { ok: true, json };
-  return { ok: false, status: response.status, field: json.error && json.error.field,
-           message: (json.error && json.error.message) || `The server answered ${response.status}.` };
 }
 
 function problem(text) {

@@ -1,23 +1,12 @@
 // The OAuth sign-in page: checks the password with this server, which answers with where to send the browser
 // back to (the app's own listener on 127.0.0.1, with a one-time code, or with access_denied on Cancel).
 
+import { post } from './api.js';
+
 const $ = (id) => document.getElementById(id);
 const query = window.location.search;
 
 $('server').textContent = window.location.host;
-
-async function post(path, body) {
-  let response;
-  try {
-    response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
-                                   cache: 'no-store', credentials: 'omit' });
-  } catch {
-    return { ok: false, message: 'The server cannot be reached. Check your connection and try again.' };
-  }
-  const json = await response.json().catch(() => ({}));
-  if (response.ok) return { ok: true, json };
-  return { ok: false, status: response.status, message: (json.error && json.error.message) || `The server answered ${response.status}.` };
-}
 
 function finish(title, text, redirect) {
   $('done-title').textContent = title;
