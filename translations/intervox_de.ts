@@ -1651,4 +1651,42 @@
         <translation>Erneut versuchen</translation>
     </message>
 </context>
+<context>
+    <name>TeamModel</name>
+    <message>
+        <location filename="../app/teammodel.cpp" line="49"/>
+        <source>Owner</source>
+        <translation>Inhaber</translation>
+    </message>
+    <message>
+        <location filename="../app/teammodel.cpp" line="51"/>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../app/teammodel.cpp" line="53"/>
+        <source>Recruiter</source>
+        <translation>Recruiter</translation>
+    </message>
+    <message>
+        <location filename="../app/teammodel.cpp" line="55"/>
+        <source>Reviewer</source>
+        <translation>Bewerter</translation>
+    </message>
+    <message>
+        <location filename="../app/teammodel.cpp" line="62"/>
+        <source>Invited, no password yet</source>
+        <translation>Eingeladen, noch ohne Passwort</translation>
+    </message>
+    <message>
+        <location filename="../app/teammodel.cpp" line="64"/>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../app/teammodel.cpp" line="65"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+</context>
 </TS>

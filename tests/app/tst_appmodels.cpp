@@ -11,6 +11,7 @@
 #include "interviewlistmodel.h"
 #include "pipelinemodel.h"
 #include "questionlistmodel.h"
+#include "teammodel.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -87,6 +88,47 @@ private slots:
         const ApiResult r = call(&stale, "GET", "/me");
         QCOMPARE(r.error.kind, ApiError::SignedOut);
         QCOMPARE(unauthorized.count(), 1);
+    }
+
+    void theTeamIsManagedThroughTheModel()
+    {
+        TeamModel team;
+        team.setClient(client());
+        QTRY_VERIFY_WITH_TIMEOUT(team.loaded(), 30000);
+        QCOMPARE(team.totalCount(), 1); // the local owner
+        QCOMPARE(team.data(team.index(0), TeamModel::RoleTextRole).toString(), QStringLiteral("Owner"));
+
+        // Invited: the setup link is handed over once, the member is listed without a password yet.
+        QSignalSpy link(&team, &TeamModel::setupLinkReady), failed(&team, &TeamModel::changeFailed);
+        team.invite(QStringLiteral("Rita Reviewer"), QStringLiteral("rita@example.com"), QStringLiteral("reviewer"));
+        QVERIFY(link.wait(30000));
+        const qint64 rita = link.at(0).at(0).toLongLong();
+        QVERIFY(rita > 0);
+        QVERIFY2(link.at(0).at(1).toString().contains(QStringLiteral("/setup#")), qPrintable(link.at(0).at(1).toString()));
+        QVERIFY(link.at(0).at(2).toDateTime() > QDateTime::currentDateTimeUtc().addDays(6));
+        QTRY_COMPARE_WITH_TIMEOUT(team.totalCount(), 2, 30000);
+        team.setFilterText(QStringLiteral("rita@"));
+        QCOMPARE(team.rowCount(), 1);
+        QCOMPARE(team.data(team.index(0), TeamModel::StatusRole).toString(), QStringLiteral("invited"));
+        QCOMPARE(team.data(team.index(0), TeamModel::StatusTextRole).toString(), QStringLiteral("Invited, no password yet"));
+
+        // A bad address names the field; nothing is added.
+        team.invite(QStringLiteral("Nobody"), QStringLiteral("not an address"), QStringLiteral("recruiter"));
+        QVERIFY(failed.wait(30000));
+        QCOMPARE(failed.at(0).at(0).value<ApiError>().kind, ApiError::Invalid);
+        QCOMPARE(failed.at(0).at(0).value<ApiError>().field, QStringLiteral("email"));
+
+        team.setRole(rita, QStringLiteral("recruiter"));
+        QTRY_COMPARE_WITH_TIMEOUT(team.data(team.index(0), TeamModel::MemberRoleRole).toString(), QStringLiteral("recruiter"), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!team.busy(), 30000);
+        team.newSetupLink(rita);
+        QTRY_COMPARE_WITH_TIMEOUT(link.size(), 2, 30000);
+        QCOMPARE(link.at(1).at(0).toLongLong(), rita);
+        QVERIFY(link.at(1).at(1).toString() != link.at(0).at(1).toString());
+        QTRY_VERIFY_WITH_TIMEOUT(!team.busy(), 30000);
+        team.disable(rita);
+        QTRY_COMPARE_WITH_TIMEOUT(team.data(team.index(0), TeamModel::StatusRole).toString(), QStringLiteral("disabled"), 30000);
+        QCOMPARE(team.assignableRoles().size(), 3);
     }
 
     void theInterviewListReadsEveryPageAndFiltersInMemory()
