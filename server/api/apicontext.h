@@ -46,6 +46,8 @@ struct ApiContext
     // Like authed() for routes that need no token (a setup link, an OAuth token request): `fn` runs on the
     // writer thread.
     HttpHandler publicWriter(std::function<HttpResponse(HttpRequest &)> fn) const;
+    // The same for reads that need no token: on a reader thread, so strangers never queue on the writer.
+    HttpHandler publicReader(std::function<HttpResponse(HttpRequest &)> fn) const;
     // The request's principal, refusing the read-only reviewer role (403); throws ApiException.
     Principal requireWriter(const HttpRequest &r) const;
     QString inviteUrl(const QString &token) const;

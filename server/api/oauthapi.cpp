@@ -297,7 +297,7 @@ void registerOAuthApi(HttpServer &http, ApiContext &ctx)
     });
 
     // What the sign-in page shows: the organization's name when the server has one (else none).
-    http.route("GET", s("/api/v1/oauth/server"), ctx.publicWriter([db](HttpRequest &) {
+    http.route("GET", s("/api/v1/oauth/server"), ctx.publicReader([db](HttpRequest &) {
         QSqlQuery q = db->exec(s("SELECT name FROM organizations ORDER BY id LIMIT 2"));
         QStringList names;
         while (q.next())

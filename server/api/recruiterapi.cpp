@@ -166,6 +166,11 @@ HttpHandler ApiContext::publicWriter(std::function<HttpResponse(HttpRequest &)> 
     return onThread(writers, [fn = std::move(fn)](HttpRequest &r, const Principal &) { return fn(r); }, Auth::None);
 }
 
+HttpHandler ApiContext::publicReader(std::function<HttpResponse(HttpRequest &)> fn) const
+{
+    return onThread(readers, [fn = std::move(fn)](HttpRequest &r, const Principal &) { return fn(r); }, Auth::None);
+}
+
 HttpHandler ApiContext::onThread(WorkerThreads *threads, AuthedHandler fn, Auth auth) const
 {
     return [this, threads, fn = std::move(fn), auth](HttpRequest &r, const HttpReplier &reply) {

@@ -220,7 +220,7 @@ void registerTeamApi(HttpServer &http, ApiContext &ctx)
     }, true));
 
     // ---- the setup page's two calls (no token: the link is the credential)
-    http.route("POST", s("/api/v1/auth/setup/check"), ctx.publicWriter([db](HttpRequest &r) {
+    http.route("POST", s("/api/v1/auth/setup/check"), ctx.publicReader([db](HttpRequest &r) {
         const auto owner = setupLinkOwner(db, text(r.jsonObject(), s("token"), 1, 100));
         if (!owner)
             fail(unknownSetupLink());
