@@ -1,13 +1,17 @@
 #include "appsession.h"
 
+#include "credentialstore.h"
 #include "embeddedserver.h"
+#include "oauthsignin.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QQmlEngine>
 #include <QSettings>
+#include <QTimerEvent>
 #include <QTranslator>
 
 Q_LOGGING_CATEGORY(lcAppSession, "intervox.app.session")
@@ -17,9 +21,13 @@ AppSession::AppSession(QObject *parent)
     , m_server(new EmbeddedServer(this))
     , m_client(new ApiClient(this))
     , m_events(new EventStream(m_client, this))
+    , m_servers(new ServerListModel(this))
+    , m_credentials(new CredentialStore(this))
+    , m_revoker(new OAuthSignIn(this))
     , m_translator(new QTranslator(this))
 {
     applySavedLanguage();
+    m_servers->load();
     connect(m_client, &ApiClient::unauthorized, this, &AppSession::tokenRefused);
     connect(m_events, &EventStream::unauthorized, this, &AppSession::tokenRefused);
 }
@@ -30,21 +38,47 @@ void AppSession::tokenRefused()
 {
     if (m_status != Ready)
         return;
+    // Three refusals close together mean the server refuses every token; one now and then is a token that expired
+    // (e.g. while the computer slept).
+    if (!m_lastReSignIn.isValid() || m_lastReSignIn.hasExpired(5 * 60 * 1000))
+        m_reSignIns = 0;
+    m_lastReSignIn.start();
     if (++m_reSignIns > 3) {
         ApiError e;
         e.kind = ApiError::SignedOut;
         m_events->stop();
-        setStatus(Failed, e);
+        setStatus(embedded() ? Failed : SignInNeeded, e);
         return;
     }
-    signInLocally();
+    if (embedded())
+        signInLocally();
+    else
+        refreshRemote(false);
 }
 
 AppSession::~AppSession() = default;
 
+bool AppSession::embedded() const
+{
+    return m_servers->currentIsEmbedded();
+}
+
 QUrl AppSession::serverUrl() const
 {
-    return m_server->url();
+    return embedded() ? m_server->url() : m_servers->current();
+}
+
+QString AppSession::serverLabel() const
+{
+    return m_servers->label(m_servers->current());
+}
+
+void AppSession::setNotice(const QString &notice)
+{
+    if (notice == m_notice)
+        return;
+    m_notice = notice;
+    emit noticeChanged();
 }
 
 QString AppSession::dataDir() const
@@ -61,8 +95,16 @@ void AppSession::setStatus(Status status, const ApiError &error)
 
 void AppSession::start()
 {
-    if (m_status != Idle && m_status != Failed)
+    if (m_status != Idle && m_status != Failed && m_status != SignInNeeded)
         return;
+    if (embedded())
+        startEmbedded();
+    else
+        startRemote();
+}
+
+void AppSession::startEmbedded()
+{
     setStatus(Starting);
     if (!m_server->start(m_dataDirOverride)) {
         ApiError e;
@@ -79,10 +121,220 @@ void AppSession::start()
 void AppSession::retry()
 {
     m_reSignIns = 0;
-    if (m_status == Failed && m_server->running())
+    if (m_status == Failed && embedded() && m_server->running())
         signInLocally();
     else
         start();
+}
+
+// ---- remote servers
+
+void AppSession::startRemote()
+{
+    const QUrl server = m_servers->current();
+    const quint64 generation = m_generation;
+    m_client->setBaseUrl(server);
+    setStatus(SigningIn);
+    loadServerLabel();
+    m_refreshToken = m_heldTokens.take(server);
+    if (!m_refreshToken.isEmpty())
+        return refreshRemote(false);
+    m_credentials->read(server, [this, generation](const QString &token, const ApiError &error) {
+        if (generation != m_generation)
+            return;
+        if (error.isError())
+            setNotice(error.message());
+        m_refreshToken = token;
+        if (token.isEmpty())
+            setStatus(SignInNeeded);
+        else
+            refreshRemote(false);
+    });
+}
+
+// The organization's name, for the list and the sign-in screen (GET /api/v1/oauth/server needs no token).
+void AppSession::loadServerLabel()
+{
+    const QUrl server = m_servers->current();
+    m_client->get(QStringLiteral("/oauth/server"), this, [this, server](const ApiResult &r) {
+        const QString name = r.json.toObject().value(QStringLiteral("organization")).toString();
+        if (r.ok() && !name.isEmpty()) {
+            m_servers->setLabel(server, name);
+            if (server == m_servers->current())
+                emit serverChanged();
+        }
+    });
+}
+
+OAuthSignIn *AppSession::newOAuth()
+{
+    if (m_oauth) {
+        m_oauth->disconnect(this);
+        m_oauth->cancel();
+        m_oauth->deleteLater();
+    }
+    m_oauth = new OAuthSignIn(this);
+    if (m_openBrowser)
+        m_oauth->setOpenBrowser(m_openBrowser);
+    return m_oauth;
+}
+
+// A new token pair for the refresh token: `quietly` while the app is in use (the access token is about to
+// expire), so nothing on screen changes unless it fails.
+void AppSession::refreshRemote(bool quietly)
+{
+    if (m_refreshToken.isEmpty())
+        return setStatus(SignInNeeded);
+    if (!quietly)
+        setStatus(SigningIn);
+    OAuthSignIn *oauth = newOAuth();
+    connect(oauth, &OAuthSignIn::signedIn, this, [this, quietly](const QString &access, const QString &refresh, int expiresIn) {
+        remoteSignedIn(access, refresh, expiresIn, quietly);
+    });
+    connect(oauth, &OAuthSignIn::failed, this, &AppSession::remoteFailed);
+    oauth->refresh(m_servers->current(), m_refreshToken);
+}
+
+void AppSession::signIn()
+{
+    if (embedded() || (m_status != SignInNeeded && m_status != Failed))
+        return;
+    setStatus(WaitingForBrowser);
+    OAuthSignIn *oauth = newOAuth();
+    connect(oauth, &OAuthSignIn::signedIn, this, [this](const QString &access, const QString &refresh, int expiresIn) {
+        remoteSignedIn(access, refresh, expiresIn, false);
+    });
+    connect(oauth, &OAuthSignIn::failed, this, &AppSession::remoteFailed);
+    oauth->start(m_servers->current());
+}
+
+void AppSession::cancelSignIn()
+{
+    if (m_status == WaitingForBrowser && m_oauth)
+        m_oauth->cancel(); // ends in remoteFailed(SignInCancelled)
+}
+
+void AppSession::remoteSignedIn(const QString &access, const QString &refresh, int expiresIn, bool quietly)
+{
+    m_refreshToken = refresh;
+    m_client->setAccessToken(access);
+    // Refresh a minute before the access token expires (never sooner than in 30 s), so requests keep working.
+    m_refreshTimer.start(std::max(30, expiresIn - 60) * 1000, this);
+    const quint64 generation = m_generation;
+    m_credentials->write(m_servers->current(), refresh, [this, generation](const ApiError &error) {
+        if (generation == m_generation)
+            setNotice(error.isError() ? error.message() : QString());
+    });
+    if (!quietly)
+        loadMe();
+}
+
+void AppSession::remoteFailed(const ApiError &error)
+{
+    m_refreshTimer.stop();
+    if (error.kind == ApiError::SignedOut || error.kind == ApiError::SignInRefused) {
+        // The server no longer accepts the refresh token (expired, revoked, signed out elsewhere): forget it.
+        m_refreshToken.clear();
+        m_credentials->remove(m_servers->current());
+        m_client->setAccessToken(QString());
+        m_events->stop();
+        return setStatus(SignInNeeded, error);
+    }
+    if (error.kind == ApiError::SignInCancelled)
+        return setStatus(SignInNeeded, error);
+    // Unreachable, timeout, a server fault: the refresh token may still be good; "Try again" uses it.
+    m_events->stop();
+    setStatus(m_refreshToken.isEmpty() ? SignInNeeded : Failed, error);
+}
+
+void AppSession::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_refreshTimer.timerId())
+        return QObject::timerEvent(event);
+    m_refreshTimer.stop();
+    if (m_status == Ready && !embedded())
+        refreshRemote(true);
+}
+
+void AppSession::signOut()
+{
+    if (embedded())
+        return;
+    if (!m_refreshToken.isEmpty())
+        m_revoker->revoke(m_servers->current(), m_refreshToken); // revokes the access tokens of the sign-in too
+    m_credentials->remove(m_servers->current());
+    disconnectFromServer(false);
+    setStatus(SignInNeeded);
+}
+
+// Drops the current server's access token and anything in flight for it; `keepSignIn` holds its refresh token
+// for switching back in this run (the keychain has it too, where there is one).
+void AppSession::disconnectFromServer(bool keepSignIn)
+{
+    ++m_generation;
+    if (keepSignIn && !embedded() && !m_refreshToken.isEmpty())
+        m_heldTokens.insert(m_servers->current(), m_refreshToken);
+    m_refreshTimer.stop();
+    if (m_oauth) {
+        m_oauth->disconnect(this);
+        m_oauth->cancel();
+    }
+    m_refreshToken.clear();
+    m_events->stop();
+    m_client->setAccessToken(QString());
+    m_reSignIns = 0;
+    m_userName.clear();
+    m_userRole.clear();
+    m_organizationName.clear();
+}
+
+void AppSession::switchTo(const QString &url)
+{
+    const QUrl target(url);
+    if (target == m_servers->current() || !m_servers->contains(target))
+        return;
+    disconnectFromServer(true);
+    m_servers->setCurrent(target);
+    setNotice(QString());
+    m_status = Idle;
+    emit serverChanged();
+    start();
+}
+
+QString AppSession::addServer(const QString &address)
+{
+    QString error;
+    const QUrl url = ServerListModel::normalize(address, &error);
+    if (!url.isValid())
+        return error;
+    m_servers->add(url);
+    if (!m_servers->contains(url))
+        return tr("The list of servers is full: remove one first.");
+    switchTo(url.toString());
+    return {};
+}
+
+void AppSession::removeServer(const QString &url)
+{
+    const QUrl target(url);
+    if (target.isEmpty() || !m_servers->contains(target))
+        return;
+    if (target == m_servers->current()) {
+        signOut();
+        switchTo(QString());
+    } else {
+        // Its sign-in ends: revoked on the server (the token held by this run or kept in the keychain), then
+        // forgotten by the keychain.
+        const QString held = m_heldTokens.take(target);
+        m_credentials->read(target, [this, target, held](const QString &kept, const ApiError &) {
+            for (const QString &token : {held, kept}) {
+                if (!token.isEmpty())
+                    m_revoker->revoke(target, token);
+            }
+            m_credentials->remove(target);
+        });
+    }
+    m_servers->remove(target);
 }
 
 void AppSession::signInLocally()
@@ -95,7 +347,10 @@ void AppSession::signInLocally()
     const QJsonObject body{{QStringLiteral("secret"), m_server->localSecret()},
                            {QStringLiteral("organization"), tr("This computer")},
                            {QStringLiteral("name"), name}};
-    m_client->post(QStringLiteral("/auth/local"), body, this, [this](const ApiResult &r) {
+    const quint64 generation = m_generation;
+    m_client->post(QStringLiteral("/auth/local"), body, this, [this, generation](const ApiResult &r) {
+        if (generation != m_generation)
+            return; // switched to another server meanwhile
         const QString token = r.json.toObject().value(QStringLiteral("accessToken")).toString();
         if (!r.ok() || token.isEmpty()) {
             qCWarning(lcAppSession).noquote() << "local sign-in failed:" << r.error.detail;
@@ -109,7 +364,10 @@ void AppSession::signInLocally()
 
 void AppSession::loadMe()
 {
-    m_client->get(QStringLiteral("/me"), this, [this](const ApiResult &r) {
+    const quint64 generation = m_generation;
+    m_client->get(QStringLiteral("/me"), this, [this, generation](const ApiResult &r) {
+        if (generation != m_generation)
+            return;
         if (!r.ok()) {
             setStatus(Failed, r.error);
             return;

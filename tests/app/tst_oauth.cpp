@@ -4,6 +4,7 @@
 // a wrong password, Cancel, a refresh token that expired, was revoked or was used twice, a token endpoint that
 // answers 500 or never answers (the app gives up with a message), and a redirect with a foreign state.
 #include "oauthsignin.h"
+#include "remoteserver.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -20,57 +21,19 @@
 #include <QUrlQuery>
 
 namespace {
-
-const QString kEmail = QStringLiteral("admin@example.com");
-const QString kPassword = QStringLiteral("a-long-test-password");
-
-struct Http
-{
-    int status = 0;
-    QByteArray body;
-    QUrl location;
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-};
-
-Http send(QNetworkAccessManager &nam, const QByteArray &verb, const QUrl &url, const QByteArray &body = {}, const QByteArray &type = {})
-{
-    QNetworkRequest request(url);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setTransferTimeout(20000);
-    if (!type.isEmpty())
-        request.setHeader(QNetworkRequest::ContentTypeHeader, type);
-    QNetworkReply *reply = nam.sendCustomRequest(request, verb, body);
-    Http out;
-    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 25000))
-        return out;
-    out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    out.body = reply->readAll();
-    out.location = QUrl(QString::fromUtf8(reply->rawHeader("Location")));
-    reply->deleteLater();
-    return out;
+const QString kPassword = RemoteServer::kPassword;
 }
-
-} // namespace
 
 class TestOAuth : public QObject
 {
     Q_OBJECT
-    QTemporaryDir m_data;
-    QProcess m_server;
+    RemoteServer m_server;
     QUrl m_url;
     QNetworkAccessManager m_nam;
 
-    // The person in the browser: signs in on the page (its API) and is sent back to the app's listener.
     bool browserSignIn(const QUrl &authorize, const QString &password, int *status = nullptr)
     {
-        const QByteArray body = QJsonDocument(QJsonObject{{"query", QLatin1Char('?') + authorize.query(QUrl::FullyEncoded)},
-                                                          {"email", kEmail}, {"password", password}}).toJson();
-        const Http page = send(m_nam, "POST", m_url.resolved(QUrl("/api/v1/oauth/authorize")), body, "application/json");
-        if (status)
-            *status = page.status;
-        if (page.status != 200)
-            return false;
-        return send(m_nam, "GET", QUrl(page.json().value("redirect").toString())).status == 200;
+        return m_server.browserSignIn(authorize, password, status);
     }
 
     // Starts a sign-in and returns the URL the app opens in the browser.
@@ -125,34 +88,9 @@ class TestOAuth : public QObject
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_data.isValid());
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert("INTERVOX_ADMIN_PASSWORD", kPassword);
-        QProcess admin;
-        admin.setProcessEnvironment(env);
-        admin.start(QStringLiteral(INTERVOXD), {"admin", "create", "--data", m_data.path(), "--organization", "Acme Hiring",
-                                               "--email", kEmail, "--name", "Ada Admin"});
-        QVERIFY(admin.waitForFinished(30000));
-        QVERIFY2(admin.exitCode() == 0, admin.readAllStandardError().constData());
-        m_server.setProcessChannelMode(QProcess::MergedChannels);
-        m_server.start(QStringLiteral(INTERVOXD), {"serve", "--data", m_data.path(), "--listen", "127.0.0.1:0"});
-        QVERIFY(m_server.waitForStarted(10000));
-        static const QRegularExpression listening(QStringLiteral("listening on (http://127\\.0\\.0\\.1:\\d+)"));
-        QByteArray output;
-        QVERIFY(QTest::qWaitFor([&] {
-            output += m_server.readAll();
-            const auto m = listening.match(QString::fromUtf8(output));
-            if (m.hasMatch())
-                m_url = QUrl(m.captured(1));
-            return m_url.isValid();
-        }, 30000));
-    }
-
-    void cleanupTestCase()
-    {
-        m_server.terminate();
-        if (!m_server.waitForFinished(15000))
-            m_server.kill();
+        const QString error = m_server.start();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        m_url = m_server.url();
     }
 
     void aSignInInTheBrowserGivesTheAppWorkingTokens()
@@ -246,12 +184,8 @@ private slots:
         const auto [access, refresh] = signInOk();
         QVERIFY(!refresh.isEmpty());
         // Thirty days pass (the server's clock is not ours to move): the token's expiry is set in the past.
-        QProcess sqlite;
         const QString hash = QString::fromLatin1(QCryptographicHash::hash(refresh.toLatin1(), QCryptographicHash::Sha256).toHex());
-        sqlite.start(QStringLiteral("sqlite3"), {"-cmd", ".timeout 10000", m_data.filePath("intervox.db"),
-                                                 QStringLiteral("UPDATE refresh_tokens SET expires_at = 1 WHERE token_hash = '%1'").arg(hash)});
-        QVERIFY(sqlite.waitForFinished(20000));
-        QCOMPARE(sqlite.exitCode(), 0);
+        QVERIFY(m_server.sql(QStringLiteral("UPDATE refresh_tokens SET expires_at = 1 WHERE token_hash = '%1'").arg(hash)));
         const ApiError expired = refreshError(refresh);
         QCOMPARE(expired.kind, ApiError::SignedOut);
         QVERIFY2(expired.detail.contains(QStringLiteral("expired")), qPrintable(expired.detail));
