@@ -115,6 +115,7 @@ void AppSession::startEmbedded()
         return;
     }
     m_client->setBaseUrl(m_server->url());
+    emit serverChanged(); // its address is known now
     signInLocally();
 }
 
@@ -283,6 +284,7 @@ void AppSession::disconnectFromServer(bool keepSignIn)
     m_events->stop();
     m_client->setAccessToken(QString());
     m_reSignIns = 0;
+    m_userId = 0;
     m_userName.clear();
     m_userRole.clear();
     m_organizationName.clear();
@@ -298,6 +300,7 @@ void AppSession::switchTo(const QString &url)
     setNotice(QString());
     m_status = Idle;
     emit serverChanged();
+    emit switched();
     start();
 }
 
@@ -373,6 +376,7 @@ void AppSession::loadMe()
             return;
         }
         const QJsonObject me = r.json.toObject();
+        m_userId = me.value(QStringLiteral("id")).toInteger();
         m_userName = me.value(QStringLiteral("name")).toString();
         m_userRole = me.value(QStringLiteral("role")).toString();
         m_organizationName = me.value(QStringLiteral("organization")).toObject().value(QStringLiteral("name")).toString();

@@ -41,6 +41,9 @@ class AppSession : public QObject
     Q_PROPERTY(QString dataDir READ dataDir NOTIFY statusChanged)
     Q_PROPERTY(QString userName READ userName NOTIFY statusChanged)
     Q_PROPERTY(QString userRole READ userRole NOTIFY statusChanged)
+    Q_PROPERTY(qint64 userId READ userId NOTIFY statusChanged)
+    // Administrators (and the owner) manage the team.
+    Q_PROPERTY(bool isAdmin READ isAdmin NOTIFY statusChanged)
     Q_PROPERTY(QString organizationName READ organizationName NOTIFY statusChanged)
     Q_PROPERTY(bool embedded READ embedded NOTIFY serverChanged)
     // The app's language ("en", "de"); switching retranslates every visible string at once, no restart.
@@ -62,6 +65,8 @@ public:
     QString dataDir() const;
     QString userName() const { return m_userName; }
     QString userRole() const { return m_userRole; }
+    qint64 userId() const { return m_userId; }
+    bool isAdmin() const { return m_userRole == QLatin1String("admin") || m_userRole == QLatin1String("owner"); }
     QString organizationName() const { return m_organizationName; }
     bool embedded() const;
     QString serverLabel() const;
@@ -104,6 +109,8 @@ signals:
     void statusChanged();
     void languageChanged();
     void serverChanged();
+    // Another server became current (switchTo): what is shown of the previous one is out of date.
+    void switched();
     void noticeChanged();
 
 protected:
@@ -139,6 +146,7 @@ private:
     Status m_status = Idle;
     ApiError m_error;
     QString m_dataDirOverride, m_userName, m_userRole, m_organizationName;
+    qint64 m_userId = 0;
     int m_reSignIns = 0;
     QElapsedTimer m_lastReSignIn;
     QString m_language = QStringLiteral("en");

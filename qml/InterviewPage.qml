@@ -33,10 +33,20 @@ Page {
         onActionDone: (ok) => { if (ok) addDialog.close() }
     }
 
+    // Who reviews this interview (not shown to reviewers: the team is not theirs to see).
+    readonly property bool canAssign: AppSession.userRole !== "reviewer"
+    readonly property alias reviewers: reviewerModel
+    InterviewReviewersModel {
+        id: reviewerModel
+        client: page.canAssign ? AppSession.client : null
+        interviewId: page.interviewId
+        onChangeFailed: (error) => { reviewersError.error = error }
+    }
+
     Shortcut { sequence: StandardKey.New; enabled: page.visible; onActivated: addDialog.open() }
     Shortcut { sequence: StandardKey.Find; enabled: page.visible; onActivated: search.forceActiveFocus() }
     Shortcut { sequence: StandardKey.Refresh; enabled: page.visible; onActivated: pipeline.reload() }
-    Shortcut { sequence: "Escape"; enabled: page.visible && !addDialog.visible && !importDialog.visible; onActivated: page.back() }
+    Shortcut { sequence: "Escape"; enabled: page.visible && !addDialog.visible && !importDialog.visible && !reviewersDialog.visible; onActivated: page.back() }
 
     header: ToolBar {
         background: Rectangle { color: Theme.surface; border.color: Theme.border }
@@ -74,6 +84,17 @@ Page {
                 text: qsTr("Edit interview")
                 flat: true
                 onClicked: page.editInterview(page.interviewId)
+            }
+            Button {
+                objectName: "reviewersButton"
+                visible: page.canAssign
+                flat: true
+                text: reviewerModel.assignedCount > 0 ? qsTr("Reviewers (%1)").arg(reviewerModel.assignedCount) : qsTr("Reviewers")
+                Accessible.name: reviewerModel.assignedCount > 0 ? qsTr("Reviewers: %1").arg(reviewerModel.assignedNames)
+                                                                 : qsTr("Assign reviewers")
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Choose who from the team reviews this interview")
+                onClicked: reviewersDialog.open()
             }
             Button {
                 objectName: "compareButton"
@@ -416,5 +437,64 @@ Page {
             text: qsTr("The link stops working at once; an interview in progress on it is ended. What was recorded stays.")
         }
         onAccepted: pipeline.revoke(inviteId)
+    }
+
+    Dialog {
+        id: reviewersDialog
+        objectName: "reviewersDialog"
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        width: 480
+        modal: true
+        title: qsTr("Reviewers of %1").arg(page.interviewTitle)
+        onOpened: reviewerModel.reload()
+        ColumnLayout {
+            anchors.fill: parent
+            spacing: Theme.unit
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                color: Theme.mutedText
+                text: qsTr("Reviewers see only the interviews assigned to them: their candidates and answers, to rate them and keep notes. Administrators and recruiters see every interview.")
+            }
+            ErrorBanner {
+                id: reviewersError
+                Layout.fillWidth: true
+                error: reviewerModel.error.isError ? reviewerModel.error : undefined
+            }
+            Repeater {
+                model: reviewerModel
+                CheckBox {
+                    required property int userId
+                    required property string name
+                    required property string email
+                    required property bool assigned
+                    objectName: "reviewer:" + email
+                    Layout.fillWidth: true
+                    text: qsTr("%1 (%2)").arg(name).arg(email)
+                    checked: assigned
+                    enabled: !reviewerModel.busy
+                    Accessible.name: qsTr("%1 reviews this interview").arg(name)
+                    onToggled: reviewerModel.setAssigned(userId, checked)
+                }
+            }
+            Label {
+                objectName: "noReviewers"
+                Layout.fillWidth: true
+                visible: reviewerModel.loaded && reviewerModel.totalCount === 0
+                wrapMode: Text.Wrap
+                color: Theme.text
+                text: AppSession.isAdmin ? qsTr("The team has no reviewers yet. Invite colleagues as reviewers on the Team page.")
+                                         : qsTr("The team has no reviewers yet. An administrator can invite them.")
+            }
+            BusyIndicator {
+                Layout.alignment: Qt.AlignHCenter
+                running: reviewerModel.loading && !reviewerModel.loaded
+                visible: running
+            }
+        }
+        footer: DialogButtonBox {
+            Button { text: qsTr("Done"); DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole }
+        }
     }
 }

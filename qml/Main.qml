@@ -18,6 +18,13 @@ ApplicationWindow {
     // For tools that drive the window from C++ (the screenshot script, tests).
     readonly property QtObject session: AppSession
     readonly property QtObject theme: Theme
+    readonly property bool onTeamPage: stack.currentItem !== null && stack.currentItem.objectName === "teamPage"
+
+    // Another server: its pages start again from its interview list.
+    Connections {
+        target: AppSession
+        function onSwitched() { stack.pop(null) }
+    }
 
     Material.theme: Theme.dark ? Material.Dark : Material.Light
     Material.accent: Theme.accentFill
@@ -73,36 +80,32 @@ ApplicationWindow {
                 }
                 Item { Layout.preferredHeight: Theme.unit }
                 ItemDelegate {
+                    objectName: "navInterviews"
                     Layout.fillWidth: true
                     text: qsTr("Interviews")
-                    highlighted: true
+                    highlighted: !window.onTeamPage
                     Accessible.name: text
                     onClicked: stack.pop(null)
                 }
+                ItemDelegate {
+                    objectName: "navTeam"
+                    Layout.fillWidth: true
+                    visible: AppSession.isAdmin
+                    text: qsTr("Team")
+                    highlighted: window.onTeamPage
+                    Accessible.name: text
+                    onClicked: {
+                        if (window.onTeamPage)
+                            return
+                        stack.pop(null)
+                        stack.push(teamComponent)
+                    }
+                }
                 Item { Layout.fillHeight: true }
 
-                // Where this server is, and what that means for candidates.
-                Label {
+                // Where this server is (and what that means for candidates); switching, adding, signing out.
+                ServerSwitcher {
                     Layout.fillWidth: true
-                    text: qsTr("Server on this computer")
-                    font.pixelSize: Theme.fontSmall
-                    font.weight: Font.DemiBold
-                    color: Theme.text
-                }
-                Label {
-                    objectName: "serverAddress"
-                    Layout.fillWidth: true
-                    elide: Text.ElideMiddle
-                    text: AppSession.serverUrl.toString()
-                    font.pixelSize: Theme.fontSmall
-                    color: Theme.mutedText
-                }
-                Label {
-                    Layout.fillWidth: true
-                    wrapMode: Text.Wrap
-                    text: qsTr("Invite links made here open only on this computer. Candidates elsewhere need a public Intervox server.")
-                    font.pixelSize: Theme.fontSmall
-                    color: Theme.mutedText
                 }
                 ComboBox {
                     id: languageBox
@@ -163,6 +166,13 @@ ApplicationWindow {
             onEditInterview: (id) => stack.push(editorComponent, {interviewId: id})
             onReviewCandidates: (ids, position) => stack.push(reviewComponent, {inviteIds: ids, position: position})
             onCompareCandidates: (id, title) => stack.push(comparisonComponent, {interviewId: id, interviewTitle: title})
+        }
+    }
+
+    Component {
+        id: teamComponent
+        TeamPage {
+            objectName: "teamPage"
         }
     }
 

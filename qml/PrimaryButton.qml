@@ -11,7 +11,7 @@ Button {
     contentItem: Text {
         text: control.text
         font: control.font
-        color: control.enabled ? Theme.onAccent : control.Material.hintTextColor
+        color: control.enabled ? Theme.textOnAccent : control.Material.hintTextColor
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter
         elide: Text.ElideRight

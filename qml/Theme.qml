@@ -13,9 +13,9 @@ QtObject {
     readonly property color text: dark ? "#e9ebef" : "#1a1d23"
     readonly property color mutedText: dark ? "#a4abb8" : "#5c6472"
     readonly property color accent: dark ? "#8ea2ff" : "#3451d1"
-    // Filled (primary) buttons: their text is onAccent (contrast ≥ 4.5 in both themes).
+    // Filled (primary) buttons: their text is textOnAccent (contrast ≥ 4.5 in both themes).
     readonly property color accentFill: dark ? "#8ea2ff" : "#3451d1"
-    readonly property color onAccent: dark ? "#0d1330" : "#ffffff"
+    readonly property color textOnAccent: dark ? "#0d1330" : "#ffffff"
     readonly property color danger: dark ? "#ff8a80" : "#b3261e"
     readonly property color dangerSurface: dark ? "#3b1f1d" : "#fdecea"
     readonly property color success: dark ? "#7dd89a" : "#1e7d3c"

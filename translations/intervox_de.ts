@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AddServerDialog</name>
+    <message>
+        <location filename="../qml/AddServerDialog.qml" line="10"/>
+        <source>Add a server</source>
+        <translation>Server hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../qml/AddServerDialog.qml" line="34"/>
+        <source>The address of your organization&apos;s Intervox server, as your administrator gave it to you.</source>
+        <translation>Die Adresse des Intervox-Servers Ihrer Organisation, wie Ihre Administration sie Ihnen gegeben hat.</translation>
+    </message>
+    <message>
+        <location filename="../qml/AddServerDialog.qml" line="40"/>
+        <source>interviews.example.com</source>
+        <translation>interviews.example.com</translation>
+    </message>
+    <message>
+        <location filename="../qml/AddServerDialog.qml" line="41"/>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <location filename="../qml/AddServerDialog.qml" line="59"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../qml/AddServerDialog.qml" line="64"/>
+        <source>Add and sign in</source>
+        <translation>Hinzufügen und anmelden</translation>
+    </message>
+</context>
+<context>
     <name>ApiClient</name>
     <message>
         <location filename="../app/apiclient.cpp" line="102"/>
@@ -135,17 +168,22 @@
 <context>
     <name>AppSession</name>
     <message>
-        <location filename="../app/appsession.cpp" line="94"/>
+        <location filename="../app/appsession.cpp" line="315"/>
+        <source>The list of servers is full: remove one first.</source>
+        <translation>Die Serverliste ist voll: Entfernen Sie zuerst einen Server.</translation>
+    </message>
+    <message>
+        <location filename="../app/appsession.cpp" line="349"/>
         <source>Owner</source>
         <translation>Inhaber</translation>
     </message>
     <message>
-        <location filename="../app/appsession.cpp" line="96"/>
+        <location filename="../app/appsession.cpp" line="351"/>
         <source>This computer</source>
         <translation>Dieser Computer</translation>
     </message>
     <message>
-        <location filename="../app/appsession.cpp" line="102"/>
+        <location filename="../app/appsession.cpp" line="360"/>
         <source>no access token</source>
         <translation>kein Zugriffstoken</translation>
     </message>
@@ -718,232 +756,292 @@
         <translation>Kandidaten von %1</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="49"/>
+        <location filename="../qml/InterviewPage.qml" line="59"/>
         <source>‹ Interviews</source>
         <translation>‹ Interviews</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="50"/>
+        <location filename="../qml/InterviewPage.qml" line="60"/>
         <source>Back to the interviews</source>
         <translation>Zurück zu den Interviews</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="63"/>
+        <location filename="../qml/InterviewPage.qml" line="73"/>
         <source>● Live</source>
         <translation>● Live</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="63"/>
+        <location filename="../qml/InterviewPage.qml" line="73"/>
         <source>Reconnecting…</source>
         <translation>Verbindung wird wiederhergestellt …</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="67"/>
+        <location filename="../qml/InterviewPage.qml" line="77"/>
         <source>Updates arrive live</source>
         <translation>Aktualisierungen kommen live</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="67"/>
+        <location filename="../qml/InterviewPage.qml" line="77"/>
         <source>Live updates are reconnecting</source>
         <translation>Live-Aktualisierungen verbinden sich neu</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="69"/>
+        <location filename="../qml/InterviewPage.qml" line="79"/>
         <source>Candidates&apos; progress shows here as it happens.</source>
         <translation>Der Fortschritt der Kandidaten erscheint hier, sobald er geschieht.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="70"/>
+        <location filename="../qml/InterviewPage.qml" line="80"/>
         <source>The connection for live updates was lost; Intervox reconnects by itself.</source>
         <translation>Die Verbindung für Live-Aktualisierungen ist unterbrochen; Intervox verbindet sich selbst neu.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="74"/>
+        <location filename="../qml/InterviewPage.qml" line="84"/>
         <source>Edit interview</source>
         <translation>Interview bearbeiten</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="81"/>
+        <location filename="../qml/InterviewPage.qml" line="92"/>
+        <source>Reviewers (%1)</source>
+        <translation>Bewertende (%1)</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="92"/>
+        <source>Reviewers</source>
+        <translation>Bewertende</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="93"/>
+        <source>Reviewers: %1</source>
+        <translation>Bewertende: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="94"/>
+        <source>Assign reviewers</source>
+        <translation>Bewertende zuweisen</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="96"/>
+        <source>Choose who from the team reviews this interview</source>
+        <translation>Wählen Sie, wer aus dem Team dieses Interview bewertet</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="102"/>
         <source>Compare</source>
         <translation>Vergleichen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="82"/>
+        <location filename="../qml/InterviewPage.qml" line="103"/>
         <source>Compare the candidates side by side</source>
         <translation>Die Kandidaten nebeneinander vergleichen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="87"/>
+        <location filename="../qml/InterviewPage.qml" line="108"/>
         <source>Import CSV…</source>
         <translation>CSV importieren …</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="93"/>
+        <location filename="../qml/InterviewPage.qml" line="114"/>
         <source>Add candidate</source>
         <translation>Kandidat hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="95"/>
+        <location filename="../qml/InterviewPage.qml" line="116"/>
         <source>Ctrl+N</source>
         <translation>Strg+N</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="123"/>
+        <location filename="../qml/InterviewPage.qml" line="144"/>
         <source>Invite link for %1</source>
         <translation>Einladungslink für %1</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="135"/>
+        <location filename="../qml/InterviewPage.qml" line="156"/>
         <source>Invite link</source>
         <translation>Einladungslink</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="141"/>
+        <location filename="../qml/InterviewPage.qml" line="162"/>
         <source>Copied</source>
         <translation>Kopiert</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="141"/>
+        <location filename="../qml/InterviewPage.qml" line="162"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="147"/>
+        <location filename="../qml/InterviewPage.qml" line="168"/>
         <source>Hide the link</source>
         <translation>Link ausblenden</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="154"/>
+        <location filename="../qml/InterviewPage.qml" line="175"/>
         <source>Send it to the candidate now: it is shown only once. If it gets lost, make a new link.</source>
         <translation>Schicken Sie ihn jetzt an die Person: Er wird nur einmal angezeigt. Geht er verloren, erstellen Sie einen neuen Link.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="165"/>
+        <location filename="../qml/InterviewPage.qml" line="186"/>
         <source>Try again</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="173"/>
-        <location filename="../qml/InterviewPage.qml" line="206"/>
+        <location filename="../qml/InterviewPage.qml" line="194"/>
+        <location filename="../qml/InterviewPage.qml" line="227"/>
         <source>Candidates</source>
         <translation>Kandidaten</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="183"/>
+        <location filename="../qml/InterviewPage.qml" line="204"/>
         <source>Search candidates (Ctrl+F)</source>
         <translation>Kandidaten suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="184"/>
+        <location filename="../qml/InterviewPage.qml" line="205"/>
         <source>Search candidates</source>
         <translation>Kandidaten suchen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="228"/>
+        <location filename="../qml/InterviewPage.qml" line="249"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="284"/>
+        <location filename="../qml/InterviewPage.qml" line="305"/>
         <source>Review</source>
         <translation>Bewerten</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="287"/>
+        <location filename="../qml/InterviewPage.qml" line="308"/>
         <source>Review the answers of %1</source>
         <translation>Antworten von %1 bewerten</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="291"/>
+        <location filename="../qml/InterviewPage.qml" line="312"/>
         <source>New link</source>
         <translation>Neuer Link</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="294"/>
+        <location filename="../qml/InterviewPage.qml" line="315"/>
         <source>New invite link for %1</source>
         <translation>Neuer Einladungslink für %1</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="298"/>
+        <location filename="../qml/InterviewPage.qml" line="319"/>
         <source>Revoke</source>
         <translation>Widerrufen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="302"/>
+        <location filename="../qml/InterviewPage.qml" line="323"/>
         <source>Revoke the link of %1</source>
         <translation>Link von %1 widerrufen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="320"/>
+        <location filename="../qml/InterviewPage.qml" line="341"/>
         <source>No candidates yet</source>
         <translation>Noch keine Kandidaten</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="321"/>
+        <location filename="../qml/InterviewPage.qml" line="342"/>
         <source>Add a candidate to get an invite link. They open it in a browser, check their microphone and answer when it suits them.</source>
         <translation>Fügen Sie einen Kandidaten hinzu, um einen Einladungslink zu erhalten. Er wird im Browser geöffnet; dort wird das Mikrofon geprüft und geantwortet, wann es passt.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="322"/>
+        <location filename="../qml/InterviewPage.qml" line="343"/>
         <source>Add the first candidate</source>
         <translation>Ersten Kandidaten hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="329"/>
+        <location filename="../qml/InterviewPage.qml" line="350"/>
         <source>No candidate matches “%1”</source>
         <translation>Kein Kandidat passt zu „%1“</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="330"/>
+        <location filename="../qml/InterviewPage.qml" line="351"/>
         <source>Search looks at names, email addresses and statuses.</source>
         <translation>Die Suche durchsucht Namen, E-Mail-Adressen und Status.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="331"/>
+        <location filename="../qml/InterviewPage.qml" line="352"/>
         <source>Clear the search</source>
         <translation>Suche leeren</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="344"/>
+        <location filename="../qml/InterviewPage.qml" line="365"/>
         <source>Add a candidate</source>
         <translation>Kandidat hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="351"/>
-        <location filename="../qml/InterviewPage.qml" line="357"/>
+        <location filename="../qml/InterviewPage.qml" line="372"/>
+        <location filename="../qml/InterviewPage.qml" line="378"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="360"/>
-        <location filename="../qml/InterviewPage.qml" line="367"/>
+        <location filename="../qml/InterviewPage.qml" line="381"/>
+        <location filename="../qml/InterviewPage.qml" line="388"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="373"/>
+        <location filename="../qml/InterviewPage.qml" line="394"/>
         <source>Intervox makes an invite link for this interview. Nothing is sent yet: you send the link yourself.</source>
         <translation>Intervox erstellt einen Einladungslink für dieses Interview. Es wird noch nichts verschickt: Den Link senden Sie selbst.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="384"/>
+        <location filename="../qml/InterviewPage.qml" line="405"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="390"/>
+        <location filename="../qml/InterviewPage.qml" line="411"/>
         <source>Add and make link</source>
         <translation>Hinzufügen und Link erstellen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="411"/>
+        <location filename="../qml/InterviewPage.qml" line="432"/>
         <source>Revoke the link of %1?</source>
         <translation>Link von %1 widerrufen?</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="416"/>
+        <location filename="../qml/InterviewPage.qml" line="437"/>
         <source>The link stops working at once; an interview in progress on it is ended. What was recorded stays.</source>
         <translation>Der Link funktioniert sofort nicht mehr; ein laufendes Interview darüber wird beendet. Bereits Aufgezeichnetes bleibt erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="449"/>
+        <source>Reviewers of %1</source>
+        <translation>Bewertende von %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="458"/>
+        <source>Reviewers see only the interviews assigned to them: their candidates and answers, to rate them and keep notes. Administrators and recruiters see every interview.</source>
+        <translation>Bewertende sehen nur die ihnen zugewiesenen Interviews: deren Kandidaten und Antworten, um sie zu bewerten und Notizen zu führen. Administratoren und Recruiter sehen alle Interviews.</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="474"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="477"/>
+        <source>%1 reviews this interview</source>
+        <translation>%1 bewertet dieses Interview</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="487"/>
+        <source>The team has no reviewers yet. Invite colleagues as reviewers on the Team page.</source>
+        <translation>Das Team hat noch keine Bewertenden. Laden Sie Kolleginnen und Kollegen auf der Team-Seite als Bewertende ein.</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="488"/>
+        <source>The team has no reviewers yet. An administrator can invite them.</source>
+        <translation>Das Team hat noch keine Bewertenden. Eine Administratorin oder ein Administrator kann sie einladen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="497"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
     </message>
 </context>
 <context>
@@ -1082,7 +1180,7 @@
     <name>Main</name>
     <message>
         <location filename="../qml/Main.qml" line="16"/>
-        <location filename="../qml/Main.qml" line="62"/>
+        <location filename="../qml/Main.qml" line="69"/>
         <source>Intervox</source>
         <translation>Intervox</translation>
     </message>
@@ -1092,47 +1190,42 @@
         <translation>Intervox – %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="77"/>
+        <location filename="../qml/Main.qml" line="85"/>
         <source>Interviews</source>
         <translation>Interviews</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="87"/>
-        <source>Server on this computer</source>
-        <translation>Server auf diesem Computer</translation>
+        <location filename="../qml/Main.qml" line="94"/>
+        <source>Team</source>
+        <translation>Team</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="103"/>
-        <source>Invite links made here open only on this computer. Candidates elsewhere need a public Intervox server.</source>
-        <translation>Hier erstellte Einladungslinks öffnen sich nur auf diesem Computer. Für Kandidatinnen und Kandidaten anderswo braucht es einen öffentlichen Intervox-Server.</translation>
-    </message>
-    <message>
-        <location filename="../qml/Main.qml" line="116"/>
+        <location filename="../qml/Main.qml" line="119"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="129"/>
+        <location filename="../qml/Main.qml" line="132"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="129"/>
+        <location filename="../qml/Main.qml" line="132"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="131"/>
+        <location filename="../qml/Main.qml" line="134"/>
         <source>Switch to the light theme</source>
         <translation>Zum hellen Design wechseln</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="131"/>
+        <location filename="../qml/Main.qml" line="134"/>
         <source>Switch to the dark theme</source>
         <translation>Zum dunklen Design wechseln</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="133"/>
+        <location filename="../qml/Main.qml" line="136"/>
         <source>Theme (Ctrl+Shift+L)</source>
         <translation>Design (Strg+Umschalt+L)</translation>
     </message>
@@ -1629,24 +1722,131 @@
     </message>
 </context>
 <context>
+    <name>ServerListModel</name>
+    <message>
+        <location filename="../app/serverlistmodel.cpp" line="45"/>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
+    </message>
+    <message>
+        <location filename="../app/serverlistmodel.cpp" line="48"/>
+        <source>Server inside the app</source>
+        <translation>Server in der App</translation>
+    </message>
+    <message>
+        <location filename="../app/serverlistmodel.cpp" line="100"/>
+        <source>Enter the server&apos;s address, for example interviews.example.com.</source>
+        <translation>Geben Sie die Adresse des Servers ein, zum Beispiel interviews.example.com.</translation>
+    </message>
+    <message>
+        <location filename="../app/serverlistmodel.cpp" line="107"/>
+        <source>“%1” is not a server address.</source>
+        <translation>„%1“ ist keine Serveradresse.</translation>
+    </message>
+    <message>
+        <location filename="../app/serverlistmodel.cpp" line="114"/>
+        <source>Use an https:// address: the app signs in to a server only over an encrypted connection.</source>
+        <translation>Verwenden Sie eine https://-Adresse: Die App meldet sich bei einem Server nur über eine verschlüsselte Verbindung an.</translation>
+    </message>
+    <message>
+        <location filename="../app/serverlistmodel.cpp" line="118"/>
+        <source>Enter only the server&apos;s address, without a path: for example https://interviews.example.com.</source>
+        <translation>Geben Sie nur die Adresse des Servers ein, ohne Pfad: zum Beispiel https://interviews.example.com.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSwitcher</name>
+    <message>
+        <location filename="../qml/ServerSwitcher.qml" line="19"/>
+        <source>Server: %1. Switch servers</source>
+        <translation>Server: %1. Server wechseln</translation>
+    </message>
+    <message>
+        <location filename="../qml/ServerSwitcher.qml" line="21"/>
+        <source>Switch servers, add one, or sign out</source>
+        <translation>Server wechseln, hinzufügen oder abmelden</translation>
+    </message>
+    <message>
+        <location filename="../qml/ServerSwitcher.qml" line="28"/>
+        <source>Server on this computer</source>
+        <translation>Server auf diesem Computer</translation>
+    </message>
+    <message>
+        <location filename="../qml/ServerSwitcher.qml" line="71"/>
+        <source>Add a server…</source>
+        <translation>Server hinzufügen …</translation>
+    </message>
+    <message>
+        <location filename="../qml/ServerSwitcher.qml" line="78"/>
+        <source>Sign out of %1</source>
+        <translation>Von %1 abmelden</translation>
+    </message>
+    <message>
+        <location filename="../qml/ServerSwitcher.qml" line="85"/>
+        <source>Remove this server from the list</source>
+        <translation>Diesen Server aus der Liste entfernen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ServerSwitcher.qml" line="95"/>
+        <source>Invite links made here open only on this computer. Candidates elsewhere need a public Intervox server.</source>
+        <translation>Hier erstellte Einladungslinks öffnen sich nur auf diesem Computer. Für Kandidatinnen und Kandidaten anderswo braucht es einen öffentlichen Intervox-Server.</translation>
+    </message>
+</context>
+<context>
     <name>StartupView</name>
     <message>
-        <location filename="../qml/StartupView.qml" line="15"/>
+        <location filename="../qml/StartupView.qml" line="20"/>
         <source>Intervox</source>
         <translation>Intervox</translation>
     </message>
     <message>
-        <location filename="../qml/StartupView.qml" line="32"/>
-        <source>Signing in…</source>
-        <translation>Anmeldung …</translation>
+        <location filename="../qml/StartupView.qml" line="37"/>
+        <source>Signing in to %1…</source>
+        <translation>Anmeldung bei %1 …</translation>
     </message>
     <message>
-        <location filename="../qml/StartupView.qml" line="32"/>
+        <location filename="../qml/StartupView.qml" line="38"/>
         <source>Starting the interview server…</source>
         <translation>Der Interview-Server startet …</translation>
     </message>
     <message>
-        <location filename="../qml/StartupView.qml" line="37"/>
+        <location filename="../qml/StartupView.qml" line="60"/>
+        <source>Sign in to %1</source>
+        <translation>Bei %1 anmelden</translation>
+    </message>
+    <message>
+        <location filename="../qml/StartupView.qml" line="71"/>
+        <source>Finish signing in in your browser. This window continues by itself when you are done.</source>
+        <translation>Schließen Sie die Anmeldung in Ihrem Browser ab. Dieses Fenster macht danach von selbst weiter.</translation>
+    </message>
+    <message>
+        <location filename="../qml/StartupView.qml" line="72"/>
+        <source>Your browser opens the server&apos;s sign-in page at %1. Your password is entered there, never in this app.</source>
+        <translation>Ihr Browser öffnet die Anmeldeseite des Servers unter %1. Ihr Passwort geben Sie dort ein, nie in dieser App.</translation>
+    </message>
+    <message>
+        <location filename="../qml/StartupView.qml" line="93"/>
+        <source>Sign in with your browser</source>
+        <translation>Im Browser anmelden</translation>
+    </message>
+    <message>
+        <location filename="../qml/StartupView.qml" line="100"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../qml/StartupView.qml" line="101"/>
+        <source>Cancel signing in</source>
+        <translation>Anmeldung abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../qml/StartupView.qml" line="108"/>
+        <location filename="../qml/StartupView.qml" line="127"/>
+        <source>Use this computer&apos;s server</source>
+        <translation>Server dieses Computers verwenden</translation>
+    </message>
+    <message>
+        <location filename="../qml/StartupView.qml" line="120"/>
         <source>Try again</source>
         <translation>Erneut versuchen</translation>
     </message>
@@ -1687,6 +1887,200 @@
         <location filename="../app/teammodel.cpp" line="65"/>
         <source>Active</source>
         <translation>Aktiv</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPage</name>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="11"/>
+        <location filename="../qml/TeamPage.qml" line="38"/>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="49"/>
+        <source>Search by name or email (Ctrl+F)</source>
+        <translation>Nach Name oder E-Mail suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="50"/>
+        <source>Search the team</source>
+        <translation>Im Team suchen</translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="56"/>
+        <location filename="../qml/TeamPage.qml" line="217"/>
+        <location filename="../qml/TeamPage.qml" line="231"/>
+        <source>Invite a colleague</source>
+        <translation>Kollegin oder Kollegen einladen</translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="58"/>
+        <source>Ctrl+N</source>
+        <translation>Strg+N</translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="67"/>
+        <source>Administrators manage the team and every interview. Recruiters build interviews, invite candidates and decide. Reviewers rate the answers of the interviews assigned to them, and see nothing else.</source>
+        <translation>Administratoren verwalten das Team und alle Interviews. Recruiter erstellen Interviews, laden Kandidaten ein und entscheiden. Bewertende bewerten die Antworten der ihnen zugewiesenen Interviews und sehen sonst nichts.</translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="76"/>
+        <source>This is the server inside the app: it answers only on this computer, so a colleague&apos;s setup link opens only here. To work as a team, add your organization&apos;s Intervox server (the server menu at the bottom left) and invite colleagues there.</source>
+        <translation>Dies ist der Server in der App: Er antwortet nur auf diesem Computer, ein Einrichtungslink für Kolleginnen und Kollegen öffnet sich also nur hier. Um im Team zu arbeiten, fügen Sie den Intervox-Server Ihrer Organisation hinzu (Servermenü unten links) und laden Sie dort ein.</translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="82"/>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="90"/>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="110"/>
+        <source>Team members</source>
+        <translation>Teammitglieder</translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="127"/>
+        <source>%1, %2, %3</source>
+        <translation>%1, %2, %3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/TeamPage.qml" line="148"/>
+        <source>%n interview(s) assigned</source>
+        <translation>
+            <numerusform>%n Interview zugewiesen</numerusform>
+            <numerusform>%n Interviews zugewiesen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="165"/>
+        <source>Role of %1</source>
+        <translation>Rolle von %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="172"/>
+        <source>New setup link</source>
+        <translation>Neuer Einrichtungslink</translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="172"/>
+        <source>Password reset link</source>
+        <translation>Link zum Zurücksetzen des Passworts</translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="174"/>
+        <source>%1 for %2</source>
+        <translation>%1 für %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="181"/>
+        <location filename="../qml/TeamPage.qml" line="357"/>
+        <source>Disable</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="183"/>
+        <source>Disable %1</source>
+        <translation>%1 deaktivieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="203"/>
+        <source>No one matches “%1”</source>
+        <translation>Niemand passt zu „%1“</translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="204"/>
+        <source>Search looks at names and email addresses.</source>
+        <translation>Die Suche berücksichtigt Namen und E-Mail-Adressen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="205"/>
+        <source>Clear the search</source>
+        <translation>Suche leeren</translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="215"/>
+        <source>Hiring is a team sport</source>
+        <translation>Einstellen ist Teamarbeit</translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="216"/>
+        <source>Invite the colleagues who review answers with you. Each gets a link to set a password.</source>
+        <translation>Laden Sie die Kolleginnen und Kollegen ein, die mit Ihnen Antworten bewerten. Alle erhalten einen Link, um ein Passwort festzulegen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="247"/>
+        <location filename="../qml/TeamPage.qml" line="252"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="255"/>
+        <location filename="../qml/TeamPage.qml" line="260"/>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="265"/>
+        <location filename="../qml/TeamPage.qml" line="273"/>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="280"/>
+        <source>You get a link to send them: it works once, for 7 days, and lets them set their password.</source>
+        <translation>Sie erhalten einen Link zum Weitergeben: Er funktioniert einmal, 7 Tage lang, und damit wird das Passwort festgelegt.</translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="284"/>
+        <location filename="../qml/TeamPage.qml" line="354"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="287"/>
+        <source>Invite</source>
+        <translation>Einladen</translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="303"/>
+        <source>Send this link</source>
+        <translation>Diesen Link weitergeben</translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="314"/>
+        <source>Send it in a message of your own. It is shown only now: the server keeps only a fingerprint of it. It works once, until %1.</source>
+        <translation>Schicken Sie ihn in einer eigenen Nachricht. Er wird nur jetzt angezeigt: Der Server bewahrt nur einen Fingerabdruck davon auf. Er funktioniert einmal, bis %1.</translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="323"/>
+        <source>Setup link</source>
+        <translation>Einrichtungslink</translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="329"/>
+        <source>Copy link</source>
+        <translation>Link kopieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="333"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="344"/>
+        <source>Disable %1?</source>
+        <translation>%1 deaktivieren?</translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="351"/>
+        <source>They are signed out everywhere and can no longer sign in. Their ratings, notes and decisions stay, with their name.</source>
+        <translation>Die Person wird überall abgemeldet und kann sich nicht mehr anmelden. Ihre Bewertungen, Notizen und Entscheidungen bleiben mit ihrem Namen erhalten.</translation>
     </message>
 </context>
 </TS>

@@ -112,4 +112,15 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>TeamPage</name>
+    <message numerus="yes">
+        <location filename="../qml/TeamPage.qml" line="139"/>
+        <source>%n interview(s) assigned</source>
+        <translation>
+            <numerusform>%n interview assigned</numerusform>
+            <numerusform>%n interviews assigned</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -4,6 +4,7 @@
 #include "appsession.h"
 #include "tooling.h"
 
+#include <QAbstractItemModel>
 #include <QDir>
 #include <QFile>
 #include <QElapsedTimer>
@@ -250,6 +251,87 @@ int main(int argc, char *argv[])
         settle(600);
         if (!ok || !shoot(QStringLiteral("import-csv")))
             return fail("screenshots", QStringLiteral("the CSV import did not show"));
+        QMetaObject::invokeMethod(dialog, "close");
+        settle(400);
     }
+
+    // 8. The team: colleagues invited with each role, one already set up, and the setup link shown once.
+    const QList<QStringList> members{{QStringLiteral("Priya Raman"), QStringLiteral("priya@example.com"), QStringLiteral("admin")},
+                                     {QStringLiteral("Jonas Weber"), QStringLiteral("jonas@example.com"), QStringLiteral("recruiter")},
+                                     {QStringLiteral("Aiko Yamamoto"), QStringLiteral("aiko@example.com"), QStringLiteral("reviewer")}};
+    for (const QStringList &m : members) {
+        pending = 1;
+        session->client()->post(QStringLiteral("/users"), QJsonObject{{"name", m.at(0)}, {"email", m.at(1)}, {"role", m.at(2)}}, nullptr,
+                                [&](const ApiResult &) { pending = 0; });
+        waitFor([&] { return pending == 0; });
+    }
+    auto *navTeam = window->findChild<QQuickItem *>(QStringLiteral("navTeam"));
+    if (!navTeam || !navTeam->isVisible())
+        return fail("screenshots", QStringLiteral("no Team entry in the navigation"));
+    QMetaObject::invokeMethod(navTeam, "clicked");
+    settle(800);
+    auto *teamPage = window->findChild<QQuickItem *>(QStringLiteral("teamPage"));
+    if (!teamPage)
+        return fail("screenshots", QStringLiteral("no team page"));
+    auto *team = teamPage->property("model").value<QObject *>();
+    waitFor([&] { return team->property("loaded").toBool() && team->property("count").toInt() == 4; }, 10000);
+    if (!shoot(QStringLiteral("team")))
+        return 1;
+    if (auto *dialog = teamPage->findChild<QObject *>(QStringLiteral("inviteDialog"))) {
+        QMetaObject::invokeMethod(dialog, "open");
+        settle(600);
+        if (!shoot(QStringLiteral("team-invite")))
+            return 1;
+        QMetaObject::invokeMethod(dialog, "close");
+        settle(400);
+    }
+    QMetaObject::invokeMethod(team, "invite", Q_ARG(QString, QStringLiteral("Lena Vogel")), Q_ARG(QString, QStringLiteral("lena@example.com")),
+                              Q_ARG(QString, QStringLiteral("reviewer")));
+    auto *linkDialog = teamPage->findChild<QObject *>(QStringLiteral("setupLinkDialog"));
+    if (!linkDialog || !waitFor([&] { return linkDialog->property("visible").toBool(); }, 10000))
+        return fail("screenshots", QStringLiteral("the setup link did not show"));
+    settle(600);
+    if (!shoot(QStringLiteral("team-setup-link")))
+        return 1;
+    QMetaObject::invokeMethod(linkDialog, "close");
+    settle(400);
+
+    // 9. Who reviews the first interview: one of the two reviewers assigned.
+    QMetaObject::invokeMethod(window->findChild<QQuickItem *>(QStringLiteral("navInterviews")), "clicked");
+    settle(600);
+    QMetaObject::invokeMethod(list, "openInterview", Q_ARG(int, int(firstId)), Q_ARG(QString, samples.first().first));
+    settle(800);
+    interviewPage = window->findChild<QQuickItem *>(QStringLiteral("interviewPage"));
+    auto *reviewers = interviewPage ? interviewPage->property("reviewers").value<QObject *>() : nullptr;
+    if (!reviewers || !waitFor([&] { return reviewers->property("loaded").toBool() && reviewers->property("count").toInt() == 2; }, 10000))
+        return fail("screenshots", QStringLiteral("the interview's reviewers did not load"));
+    auto *reviewerRows = qobject_cast<QAbstractItemModel *>(reviewers);
+    const QVariant firstReviewer = reviewerRows->data(reviewerRows->index(0, 0), Qt::UserRole + 1); // the user id of the first by name
+    QMetaObject::invokeMethod(reviewers, "setAssigned", Q_ARG(qint64, firstReviewer.toLongLong()), Q_ARG(bool, true));
+    waitFor([&] { return reviewers->property("assignedCount").toInt() == 1; }, 10000);
+    if (auto *dialog = interviewPage->findChild<QObject *>(QStringLiteral("reviewersDialog"))) {
+        QMetaObject::invokeMethod(dialog, "open");
+        settle(800);
+        if (!shoot(QStringLiteral("interview-reviewers")))
+            return 1;
+        QMetaObject::invokeMethod(dialog, "close");
+        settle(400);
+    }
+
+    // 10. The server menu, then a remote server that needs a sign-in through the browser.
+    if (auto *menu = window->findChild<QObject *>(QStringLiteral("serverMenu"))) {
+        QMetaObject::invokeMethod(menu, "open");
+        settle(600);
+        if (!shoot(QStringLiteral("server-menu")))
+            return 1;
+        QMetaObject::invokeMethod(menu, "close");
+        settle(400);
+    }
+    if (!session->addServer(QStringLiteral("interviews.example.com")).isEmpty()
+        || !waitFor([&] { return session->status() == AppSession::SignInNeeded; }, 20000))
+        return fail("screenshots", QStringLiteral("the remote server's sign-in did not show"));
+    if (!shoot(QStringLiteral("sign-in")))
+        return 1;
+    session->removeServer(session->serverUrl().toString());
     return 0;
 }

@@ -2,7 +2,9 @@
 // server with its data in a temporary folder.
 #include "apiclient.h"
 #include "apitesting.h"
+#include "appsession.h"
 #include "candidatepage.h"
+#include "remoteserver.h"
 
 #include <QFile>
 #include <QQmlContext>
@@ -44,6 +46,44 @@ public:
         return invites;
     }
 
+    // A real intervoxd process ("Acme Hiring", its administrator Ada Admin), started once: its address, or an
+    // empty string (with a warning).
+    Q_INVOKABLE QString remoteServer()
+    {
+        if (!m_remote) {
+            m_remote = std::make_unique<RemoteServer>();
+            const QString error = m_remote->start();
+            if (!error.isEmpty()) {
+                qWarning("TestServer: %s", qPrintable(error));
+                m_remote.reset();
+                return {};
+            }
+        }
+        return m_remote->url().toString();
+    }
+
+    // Plays the person in the browser for `session`: signs in on the sign-in page the app opens.
+    Q_INVOKABLE bool playBrowser(QObject *session)
+    {
+        auto *app = qobject_cast<AppSession *>(session);
+        if (!app || !m_remote)
+            return false;
+        app->setOpenBrowser([this](const QUrl &page) {
+            QMetaObject::invokeMethod(this, [this, page] {
+                if (m_remote)
+                    m_remote->browserSignIn(page);
+            }, Qt::QueuedConnection);
+        });
+        return true;
+    }
+
+    // A new interview of one question: its id, or 0.
+    Q_INVOKABLE qint64 newInterview(ApiClient *client, const QString &title)
+    {
+        const QJsonArray qs{QJsonObject{{"text", "Why this role?"}, {"thinkSeconds", 10}, {"answerSeconds", 60}}};
+        return call(client, "POST", "/interviews", QJsonObject{{"title", title}, {"questions", qs}}).json.toObject().value("id").toInteger();
+    }
+
     // The interview of invite `invite`.
     Q_INVOKABLE qint64 interviewOf(ApiClient *client, qint64 invite)
     {
@@ -51,6 +91,7 @@ public:
     }
 
 private:
+    std::unique_ptr<RemoteServer> m_remote;
     static QVariantList warn(const char *what)
     {
         qWarning("TestServer: %s", what);
