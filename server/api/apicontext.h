@@ -5,8 +5,11 @@
 #include "http/httpserver.h"
 #include "interviewinput.h"
 
+#include <QHash>
 #include <QThreadPool>
 #include <QUrl>
+#include <atomic>
+#include <memory>
 
 namespace intervox {
 
@@ -33,6 +36,16 @@ struct ApiContext
     QObject *home = nullptr;        // an object of the event loop's thread: replies are sent from there
     QString blobDir;
     QUrl publicUrl;
+
+    // What strangers may cost: requests without a token, per client address per minute (config
+    // public_requests_per_minute) and queued at once, so they can never fill the queues recruiters' requests wait in.
+    struct StrangerLimits
+    {
+        static constexpr int kMaxQueued = 64;
+        QHash<QString, QPair<qint64, int>> perAddress; // address → (window start, requests); the event loop only
+        std::atomic<int> queued{0};                     // taken on the event loop, given back on the API threads
+    };
+    std::shared_ptr<StrangerLimits> strangers = std::make_shared<StrangerLimits>();
 
     using AuthedHandler = std::function<HttpResponse(HttpRequest &, const Principal &)>;
     // Requires a valid bearer token; `writer` additionally refuses the read-only reviewer role. `fn` runs on the

@@ -171,10 +171,41 @@ HttpHandler ApiContext::publicReader(std::function<HttpResponse(HttpRequest &)> 
     return onThread(readers, [fn = std::move(fn)](HttpRequest &r, const Principal &) { return fn(r); }, Auth::None);
 }
 
+namespace {
+// A request without a token: at most config.publicRequestsPerMinute per client address (429 past that, saying when
+// to try again) and StrangerLimits::kMaxQueued queued at once (503). Runs on the event loop.
+void admitStranger(const ApiContext &ctx, const HttpRequest &r)
+{
+    ApiContext::StrangerLimits &limits = *ctx.strangers;
+    const QString address = clientAddress(r, *ctx.config);
+    const qint64 now = nowMs();
+    if (limits.perAddress.size() > 100000 && !limits.perAddress.contains(address)) // bounded under a spray of addresses
+        limits.perAddress.clear();
+    auto &[since, count] = limits.perAddress[address];
+    if (now - since >= 60000) {
+        since = now;
+        count = 0;
+    }
+    if (count >= ctx.config->publicRequestsPerMinute) {
+        const qint64 seconds = qMax<qint64>(1, (since + 60000 - now + 999) / 1000);
+        fail(ApiError{ErrorCode::TooManyRequests,
+                      QStringLiteral("too many requests without sign-in from this address; try again in %1 s").arg(seconds), {}});
+    }
+    if (limits.queued.load() >= ApiContext::StrangerLimits::kMaxQueued)
+        fail(ApiError{ErrorCode::Unavailable, s("the server is busy; try again in a moment"), {}});
+    ++count;
+}
+} // namespace
+
 HttpHandler ApiContext::onThread(WorkerThreads *threads, AuthedHandler fn, Auth auth) const
 {
     return [this, threads, fn = std::move(fn), auth](HttpRequest &r, const HttpReplier &reply) {
-        const bool queued = threads->post([this, fn, auth, request = r, reply]() mutable {
+        const bool stranger = auth == Auth::None;
+        if (stranger) {
+            admitStranger(*this, r);
+            ++strangers->queued;
+        }
+        const bool queued = threads->post([this, fn, auth, stranger, request = r, reply]() mutable {
             HttpResponse response;
             try {
                 response = fn(request, auth == Auth::Writer ? requireWriter(request)
@@ -186,11 +217,16 @@ HttpHandler ApiContext::onThread(WorkerThreads *threads, AuthedHandler fn, Auth 
                 qCCritical(lcHttp) << "request failed on an API thread:" << e.what();
                 response = HttpResponse::error(ApiError::internal());
             }
+            if (stranger)
+                --strangers->queued;
             QMetaObject::invokeMethod(home, [reply, response = std::move(response)]() mutable { reply.send(std::move(response)); },
                                       Qt::QueuedConnection);
         });
-        if (!queued)
+        if (!queued) {
+            if (stranger)
+                --strangers->queued;
             fail(ApiError{ErrorCode::Unavailable, s("the server is busy; try again in a moment"), {}});
+        }
     };
 }
 

@@ -16,7 +16,7 @@ const QStringList kKeys = {
     QStringLiteral("ffmpeg"), QStringLiteral("trusted_proxies"),
     QStringLiteral("metrics_token"), QStringLiteral("max_connections_per_address"),
     QStringLiteral("pdfinfo"), QStringLiteral("job_workers"), QStringLiteral("job_lease_seconds"),
-    QStringLiteral("session_db_threads"),
+    QStringLiteral("session_db_threads"), QStringLiteral("public_requests_per_minute"),
 };
 
 bool parseInt(const QString &v, int lo, int hi, int *out)
@@ -110,7 +110,8 @@ std::optional<Config> Config::load(const QString &iniPath, const QMap<QString, Q
         || !wholeNumber("max_connections_per_address", 1, 1000000, &c.maxConnectionsPerAddress)
         || !wholeNumber("session_idle_seconds", 10, 3600, &c.sessionIdleSeconds) || !wholeNumber("job_workers", 1, 16, &c.jobWorkers)
         || !wholeNumber("job_lease_seconds", 2, 3600, &c.jobLeaseSeconds)
-        || !wholeNumber("session_db_threads", 0, 64, &c.sessionDbThreads))
+        || !wholeNumber("session_db_threads", 0, 64, &c.sessionDbThreads)
+        || !wholeNumber("public_requests_per_minute", 1, 100000, &c.publicRequestsPerMinute))
         return std::nullopt;
     c.cvMaxBytes = qint64(cvMb) * 1024 * 1024;
     if (values.contains(QStringLiteral("ffmpeg")))

@@ -20,6 +20,7 @@ struct Config
     qint64 cvMaxBytes = 10 * 1024 * 1024;
     int maxConnections = 20000;
     int maxConnectionsPerAddress = 100; // HTTP and WebSocket; trusted proxies are not counted
+    int publicRequestsPerMinute = 60;   // API requests without a token (OAuth token/revoke, setup links) per client address
     int sessionIdleSeconds = 90;
     QString ffmpeg = QStringLiteral("ffmpeg");
     QString pdfinfo = QStringLiteral("pdfinfo"); // poppler's, parses uploaded CVs in a child process

@@ -108,3 +108,41 @@ describe(`sign-in throttling without a trusted proxy (${engine})`, () => {
     assert.equal(blocked.status, 429, `a forged X-Forwarded-For escaped the limit: ${blocked}`);
   });
 });
+
+describe(`requests without sign-in, per address (${engine})`, () => {
+  let env, server, org;
+
+  before(async () => {
+    env = await Environment.create();
+    server = await env.start({ extraEnv: { INTERVOX_TRUSTED_PROXIES: '127.0.0.1, ::1', INTERVOX_PUBLIC_REQUESTS_PER_MINUTE: '5' } });
+    org = await createOrg(env, server, 'strangers');
+  }, T);
+
+  after(async () => { if (env) await env.cleanup(); }, T);
+
+  it('past the per-minute limit, the token, revocation and setup-link routes answer 429 to that address only; signed-in requests are not counted', T, async () => {
+    const api = new Api(server.url);
+    const from = (address) => ({ headers: { 'x-forwarded-for': address } });
+    const revoke = (address) => api.request('POST', '/oauth/revoke', {
+      body: 'token=not-a-token', contentType: 'application/x-www-form-urlencoded', ...from(address),
+    });
+    for (let i = 0; i < 5; i++) {
+      const res = await revoke('203.0.113.50');
+      assert.equal(res.status, 200, `request ${i}: ${res}`); // RFC 7009: an unknown token is no error
+    }
+    for (const blocked of [await revoke('203.0.113.50'),
+      await api.post('/api/v1/auth/setup', { token: 'x'.repeat(43), password: 'a-long-new-password' }, from('203.0.113.50')),
+      await api.request('POST', '/oauth/token', { body: 'grant_type=refresh_token&refresh_token=x&client_id=intervox-desktop',
+        contentType: 'application/x-www-form-urlencoded', ...from('203.0.113.50') })]) {
+      assert.equal(blocked.status, 429, `${blocked}`);
+      assert.equal(blocked.json.error.code, 'too_many_requests');
+      assert.match(blocked.json.error.message, /without sign-in from this address; try again in \d+ s/);
+    }
+    // Another address is not affected, nor is a recruiter signed in from the blocked one.
+    assert.equal((await revoke('203.0.113.51')).status, 200);
+    const me = await org.api.get('/api/v1/me', from('203.0.113.50'));
+    assert.equal(me.status, 200, `${me}`);
+    const interviews = await org.api.get('/api/v1/interviews', from('203.0.113.50'));
+    assert.equal(interviews.status, 200, `${interviews}`);
+  });
+});
