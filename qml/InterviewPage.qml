@@ -46,7 +46,7 @@ Page {
     Shortcut { sequence: StandardKey.New; enabled: page.visible; onActivated: addDialog.open() }
     Shortcut { sequence: StandardKey.Find; enabled: page.visible; onActivated: search.forceActiveFocus() }
     Shortcut { sequence: StandardKey.Refresh; enabled: page.visible; onActivated: pipeline.reload() }
-    Shortcut { sequence: "Escape"; enabled: page.visible && !addDialog.visible && !importDialog.visible && !reviewersDialog.visible; onActivated: page.back() }
+    Shortcut { sequence: "Escape"; enabled: page.visible && !addDialog.visible && !importDialog.visible && !reviewersDialog.visible && !cvDialog.visible; onActivated: page.back() }
 
     header: ToolBar {
         background: Rectangle { color: Theme.surface; border.color: Theme.border }
@@ -242,6 +242,7 @@ Page {
                     required property real score
                     required property string decision
                     required property string decisionText
+                    required property bool hasCv
                     width: ListView.view.width
                     onClicked: if (answerCount > 0) page.openReview(inviteId)
                     Keys.onReturnPressed: if (answerCount > 0) page.openReview(inviteId)
@@ -300,6 +301,14 @@ Page {
                             color: row.decision === "reject" ? Theme.danger : row.decision === "advance" ? Theme.success : Theme.mutedText
                             font.pixelSize: Theme.fontSmall
                             rightPadding: Theme.unit
+                        }
+                        Button {
+                            objectName: "cv:" + row.email
+                            text: row.hasCv ? qsTr("CV") : qsTr("Add CV")
+                            flat: true
+                            visible: page.canAssign || row.hasCv
+                            Accessible.name: row.hasCv ? qsTr("Read the CV of %1").arg(row.name) : qsTr("Attach a CV for %1").arg(row.name)
+                            onClicked: { cvDialog.candidateId = row.candidateId; cvDialog.candidateName = row.name; cvDialog.open() }
                         }
                         Button {
                             text: qsTr("Review")
@@ -496,5 +505,10 @@ Page {
         footer: DialogButtonBox {
             Button { text: qsTr("Done"); DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole }
         }
+    }
+
+    CvDialog {
+        id: cvDialog
+        onClosed: pipeline.reload() // "Add CV" becomes "CV"
     }
 }

@@ -189,6 +189,19 @@
     </message>
 </context>
 <context>
+    <name>CandidateCv</name>
+    <message>
+        <location filename="../app/candidatecv.cpp" line="106"/>
+        <source>%1 MiB; the file must be smaller</source>
+        <translation>%1 MiB; die Datei muss kleiner sein</translation>
+    </message>
+    <message>
+        <location filename="../app/candidatecv.cpp" line="113"/>
+        <source>%1 is not a PDF file</source>
+        <translation>%1 ist keine PDF-Datei</translation>
+    </message>
+</context>
+<context>
     <name>ComparisonPage</name>
     <message>
         <location filename="../qml/ComparisonPage.qml" line="18"/>
@@ -369,6 +382,77 @@
         <location filename="../app/csvimport.cpp" line="295"/>
         <source>The links cannot be saved there: %1</source>
         <translation>Die Links können dort nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CvDialog</name>
+    <message>
+        <location filename="../qml/CvDialog.qml" line="18"/>
+        <source>CV of %1</source>
+        <translation>Lebenslauf von %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/CvDialog.qml" line="32"/>
+        <source>Choose the CV (PDF)</source>
+        <translation>Lebenslauf wählen (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../qml/CvDialog.qml" line="33"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../qml/CvDialog.qml" line="52"/>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../qml/CvDialog.qml" line="61"/>
+        <source>This PDF cannot be shown here. It is stored on the server as it was sent.</source>
+        <translation>Dieses PDF kann hier nicht angezeigt werden. Es ist auf dem Server so gespeichert, wie es gesendet wurde.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/CvDialog.qml" line="68"/>
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n Seite</numerusform>
+            <numerusform>%n Seiten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/CvDialog.qml" line="68"/>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <location filename="../qml/CvDialog.qml" line="69"/>
+        <source>Ctrl++ / Ctrl+- to zoom</source>
+        <translation>Strg++ / Strg+- zum Zoomen</translation>
+    </message>
+    <message>
+        <location filename="../qml/CvDialog.qml" line="96"/>
+        <source>No CV yet</source>
+        <translation>Noch kein Lebenslauf</translation>
+    </message>
+    <message>
+        <location filename="../qml/CvDialog.qml" line="97"/>
+        <source>Attach the candidate&apos;s CV as a PDF. Everyone reviewing this candidate can read it here.</source>
+        <translation>Hängen Sie den Lebenslauf als PDF an. Alle, die diese Person bewerten, können ihn hier lesen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CvDialog.qml" line="98"/>
+        <source>Attach a PDF…</source>
+        <translation>PDF anhängen …</translation>
+    </message>
+    <message>
+        <location filename="../qml/CvDialog.qml" line="109"/>
+        <source>Replace…</source>
+        <translation>Ersetzen …</translation>
+    </message>
+    <message>
+        <location filename="../qml/CvDialog.qml" line="114"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>
@@ -902,144 +986,164 @@
         <translation>Kandidaten suchen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="249"/>
+        <location filename="../qml/InterviewPage.qml" line="250"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="305"/>
+        <location filename="../qml/InterviewPage.qml" line="307"/>
+        <source>CV</source>
+        <translation>Lebenslauf</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="307"/>
+        <source>Add CV</source>
+        <translation>Lebenslauf anhängen</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="310"/>
+        <source>Read the CV of %1</source>
+        <translation>Lebenslauf von %1 lesen</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="310"/>
+        <source>Attach a CV for %1</source>
+        <translation>Lebenslauf für %1 anhängen</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="314"/>
         <source>Review</source>
         <translation>Bewerten</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="308"/>
+        <location filename="../qml/InterviewPage.qml" line="317"/>
         <source>Review the answers of %1</source>
         <translation>Antworten von %1 bewerten</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="312"/>
+        <location filename="../qml/InterviewPage.qml" line="321"/>
         <source>New link</source>
         <translation>Neuer Link</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="315"/>
+        <location filename="../qml/InterviewPage.qml" line="324"/>
         <source>New invite link for %1</source>
         <translation>Neuer Einladungslink für %1</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="319"/>
+        <location filename="../qml/InterviewPage.qml" line="328"/>
         <source>Revoke</source>
         <translation>Widerrufen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="323"/>
+        <location filename="../qml/InterviewPage.qml" line="332"/>
         <source>Revoke the link of %1</source>
         <translation>Link von %1 widerrufen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="341"/>
+        <location filename="../qml/InterviewPage.qml" line="350"/>
         <source>No candidates yet</source>
         <translation>Noch keine Kandidaten</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="342"/>
+        <location filename="../qml/InterviewPage.qml" line="351"/>
         <source>Add a candidate to get an invite link. They open it in a browser, check their microphone and answer when it suits them.</source>
         <translation>Fügen Sie einen Kandidaten hinzu, um einen Einladungslink zu erhalten. Er wird im Browser geöffnet; dort wird das Mikrofon geprüft und geantwortet, wann es passt.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="343"/>
+        <location filename="../qml/InterviewPage.qml" line="352"/>
         <source>Add the first candidate</source>
         <translation>Ersten Kandidaten hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="350"/>
+        <location filename="../qml/InterviewPage.qml" line="359"/>
         <source>No candidate matches “%1”</source>
         <translation>Kein Kandidat passt zu „%1“</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="351"/>
+        <location filename="../qml/InterviewPage.qml" line="360"/>
         <source>Search looks at names, email addresses and statuses.</source>
         <translation>Die Suche durchsucht Namen, E-Mail-Adressen und Status.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="352"/>
+        <location filename="../qml/InterviewPage.qml" line="361"/>
         <source>Clear the search</source>
         <translation>Suche leeren</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="365"/>
+        <location filename="../qml/InterviewPage.qml" line="374"/>
         <source>Add a candidate</source>
         <translation>Kandidat hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="372"/>
-        <location filename="../qml/InterviewPage.qml" line="378"/>
+        <location filename="../qml/InterviewPage.qml" line="381"/>
+        <location filename="../qml/InterviewPage.qml" line="387"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="381"/>
-        <location filename="../qml/InterviewPage.qml" line="388"/>
+        <location filename="../qml/InterviewPage.qml" line="390"/>
+        <location filename="../qml/InterviewPage.qml" line="397"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="394"/>
+        <location filename="../qml/InterviewPage.qml" line="403"/>
         <source>Intervox makes an invite link for this interview. Nothing is sent yet: you send the link yourself.</source>
         <translation>Intervox erstellt einen Einladungslink für dieses Interview. Es wird noch nichts verschickt: Den Link senden Sie selbst.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="405"/>
+        <location filename="../qml/InterviewPage.qml" line="414"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="411"/>
+        <location filename="../qml/InterviewPage.qml" line="420"/>
         <source>Add and make link</source>
         <translation>Hinzufügen und Link erstellen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="432"/>
+        <location filename="../qml/InterviewPage.qml" line="441"/>
         <source>Revoke the link of %1?</source>
         <translation>Link von %1 widerrufen?</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="437"/>
+        <location filename="../qml/InterviewPage.qml" line="446"/>
         <source>The link stops working at once; an interview in progress on it is ended. What was recorded stays.</source>
         <translation>Der Link funktioniert sofort nicht mehr; ein laufendes Interview darüber wird beendet. Bereits Aufgezeichnetes bleibt erhalten.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="449"/>
+        <location filename="../qml/InterviewPage.qml" line="458"/>
         <source>Reviewers of %1</source>
         <translation>Bewertende von %1</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="458"/>
+        <location filename="../qml/InterviewPage.qml" line="467"/>
         <source>Reviewers see only the interviews assigned to them: their candidates and answers, to rate them and keep notes. Administrators and recruiters see every interview.</source>
         <translation>Bewertende sehen nur die ihnen zugewiesenen Interviews: deren Kandidaten und Antworten, um sie zu bewerten und Notizen zu führen. Administratoren und Recruiter sehen alle Interviews.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="474"/>
+        <location filename="../qml/InterviewPage.qml" line="483"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="477"/>
+        <location filename="../qml/InterviewPage.qml" line="486"/>
         <source>%1 reviews this interview</source>
         <translation>%1 bewertet dieses Interview</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="487"/>
+        <location filename="../qml/InterviewPage.qml" line="496"/>
         <source>The team has no reviewers yet. Invite colleagues as reviewers on the Team page.</source>
         <translation>Das Team hat noch keine Bewertenden. Laden Sie Kolleginnen und Kollegen auf der Team-Seite als Bewertende ein.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="488"/>
+        <location filename="../qml/InterviewPage.qml" line="497"/>
         <source>The team has no reviewers yet. An administrator can invite them.</source>
         <translation>Das Team hat noch keine Bewertenden. Eine Administratorin oder ein Administrator kann sie einladen.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="497"/>
+        <location filename="../qml/InterviewPage.qml" line="506"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>

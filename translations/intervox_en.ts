@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>CvDialog</name>
+    <message numerus="yes">
+        <location filename="../qml/CvDialog.qml" line="68"/>
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message numerus="yes">
         <location filename="../qml/ImportDialog.qml" line="19"/>
@@ -115,7 +126,7 @@
 <context>
     <name>TeamPage</name>
     <message numerus="yes">
-        <location filename="../qml/TeamPage.qml" line="139"/>
+        <location filename="../qml/TeamPage.qml" line="148"/>
         <source>%n interview(s) assigned</source>
         <translation>
             <numerusform>%n interview assigned</numerusform>

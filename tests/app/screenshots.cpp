@@ -1,5 +1,6 @@
 // Renders every page of the desktop app at 1280×800 into PNG files, with a fresh embedded server and sample
 // data made through the API: `intervox-screenshots OUT_DIR light|dark`. scripts/screenshots runs it under Xvfb.
+#include "apitesting.h"
 #include "candidatepage.h"
 #include "appsession.h"
 #include "tooling.h"
@@ -318,7 +319,36 @@ int main(int argc, char *argv[])
         settle(400);
     }
 
-    // 10. The server menu, then a remote server that needs a sign-in through the browser.
+    // 10. A candidate's CV, read inside the app.
+    {
+        ApiResult made;
+        pending = 1;
+        session->client()->post(QStringLiteral("/candidates"), QJsonObject{{"name", "Amara Okafor"}, {"email", "amara.cv@example.com"}}, nullptr,
+                                [&](const ApiResult &r) { made = r; pending = 0; });
+        waitFor([&] { return pending == 0; });
+        const qint64 candidate = made.json.toObject().value("id").toInteger();
+        pending = 1;
+        session->client()->upload(QStringLiteral("/candidates/%1/cv").arg(candidate), "application/pdf",
+                                  makePdf("Amara Okafor - Customer support lead"), nullptr,
+                                  [&](const ApiResult &) { pending = 0; });
+        waitFor([&] { return pending == 0; });
+        auto *cvDialog = interviewPage->findChild<QObject *>(QStringLiteral("cvDialog"));
+        if (!cvDialog)
+            return fail("screenshots", QStringLiteral("no CV dialog"));
+        cvDialog->setProperty("candidateName", QStringLiteral("Amara Okafor"));
+        cvDialog->setProperty("candidateId", int(candidate));
+        QMetaObject::invokeMethod(cvDialog, "open");
+        auto *document = cvDialog->property("document").value<QObject *>();
+        if (!waitFor([&] { return document->property("pageCount").toInt() == 1; }, 20000))
+            return fail("screenshots", QStringLiteral("the CV did not show"));
+        settle(1200);
+        if (!shoot(QStringLiteral("cv")))
+            return 1;
+        QMetaObject::invokeMethod(cvDialog, "close");
+        settle(400);
+    }
+
+    // 11. The server menu, then a remote server that needs a sign-in through the browser.
     if (auto *menu = window->findChild<QObject *>(QStringLiteral("serverMenu"))) {
         QMetaObject::invokeMethod(menu, "open");
         settle(600);

@@ -84,6 +84,21 @@ public:
         return call(client, "POST", "/interviews", QJsonObject{{"title", title}, {"questions", qs}}).json.toObject().value("id").toInteger();
     }
 
+    // A new candidate: their id, or 0.
+    Q_INVOKABLE qint64 newCandidate(ApiClient *client, const QString &name)
+    {
+        return call(client, "POST", "/candidates", QJsonObject{{"name", name}, {"email", name.split(' ').first().toLower() + "@example.com"}})
+            .json.toObject().value("id").toInteger();
+    }
+
+    // Whether a local file exists, and whether only its owner may read it.
+    Q_INVOKABLE bool exists(const QUrl &file) { return QFile::exists(file.toLocalFile()); }
+    Q_INVOKABLE bool ownerOnly(const QUrl &file)
+    {
+        const QFileDevice::Permissions p = QFile::permissions(file.toLocalFile());
+        return (p & (QFileDevice::ReadOwner)) && !(p & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther));
+    }
+
     // The interview of invite `invite`.
     Q_INVOKABLE qint64 interviewOf(ApiClient *client, qint64 invite)
     {
@@ -113,6 +128,9 @@ public slots:
         // CSV files for the import test (a file dialog cannot be driven offscreen: the test loads them directly).
         write(QStringLiteral("good.csv"), "name,email\nLin Wei,lin@example.com\nOmar Haddad,omar@example.com\n");
         write(QStringLiteral("bad.csv"), "name,email\nLin Wei,lin@example.com\nNo Address,\n");
+        // A CV (a real one-page PDF) and a file that only claims to be one.
+        write(QStringLiteral("cv.pdf"), makePdf("Lin Wei, support engineer"));
+        write(QStringLiteral("not-a-pdf.pdf"), "name,email\n");
     }
     void write(const QString &name, const QByteArray &bytes)
     {
