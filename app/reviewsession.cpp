@@ -115,6 +115,8 @@ void ReviewSession::take(const QJsonObject &review)
     const QJsonObject candidate = review.value(str("candidate")).toObject();
     m_candidateName = candidate.value(str("name")).toString();
     m_candidateEmail = candidate.value(str("email")).toString();
+    m_candidateId = candidate.value(str("id")).toInteger();
+    m_hasCv = candidate.value(str("hasCv")).toBool();
     m_interviewTitle = review.value(str("interview")).toObject().value(str("title")).toString();
     m_criteria.clear();
     for (const QJsonValue &v : review.value(str("criteria")).toArray()) {

@@ -31,6 +31,8 @@ class ReviewSession : public QObject
     Q_PROPERTY(ApiError error READ error NOTIFY errorChanged)
     Q_PROPERTY(QString candidateName READ candidateName NOTIFY reviewChanged)
     Q_PROPERTY(QString candidateEmail READ candidateEmail NOTIFY reviewChanged)
+    Q_PROPERTY(qint64 candidateId READ candidateId NOTIFY reviewChanged)
+    Q_PROPERTY(bool hasCv READ hasCv NOTIFY reviewChanged)
     Q_PROPERTY(QString interviewTitle READ interviewTitle NOTIFY reviewChanged)
     // [{id, name, description, mine (0 = not rated), average (0 = nobody), ratings}]
     Q_PROPERTY(QVariantList criteria READ criteria NOTIFY reviewChanged)
@@ -66,6 +68,8 @@ public:
     ApiError error() const { return m_error; }
     QString candidateName() const { return m_candidateName; }
     QString candidateEmail() const { return m_candidateEmail; }
+    qint64 candidateId() const { return m_candidateId; }
+    bool hasCv() const { return m_hasCv; }
     QString interviewTitle() const { return m_interviewTitle; }
     QVariantList criteria() const { return m_criteria; }
     QVariantList answers() const { return m_answers; }
@@ -125,6 +129,8 @@ private:
     bool m_loading = false, m_loaded = false;
     int m_saving = 0;
     ApiError m_error;
+    qint64 m_candidateId = 0;
+    bool m_hasCv = false;
     QString m_candidateName, m_candidateEmail, m_interviewTitle, m_note, m_decision, m_decisionBy;
     QDateTime m_decisionAt;
     QVariantList m_criteria, m_answers;

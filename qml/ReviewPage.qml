@@ -16,6 +16,8 @@ Page {
     property int currentCriterion: 0
     readonly property bool canDecide: AppSession.userRole !== "reviewer"
     readonly property bool typing: noteField.activeFocus
+    // The triage keys work unless the note is being typed or the CV is open over the page.
+    readonly property bool keysFree: page.visible && !page.typing && !cvDialog.visible
     readonly property var speeds: [1.0, 1.25, 1.5, 2.0]
     property int speedIndex: 0
     signal back()
@@ -82,6 +84,11 @@ Page {
             review.rate(review.criteria[currentCriterion].id, score)
     }
     function decide(value) { if (canDecide) review.decide(value) }
+    function openCv() {
+        cvDialog.candidateId = review.candidateId
+        cvDialog.candidateName = review.candidateName
+        cvDialog.open()
+    }
     function saveNote() { if (noteField.text !== review.note) review.saveNote(noteField.text) }
     function clock(ms) {
         const s = Math.max(0, Math.floor(ms / 1000))
@@ -89,29 +96,30 @@ Page {
     }
 
     // The triage loop (not while typing the note: there the keys are the note's).
-    Shortcut { sequence: "Space"; enabled: page.visible && !page.typing; onActivated: page.togglePlay() }
-    Shortcut { sequence: "Left"; enabled: page.visible && !page.typing; onActivated: page.seekBy(-5000) }
-    Shortcut { sequence: "Right"; enabled: page.visible && !page.typing; onActivated: page.seekBy(5000) }
-    Shortcut { sequence: "J"; enabled: page.visible && !page.typing; onActivated: page.moveAnswer(1) }
-    Shortcut { sequence: "K"; enabled: page.visible && !page.typing; onActivated: page.moveAnswer(-1) }
-    Shortcut { sequence: "N"; enabled: page.visible && !page.typing; onActivated: page.moveCandidate(1) }
-    Shortcut { sequence: "P"; enabled: page.visible && !page.typing; onActivated: page.moveCandidate(-1) }
-    Shortcut { sequence: "Down"; enabled: page.visible && !page.typing; onActivated: page.moveCriterion(1) }
-    Shortcut { sequence: "Up"; enabled: page.visible && !page.typing; onActivated: page.moveCriterion(-1) }
-    Shortcut { sequence: "1"; enabled: page.visible && !page.typing; onActivated: page.rateCurrent(1) }
-    Shortcut { sequence: "2"; enabled: page.visible && !page.typing; onActivated: page.rateCurrent(2) }
-    Shortcut { sequence: "3"; enabled: page.visible && !page.typing; onActivated: page.rateCurrent(3) }
-    Shortcut { sequence: "4"; enabled: page.visible && !page.typing; onActivated: page.rateCurrent(4) }
-    Shortcut { sequence: "5"; enabled: page.visible && !page.typing; onActivated: page.rateCurrent(5) }
-    Shortcut { sequence: "0"; enabled: page.visible && !page.typing; onActivated: page.rateCurrent(0) }
-    Shortcut { sequence: "A"; enabled: page.visible && !page.typing && page.canDecide; onActivated: page.decide("advance") }
-    Shortcut { sequence: "H"; enabled: page.visible && !page.typing && page.canDecide; onActivated: page.decide("hold") }
-    Shortcut { sequence: "R"; enabled: page.visible && !page.typing && page.canDecide; onActivated: page.decide("reject") }
-    Shortcut { sequence: "S"; enabled: page.visible && !page.typing; onActivated: page.speedIndex = (page.speedIndex + 1) % page.speeds.length }
-    Shortcut { sequence: "E"; enabled: page.visible && !page.typing; onActivated: noteField.forceActiveFocus() }
+    Shortcut { sequence: "Space"; enabled: page.keysFree; onActivated: page.togglePlay() }
+    Shortcut { sequence: "Left"; enabled: page.keysFree; onActivated: page.seekBy(-5000) }
+    Shortcut { sequence: "Right"; enabled: page.keysFree; onActivated: page.seekBy(5000) }
+    Shortcut { sequence: "J"; enabled: page.keysFree; onActivated: page.moveAnswer(1) }
+    Shortcut { sequence: "K"; enabled: page.keysFree; onActivated: page.moveAnswer(-1) }
+    Shortcut { sequence: "N"; enabled: page.keysFree; onActivated: page.moveCandidate(1) }
+    Shortcut { sequence: "P"; enabled: page.keysFree; onActivated: page.moveCandidate(-1) }
+    Shortcut { sequence: "Down"; enabled: page.keysFree; onActivated: page.moveCriterion(1) }
+    Shortcut { sequence: "Up"; enabled: page.keysFree; onActivated: page.moveCriterion(-1) }
+    Shortcut { sequence: "1"; enabled: page.keysFree; onActivated: page.rateCurrent(1) }
+    Shortcut { sequence: "2"; enabled: page.keysFree; onActivated: page.rateCurrent(2) }
+    Shortcut { sequence: "3"; enabled: page.keysFree; onActivated: page.rateCurrent(3) }
+    Shortcut { sequence: "4"; enabled: page.keysFree; onActivated: page.rateCurrent(4) }
+    Shortcut { sequence: "5"; enabled: page.keysFree; onActivated: page.rateCurrent(5) }
+    Shortcut { sequence: "0"; enabled: page.keysFree; onActivated: page.rateCurrent(0) }
+    Shortcut { sequence: "A"; enabled: page.keysFree && page.canDecide; onActivated: page.decide("advance") }
+    Shortcut { sequence: "H"; enabled: page.keysFree && page.canDecide; onActivated: page.decide("hold") }
+    Shortcut { sequence: "R"; enabled: page.keysFree && page.canDecide; onActivated: page.decide("reject") }
+    Shortcut { sequence: "S"; enabled: page.keysFree; onActivated: page.speedIndex = (page.speedIndex + 1) % page.speeds.length }
+    Shortcut { sequence: "E"; enabled: page.keysFree; onActivated: noteField.forceActiveFocus() }
+    Shortcut { sequence: "C"; enabled: page.keysFree && review.hasCv; onActivated: page.openCv() }
     Shortcut {
         sequence: "Escape"
-        enabled: page.visible && !page.typing
+        enabled: page.keysFree
         onActivated: { page.saveNote(); page.back() }
     }
     // Where the keyboard rests between shortcuts (leaving the note puts it back here).
@@ -157,6 +165,14 @@ Page {
                     font.pixelSize: Theme.fontSmall
                     color: Theme.mutedText
                 }
+            }
+            Button {
+                objectName: "cvButton"
+                visible: review.hasCv
+                flat: true
+                text: qsTr("CV (C)")
+                Accessible.name: qsTr("Read the CV of %1").arg(review.candidateName)
+                onClicked: page.openCv()
             }
             Label {
                 objectName: "candidatePosition"
@@ -571,7 +587,12 @@ Page {
             horizontalAlignment: Text.AlignHCenter
             color: Theme.mutedText
             font.pixelSize: Theme.fontSmall
-            text: qsTr("Space play/pause · ←/→ ±5 s · S speed · J/K answer · N/P candidate · ↑/↓ criterion · 1–5 rate (0 clears) · A/H/R advance/hold/reject · E note · Esc back")
+            text: qsTr("Space play/pause · ←/→ ±5 s · S speed · J/K answer · N/P candidate · ↑/↓ criterion · 1–5 rate (0 clears) · A/H/R advance/hold/reject · E note · C CV · Esc back")
         }
+    }
+
+    CvDialog {
+        id: cvDialog
+        onClosed: triageFocus.forceActiveFocus()
     }
 }

@@ -1568,166 +1568,176 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="27"/>
+        <location filename="../qml/ReviewPage.qml" line="29"/>
         <source>Review of %1</source>
         <translation>Bewertung von %1</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="37"/>
+        <location filename="../qml/ReviewPage.qml" line="39"/>
         <source>Saved</source>
         <translation>Gespeichert</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="122"/>
+        <location filename="../qml/ReviewPage.qml" line="130"/>
         <source>Review shortcuts</source>
         <translation>Tastenkürzel der Bewertung</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="137"/>
+        <location filename="../qml/ReviewPage.qml" line="145"/>
         <source>‹ Candidates</source>
         <translation>‹ Kandidaten</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="138"/>
+        <location filename="../qml/ReviewPage.qml" line="146"/>
         <source>Back to the candidates</source>
         <translation>Zurück zu den Kandidaten</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="156"/>
+        <location filename="../qml/ReviewPage.qml" line="164"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="163"/>
+        <location filename="../qml/ReviewPage.qml" line="173"/>
+        <source>CV (C)</source>
+        <translation>Lebenslauf (C)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="174"/>
+        <source>Read the CV of %1</source>
+        <translation>Lebenslauf von %1 lesen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="179"/>
         <source>Candidate %1 of %2</source>
         <translation>Kandidat %1 von %2</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="170"/>
-        <location filename="../qml/ReviewPage.qml" line="172"/>
+        <location filename="../qml/ReviewPage.qml" line="186"/>
+        <location filename="../qml/ReviewPage.qml" line="188"/>
         <source>Previous candidate (P)</source>
         <translation>Vorheriger Kandidat (P)</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="178"/>
-        <location filename="../qml/ReviewPage.qml" line="180"/>
+        <location filename="../qml/ReviewPage.qml" line="194"/>
+        <location filename="../qml/ReviewPage.qml" line="196"/>
         <source>Next candidate (N)</source>
         <translation>Nächster Kandidat (N)</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="194"/>
+        <location filename="../qml/ReviewPage.qml" line="210"/>
         <source>Try again</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="215"/>
-        <location filename="../qml/ReviewPage.qml" line="229"/>
+        <location filename="../qml/ReviewPage.qml" line="231"/>
+        <location filename="../qml/ReviewPage.qml" line="245"/>
         <source>Answers</source>
         <translation>Antworten</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="235"/>
+        <location filename="../qml/ReviewPage.qml" line="251"/>
         <source>Question %1: %2</source>
         <translation>Frage %1: %2</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="241"/>
+        <location filename="../qml/ReviewPage.qml" line="257"/>
         <source>Question %1 · %2</source>
         <translation>Frage %1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="242"/>
+        <location filename="../qml/ReviewPage.qml" line="258"/>
         <source>Question %1 · not saved yet</source>
         <translation>Frage %1 · noch nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="262"/>
+        <location filename="../qml/ReviewPage.qml" line="278"/>
         <source>No answers yet</source>
         <translation>Noch keine Antworten</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="263"/>
+        <location filename="../qml/ReviewPage.qml" line="279"/>
         <source>This candidate has not recorded an answer. Answers appear here as soon as they are saved.</source>
         <translation>Diese Person hat noch keine Antwort aufgenommen. Antworten erscheinen hier, sobald sie gespeichert sind.</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="286"/>
+        <location filename="../qml/ReviewPage.qml" line="302"/>
         <source>Question %1 of %2</source>
         <translation>Frage %1 von %2</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="323"/>
-        <location filename="../qml/ReviewPage.qml" line="326"/>
+        <location filename="../qml/ReviewPage.qml" line="339"/>
+        <location filename="../qml/ReviewPage.qml" line="342"/>
         <source>The recording cannot be played: %1</source>
         <translation>Die Aufnahme kann nicht abgespielt werden: %1</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="324"/>
+        <location filename="../qml/ReviewPage.qml" line="340"/>
         <source>Preparing the recording…</source>
         <translation>Aufnahme wird vorbereitet …</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="325"/>
+        <location filename="../qml/ReviewPage.qml" line="341"/>
         <source>This answer is still being saved.</source>
         <translation>Diese Antwort wird noch gespeichert.</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="344"/>
+        <location filename="../qml/ReviewPage.qml" line="360"/>
         <source>Pause (Space)</source>
         <translation>Pause (Leertaste)</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="344"/>
+        <location filename="../qml/ReviewPage.qml" line="360"/>
         <source>Play (Space)</source>
         <translation>Abspielen (Leertaste)</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="361"/>
+        <location filename="../qml/ReviewPage.qml" line="377"/>
         <source>Position in the answer</source>
         <translation>Position in der Antwort</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="372"/>
+        <location filename="../qml/ReviewPage.qml" line="388"/>
         <source>Speed</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="384"/>
+        <location filename="../qml/ReviewPage.qml" line="400"/>
         <source>Play at %1× speed (S cycles)</source>
         <translation>Mit %1-facher Geschwindigkeit abspielen (S wechselt)</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="574"/>
-        <source>Space play/pause · ←/→ ±5 s · S speed · J/K answer · N/P candidate · ↑/↓ criterion · 1–5 rate (0 clears) · A/H/R advance/hold/reject · E note · Esc back</source>
-        <translation>Leertaste Abspielen/Pause · ←/→ ±5 s · S Tempo · J/K Antwort · N/P Kandidat · ↑/↓ Kriterium · 1–5 bewerten (0 löscht) · A/H/R weiter/zurückstellen/absagen · E Notiz · Esc zurück</translation>
+        <location filename="../qml/ReviewPage.qml" line="590"/>
+        <source>Space play/pause · ←/→ ±5 s · S speed · J/K answer · N/P candidate · ↑/↓ criterion · 1–5 rate (0 clears) · A/H/R advance/hold/reject · E note · C CV · Esc back</source>
+        <translation>Leertaste Abspielen/Pause · ←/→ ±5 s · S Tempo · J/K Antwort · N/P Kandidat · ↑/↓ Kriterium · 1–5 bewerten (0 löscht) · A/H/R weiter/zurückstellen/absagen · E Notiz · C Lebenslauf · Esc zurück</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="293"/>
+        <location filename="../qml/ReviewPage.qml" line="309"/>
         <source>Previous answer (K)</source>
         <translation>Vorherige Antwort (K)</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="301"/>
+        <location filename="../qml/ReviewPage.qml" line="317"/>
         <source>Next answer (J)</source>
         <translation>Nächste Antwort (J)</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="417"/>
+        <location filename="../qml/ReviewPage.qml" line="433"/>
         <source>Ratings</source>
         <translation>Bewertungen</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="426"/>
+        <location filename="../qml/ReviewPage.qml" line="442"/>
         <source>This interview has no rating criteria. Add them with “Edit interview” on the interview&apos;s page to rate candidates on them.</source>
         <translation>Dieses Interview hat keine Bewertungskriterien. Fügen Sie sie auf der Seite des Interviews mit „Interview bearbeiten“ hinzu, um Kandidaten danach zu bewerten.</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="485"/>
+        <location filename="../qml/ReviewPage.qml" line="501"/>
         <source>Rate %1 %2 of 5</source>
         <translation>%1 mit %2 von 5 bewerten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ReviewPage.qml" line="459"/>
+        <location filename="../qml/ReviewPage.qml" line="475"/>
         <source>avg %1 · %n rating(s)</source>
         <translation>
             <numerusform>Ø %1 · %n Bewertung</numerusform>
@@ -1735,53 +1745,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="460"/>
+        <location filename="../qml/ReviewPage.qml" line="476"/>
         <source>not rated</source>
         <translation>nicht bewertet</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="499"/>
-        <location filename="../qml/ReviewPage.qml" line="511"/>
+        <location filename="../qml/ReviewPage.qml" line="515"/>
+        <location filename="../qml/ReviewPage.qml" line="527"/>
         <source>Private note</source>
         <translation>Private Notiz</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="510"/>
+        <location filename="../qml/ReviewPage.qml" line="526"/>
         <source>Only you can read this note. (E to write, Esc when done)</source>
         <translation>Nur Sie können diese Notiz lesen. (E zum Schreiben, Esc zum Beenden)</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="518"/>
+        <location filename="../qml/ReviewPage.qml" line="534"/>
         <source>Saving…</source>
         <translation>Wird gespeichert …</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="531"/>
+        <location filename="../qml/ReviewPage.qml" line="547"/>
         <source>Decision</source>
         <translation>Entscheidung</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="540"/>
+        <location filename="../qml/ReviewPage.qml" line="556"/>
         <source>Advance</source>
         <translation>Weiter</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="540"/>
+        <location filename="../qml/ReviewPage.qml" line="556"/>
         <source>Hold</source>
         <translation>Zurückstellen</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="540"/>
+        <location filename="../qml/ReviewPage.qml" line="556"/>
         <source>Reject</source>
         <translation>Absagen</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="546"/>
+        <location filename="../qml/ReviewPage.qml" line="562"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="558"/>
+        <location filename="../qml/ReviewPage.qml" line="574"/>
         <source>%1 — reviewers rate; recruiters decide.</source>
         <translation>%1 – Bewertende bewerten, Recruiter entscheiden.</translation>
     </message>
@@ -1789,38 +1799,38 @@
 <context>
     <name>ReviewSession</name>
     <message>
-        <location filename="../app/reviewsession.cpp" line="167"/>
+        <location filename="../app/reviewsession.cpp" line="169"/>
         <source>Advance</source>
         <translation>Weiter</translation>
     </message>
     <message>
-        <location filename="../app/reviewsession.cpp" line="168"/>
+        <location filename="../app/reviewsession.cpp" line="170"/>
         <source>Hold</source>
         <translation>Zurückstellen</translation>
     </message>
     <message>
-        <location filename="../app/reviewsession.cpp" line="169"/>
+        <location filename="../app/reviewsession.cpp" line="171"/>
         <source>Reject</source>
         <translation>Absagen</translation>
     </message>
     <message>
-        <location filename="../app/reviewsession.cpp" line="170"/>
-        <location filename="../app/reviewsession.cpp" line="176"/>
+        <location filename="../app/reviewsession.cpp" line="172"/>
+        <location filename="../app/reviewsession.cpp" line="178"/>
         <source>No decision yet</source>
         <translation>Noch keine Entscheidung</translation>
     </message>
     <message>
-        <location filename="../app/reviewsession.cpp" line="178"/>
+        <location filename="../app/reviewsession.cpp" line="180"/>
         <source>Advanced by %1, %2</source>
         <translation>Weiter, entschieden von %1, %2</translation>
     </message>
     <message>
-        <location filename="../app/reviewsession.cpp" line="179"/>
+        <location filename="../app/reviewsession.cpp" line="181"/>
         <source>On hold by %1, %2</source>
         <translation>Zurückgestellt von %1, %2</translation>
     </message>
     <message>
-        <location filename="../app/reviewsession.cpp" line="180"/>
+        <location filename="../app/reviewsession.cpp" line="182"/>
         <source>Rejected by %1, %2</source>
         <translation>Abgesagt von %1, %2</translation>
     </message>

@@ -14,6 +14,7 @@ Item {
     Component { id: reviewComponent; ReviewPage { width: root.width; height: root.height } }
     Component { id: comparisonComponent; ComparisonPage { width: root.width; height: root.height } }
     Component { id: spyComponent; SignalSpy {} }
+    Component { id: cvComponent; CandidateCv { client: AppSession.client } }
 
     TestCase {
         name: "Review"
@@ -157,6 +158,37 @@ Item {
             compare(wanted.count, 1)
             compare(wanted.signalArguments[0][0].length, 2)
             compare(wanted.signalArguments[0][1], 1)
+        }
+
+        function test_cTheCvOpensOverTheTriageLoopAndEscapeClosesOnlyIt() {
+            let page = openReview()
+            verify(!findChild(page, "cvButton").visible, "no CV, no button")
+            // A CV for Ada, attached the way the app does.
+            const cv = createTemporaryObject(cvComponent, root, {candidateId: page.review.candidateId})
+            tryVerify(() => cv.loaded, 10000)
+            cv.attach(testData + "cv.pdf")
+            tryVerify(() => cv.hasCv, 20000)
+            page.destroy()
+            page = openReview()
+            tryVerify(() => findChild(page, "cvButton").visible, 10000)
+            verify(findChild(page, "shortcutHelp").text.indexOf("C CV") >= 0)
+            tryVerify(() => page.review.audioSource.toString().length > 0, 30000)
+            keyClick(Qt.Key_C)
+            const dialog = findChild(page, "cvDialog")
+            tryCompare(dialog, "opened", true)
+            tryCompare(dialog.document, "pageCount", 1, 20000)
+            // The triage keys rest while the CV is open: Space does not play, 4 does not rate.
+            keyClick(Qt.Key_Space)
+            keyClick(Qt.Key_4)
+            compare(page.player.playbackState, MediaPlayer.StoppedState)
+            // Escape closes the CV, not the review.
+            const back = createTemporaryObject(spyComponent, root, {target: page, signalName: "back"})
+            keyClick(Qt.Key_Escape)
+            tryCompare(dialog, "visible", false)
+            compare(back.count, 0)
+            keyClick(Qt.Key_Space)
+            tryCompare(page.player, "playbackState", MediaPlayer.PlayingState, 10000)
+            keyClick(Qt.Key_Space)
         }
 
         function test_everyControlHasAnAccessibleName() {
