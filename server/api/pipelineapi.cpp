@@ -58,7 +58,7 @@ void registerPipelineApi(HttpServer &http, ApiContext &ctx)
         // The latest session of each invite (an invite may allow more than one).
         QSqlQuery q = db->exec(
             s("SELECT i.id, i.candidate_id, c.name, c.email, c.cv_size, i.expires_at, i.max_uses, i.uses, i.revoked_at, i.created_at,"
-              " se.id, se.phase, se.question_index, se.consent, se.started_at, se.finished_at"
+              " se.id, se.phase, se.question_index, se.consent, se.started_at, se.finished_at, i.extra_time_percent"
               " FROM invites i JOIN candidates c ON c.id = i.candidate_id AND c.org_id = i.org_id"
               " LEFT JOIN sessions se ON se.id = (SELECT MAX(x.id) FROM sessions x WHERE x.invite_id = i.id AND x.org_id = i.org_id)"
               " WHERE i.org_id = ? AND i.interview_id = ? AND i.id < ? ORDER BY i.id DESC LIMIT ?"),
@@ -81,7 +81,8 @@ void registerPipelineApi(HttpServer &http, ApiContext &ctx)
                                              {s("email"), q.value(3).toString()}, {s("hasCv"), !q.value(4).isNull()}}},
                 {s("status"), statusOf(revoked, q.value(11), q.value(13), q.value(5).toLongLong(), now)},
                 {s("expiresAt"), iso(q.value(5).toLongLong())}, {s("maxUses"), q.value(6).toInt()}, {s("uses"), q.value(7).toInt()},
-                {s("revoked"), revoked}, {s("createdAt"), iso(q.value(9).toLongLong())}, {s("session"), session}});
+                {s("revoked"), revoked}, {s("createdAt"), iso(q.value(9).toLongLong())}, {s("extraTimePercent"), q.value(16).toInt()},
+                {s("session"), session}});
         }
         const QJsonValue next = page.cut(items);
         attachReviewSummaries(db, p.orgId, items);

@@ -499,6 +499,45 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
                                      {s("maxUses"), q.value(4).toInt()}, {s("uses"), q.value(5).toInt()}, {s("revoked"), !q.value(6).isNull()}});
         return HttpResponse::json(200, page.reply(items));
     }));
+    // A later deadline and/or extra time for one invite (an accommodation): {expiresAt?, extraTimePercent?}.
+    http.route("PUT", s("/api/v1/invites/{id}"), ctx.authed([db, &ctx](HttpRequest &r, const Principal &p) {
+        const qint64 id = r.ids.at(0);
+        const QJsonObject o = r.jsonObject();
+        if (!o.contains(s("expiresAt")) && !o.contains(s("extraTimePercent")))
+            fail(ApiError::validation(s("expiresAt"), s("give expiresAt, extraTimePercent or both")));
+        QSqlQuery row = db->exec(s("SELECT expires_at, extra_time_percent, revoked_at FROM invites WHERE id = ? AND org_id = ?"), {id, p.orgId});
+        if (!row.next())
+            fail(ApiError::notFound(s("no such invite")));
+        if (!row.value(2).isNull())
+            fail(ApiError{ErrorCode::Conflict, s("the link was revoked; make a new one"), {}});
+        qint64 expires = row.value(0).toLongLong();
+        int extra = row.value(1).toInt();
+        row.finish();
+        if (o.contains(s("expiresAt"))) {
+            const auto e = timestamp(o, s("expiresAt"));
+            if (!e)
+                fail(ApiError::validation(s("expiresAt"), s("must be a date and time")));
+            if (*e <= nowMs())
+                fail(ApiError::validation(s("expiresAt"), s("must be in the future")));
+            if (*e > nowMs() + 366 * kDay)
+                fail(ApiError::validation(s("expiresAt"), s("must be within one year")));
+            expires = *e;
+        }
+        if (o.contains(s("extraTimePercent")))
+            extra = integer(o, s("extraTimePercent"), 0, 200, 0);
+        db->transaction([&] {
+            db->exec(s("UPDATE invites SET expires_at = ?, extra_time_percent = ? WHERE id = ? AND org_id = ?"), {expires, extra, id, p.orgId});
+            db->exec(s("UPDATE sessions SET extra_time_percent = ? WHERE invite_id = ? AND org_id = ? AND finished_at IS NULL"), {extra, id, p.orgId});
+            db->exec(s("INSERT INTO audit_log (org_id, user_id, action, target, at) VALUES (?, ?, 'invite.change', ?, ?)"),
+                     {p.orgId, p.userId, QStringLiteral("invite:%1").arg(id), nowMs()});
+        });
+        QMetaObject::invokeMethod(ctx.sessions, [sessions = ctx.sessions, id, extra] { sessions->extraTimeChanged(id, extra); }, Qt::QueuedConnection);
+        QSqlQuery q = db->exec(s("SELECT id, candidate_id, interview_id, expires_at, max_uses, uses, revoked_at, extra_time_percent FROM invites WHERE id = ?"), {id});
+        q.next();
+        return HttpResponse::json(200, QJsonObject{{s("id"), id}, {s("candidateId"), q.value(1).toLongLong()}, {s("interviewId"), q.value(2).toLongLong()},
+                                                   {s("expiresAt"), iso(q.value(3).toLongLong())}, {s("maxUses"), q.value(4).toInt()},
+                                                   {s("uses"), q.value(5).toInt()}, {s("revoked"), false}, {s("extraTimePercent"), q.value(7).toInt()}});
+    }, true), BodyKind::Json);
     http.route("POST", s("/api/v1/invites/{id}/revoke"), ctx.authed([db, &ctx](HttpRequest &r, const Principal &p) {
         const qint64 id = r.ids.at(0);
         requireFound(db, "invites", p.orgId, id, "invite");

@@ -60,7 +60,7 @@ void loadHello(Database &db, const QString &tokenHash, const QString &mime, qint
     // The invite, what the page shows, and the invite's latest session, in one round trip.
     QSqlQuery q = db.exec(s("SELECT i.id, i.org_id, i.interview_id, i.candidate_id, i.expires_at, i.max_uses, i.uses, i.revoked_at,"
                             " v.title, v.intro, v.language, v.deadline_at, c.name, o.name,"
-                            " s.id, s.phase, s.question_index, s.deadline_at, s.consent, s.extra_time_percent"
+                            " s.id, s.phase, s.question_index, s.deadline_at, s.consent, s.extra_time_percent, i.extra_time_percent"
                             " FROM invites i JOIN interviews v ON v.id = i.interview_id JOIN candidates c ON c.id = i.candidate_id"
                             " JOIN organizations o ON o.id = i.org_id"
                             " LEFT JOIN sessions s ON s.id = (SELECT MAX(id) FROM sessions WHERE invite_id = i.id)"
@@ -76,6 +76,7 @@ void loadHello(Database &db, const QString &tokenHash, const QString &mime, qint
     const int maxUses = q.value(5).toInt();
     const int uses = q.value(6).toInt();
     const bool revoked = !q.value(7).isNull();
+    const int inviteExtraPercent = q.value(20).toInt();
     // No AI processing exists yet; the consent screen must say so rather than ask for it.
     r.interviewInfo = QJsonObject{{s("title"), q.value(8).toString()}, {s("intro"), q.value(9).toString()}, {s("language"), q.value(10).toString()},
                                   {s("organization"), q.value(13).toString()}, {s("aiProcessing"), false}};
@@ -106,15 +107,15 @@ void loadHello(Database &db, const QString &tokenHash, const QString &mime, qint
             return r.refuse("invite_used", "This invitation has already been used.", CloseCode::InviteUsed);
         db.transaction([&] {
             db.exec(s("UPDATE invites SET uses = uses + 1 WHERE id = ?"), {r.invite});
-            r.session = db.insert(s("INSERT INTO sessions (org_id, invite_id, interview_id, candidate_id, phase, question_index, mime, started_at)"
-                                    " VALUES (?, ?, ?, ?, 'consent', 0, ?, ?)"),
-                                  {r.org, r.invite, r.interview, r.candidate, mime, now});
+            r.session = db.insert(s("INSERT INTO sessions (org_id, invite_id, interview_id, candidate_id, phase, question_index, mime, started_at,"
+                                    " extra_time_percent) VALUES (?, ?, ?, ?, 'consent', 0, ?, ?, ?)"),
+                                  {r.org, r.invite, r.interview, r.candidate, mime, now, inviteExtraPercent});
         });
         r.phase = Phase::Consent;
         r.question = 0;
         r.deadlineAt = 0;
         r.consent.clear();
-        r.extraPercent = 0;
+        r.extraPercent = inviteExtraPercent;
         r.opened = true;
     }
 

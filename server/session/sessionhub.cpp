@@ -346,6 +346,14 @@ void SessionHub::inviteRevoked(qint64 inviteId)
     }
 }
 
+void SessionHub::extraTimeChanged(qint64 inviteId, int percent)
+{
+    for (SessionSocket *socket : std::as_const(m_sockets)) {
+        if (socket->inviteId() == inviteId && socket->authenticated())
+            socket->setExtraTimePercent(percent);
+    }
+}
+
 void SessionHub::drain()
 {
     m_draining = true;

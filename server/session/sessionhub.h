@@ -63,6 +63,8 @@ public:
     int reconcile();
     // Closes the sockets of sessions started from an invite that was just revoked.
     void inviteRevoked(qint64 inviteId);
+    // The recruiter changed the invite's extra time: its open pages use it from their next timed period on.
+    void extraTimeChanged(qint64 inviteId, int percent);
     // Graceful shutdown: tell every page to reconnect later (1001).
     void drain();
 

@@ -57,6 +57,8 @@ public:
     void segmentMismatch(qint64 answerId, int segment);
     Phase phase() const { return m_phase; }
     qint64 inviteId() const { return m_invite; }
+    // From the next think or answer period on (the one running keeps its deadline).
+    void setExtraTimePercent(int percent) { m_extraPercent = percent; }
     // The answer this page is recording or finishing (shared with the hub), or null.
     const std::shared_ptr<AnswerUpload> &currentAnswer() const { return m_answer; }
     void sendError(const QString &code, const QString &message);

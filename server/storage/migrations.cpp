@@ -134,6 +134,11 @@ const QList<QStringList> &schemaMigrations()
             QStringLiteral("CREATE INDEX access_tokens_family ON access_tokens(family)"),
             QStringLiteral("CREATE INDEX access_tokens_user ON access_tokens(user_id)"),
         },
+        // 7: extra time per invite (an accommodation the recruiter grants); a session takes it when it starts and
+        // follows later changes
+        {
+            QStringLiteral("ALTER TABLE invites ADD COLUMN extra_time_percent INTEGER NOT NULL DEFAULT 0"),
+        },
     };
     return migrations;
 }
