@@ -51,16 +51,19 @@ QString PipelineModel::statusText(const QString &status)
 QString PipelineModel::detailOf(const Row &row) const
 {
     const QLocale locale;
+    const QString extra = row.extraTime > 0 ? tr(" · %1 % extra time").arg(row.extraTime) : QString();
     if (row.status == QLatin1String("started") && row.phase == QLatin1String("answering"))
-        return row.connected ? tr("answering question %1 · connected now").arg(row.question + 1)
-                             : tr("answering question %1 · not connected").arg(row.question + 1);
+        return (row.connected ? tr("answering question %1 · connected now").arg(row.question + 1)
+                              : tr("answering question %1 · not connected").arg(row.question + 1)) + extra;
     if (row.status == QLatin1String("started"))
-        return row.connected ? tr("on question %1 · connected now").arg(row.question + 1) : tr("on question %1 · not connected").arg(row.question + 1);
+        return (row.connected ? tr("on question %1 · connected now").arg(row.question + 1) : tr("on question %1 · not connected").arg(row.question + 1)) + extra;
     if (row.status == QLatin1String("finished") && row.finishedAt.isValid())
         return tr("finished %1").arg(locale.toString(row.finishedAt.toLocalTime(), QLocale::ShortFormat));
     if (row.status == QLatin1String("invited") && row.expiresAt.isValid())
-        return tr("link valid until %1").arg(locale.toString(row.expiresAt.toLocalTime().date(), QLocale::ShortFormat));
-    return {};
+        return tr("link valid until %1").arg(locale.toString(row.expiresAt.toLocalTime().date(), QLocale::ShortFormat)) + extra;
+    if (row.status == QLatin1String("expired") && row.expiresAt.isValid())
+        return tr("expired %1").arg(locale.toString(row.expiresAt.toLocalTime().date(), QLocale::ShortFormat)) + extra;
+    return extra.isEmpty() ? QString() : extra.mid(3);
 }
 
 QVariant PipelineModel::data(const QModelIndex &index, int role) const
@@ -81,6 +84,7 @@ QVariant PipelineModel::data(const QModelIndex &index, int role) const
     case HasCvRole: return r.hasCv;
     case ExpiresAtRole: return r.expiresAt;
     case RevokedRole: return r.revoked;
+    case ExtraTimeRole: return r.extraTime;
     case ScoreRole: return r.score;
     case DecisionRole: return r.decision;
     case DecisionTextRole: return r.decision.isEmpty() ? QString() : ReviewSession::decisionLabel(r.decision);
@@ -101,7 +105,7 @@ QHash<int, QByteArray> PipelineModel::roleNames() const
 {
     return {{InviteIdRole, "inviteId"}, {CandidateIdRole, "candidateId"}, {NameRole, "name"}, {EmailRole, "email"},
             {StatusRole, "status"}, {StatusTextRole, "statusText"}, {DetailRole, "detail"}, {ConnectedRole, "connected"},
-            {HasCvRole, "hasCv"}, {ExpiresAtRole, "expiresAt"}, {RevokedRole, "revoked"}, {ScoreRole, "score"},
+            {HasCvRole, "hasCv"}, {ExpiresAtRole, "expiresAt"}, {ExtraTimeRole, "extraTimePercent"}, {RevokedRole, "revoked"}, {ScoreRole, "score"},
             {DecisionRole, "decision"}, {DecisionTextRole, "decisionText"}, {AnswerCountRole, "answerCount"}, {AnswerSecondsRole, "answerSeconds"}, {PhaseRole, "phase"}, {ScoresRole, "scores"}};
 }
 
@@ -144,6 +148,7 @@ int PipelineModel::takeItems(const QJsonArray &items)
         r.hasCv = c.value(QStringLiteral("hasCv")).toBool();
         r.status = o.value(QStringLiteral("status")).toString();
         r.revoked = o.value(QStringLiteral("revoked")).toBool();
+        r.extraTime = o.value(QStringLiteral("extraTimePercent")).toInt();
         r.expiresAt = QDateTime::fromString(o.value(QStringLiteral("expiresAt")).toString(), Qt::ISODate);
         r.question = session.value(QStringLiteral("question")).toInt();
         r.phase = session.value(QStringLiteral("phase")).toString();
@@ -280,6 +285,28 @@ void PipelineModel::revoke(qint64 inviteId)
         if (!r.ok())
             return fail(r.error);
         setBusy(false);
+        emit actionDone(true);
+        reload();
+    });
+}
+
+void PipelineModel::changeTerms(qint64 inviteId, int extendDays, int extraTimePercent)
+{
+    if (!client() || m_busy)
+        return;
+    QJsonObject body{{QStringLiteral("extraTimePercent"), extraTimePercent}};
+    if (extendDays > 0) {
+        const auto row = std::find_if(m_all.cbegin(), m_all.cend(), [inviteId](const Row &r) { return r.invite == inviteId; });
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QDateTime from = row != m_all.cend() && row->expiresAt > now ? row->expiresAt : now;
+        body.insert(QStringLiteral("expiresAt"), from.addDays(extendDays).toUTC().toString(Qt::ISODate));
+    }
+    setBusy(true);
+    client()->put(QStringLiteral("/invites/%1").arg(inviteId), body, this, [this](const ApiResult &r) {
+        if (!r.ok())
+            return fail(r.error);
+        setBusy(false);
+        setError(ApiError());
         emit actionDone(true);
         reload();
     });

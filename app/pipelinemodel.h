@@ -44,6 +44,7 @@ public:
         AnswerSecondsRole, // total length of the answers
         PhaseRole,        // the latest session's phase (consent, intro, thinking, answering, …), "" without one
         ScoresRole,       // the mean rating of each criterion (as `criteria`), 0 where nobody rated
+        ExtraTimeRole,    // extra time on every think and answer period, in percent (an accommodation)
     };
     Q_ENUM(Role)
 
@@ -65,6 +66,9 @@ public:
     // A new invite for a candidate already in the list (the old link keeps working until revoked).
     Q_INVOKABLE void newLink(qint64 candidateId, const QString &name);
     Q_INVOKABLE void revoke(qint64 inviteId);
+    // The link valid `extendDays` longer (counted from its deadline, or from now if that has passed; 0 keeps it)
+    // and the extra time on its timed periods.
+    Q_INVOKABLE void changeTerms(qint64 inviteId, int extendDays, int extraTimePercent);
     Q_INVOKABLE void copyToClipboard(const QString &text) const;
     Q_INVOKABLE void clearLastLink();
     // The invites of the rows shown (filter applied, in order) that have answers to review: the triage loop's
@@ -95,7 +99,7 @@ private:
     {
         qint64 invite = 0, candidate = 0;
         QString name, email, status, phase;
-        int question = 0;
+        int question = 0, extraTime = 0;
         bool connected = false, hasCv = false, revoked = false;
         QDateTime expiresAt, finishedAt, startedAt;
         double score = 0;

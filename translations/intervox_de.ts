@@ -986,166 +986,240 @@
         <translation>Kandidaten suchen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="250"/>
+        <location filename="../qml/InterviewPage.qml" line="252"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="307"/>
+        <location filename="../qml/InterviewPage.qml" line="309"/>
         <source>CV</source>
         <translation>Lebenslauf</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="307"/>
+        <location filename="../qml/InterviewPage.qml" line="309"/>
         <source>Add CV</source>
         <translation>Lebenslauf anhängen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="310"/>
+        <location filename="../qml/InterviewPage.qml" line="312"/>
         <source>Read the CV of %1</source>
         <translation>Lebenslauf von %1 lesen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="310"/>
+        <location filename="../qml/InterviewPage.qml" line="312"/>
         <source>Attach a CV for %1</source>
         <translation>Lebenslauf für %1 anhängen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="314"/>
+        <location filename="../qml/InterviewPage.qml" line="316"/>
         <source>Review</source>
         <translation>Bewerten</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="317"/>
+        <location filename="../qml/InterviewPage.qml" line="319"/>
         <source>Review the answers of %1</source>
         <translation>Antworten von %1 bewerten</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="321"/>
+        <location filename="../qml/InterviewPage.qml" line="323"/>
         <source>New link</source>
         <translation>Neuer Link</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="324"/>
+        <location filename="../qml/InterviewPage.qml" line="326"/>
         <source>New invite link for %1</source>
         <translation>Neuer Einladungslink für %1</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="328"/>
+        <location filename="../qml/InterviewPage.qml" line="331"/>
+        <source>Time…</source>
+        <translation>Zeit …</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="335"/>
+        <location filename="../qml/InterviewPage.qml" line="540"/>
+        <source>Deadline and extra time for %1</source>
+        <translation>Frist und zusätzliche Zeit für %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="345"/>
         <source>Revoke</source>
         <translation>Widerrufen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="332"/>
+        <location filename="../qml/InterviewPage.qml" line="349"/>
         <source>Revoke the link of %1</source>
         <translation>Link von %1 widerrufen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="350"/>
+        <location filename="../qml/InterviewPage.qml" line="367"/>
         <source>No candidates yet</source>
         <translation>Noch keine Kandidaten</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="351"/>
+        <location filename="../qml/InterviewPage.qml" line="368"/>
         <source>Add a candidate to get an invite link. They open it in a browser, check their microphone and answer when it suits them.</source>
         <translation>Fügen Sie einen Kandidaten hinzu, um einen Einladungslink zu erhalten. Er wird im Browser geöffnet; dort wird das Mikrofon geprüft und geantwortet, wann es passt.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="352"/>
+        <location filename="../qml/InterviewPage.qml" line="369"/>
         <source>Add the first candidate</source>
         <translation>Ersten Kandidaten hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="359"/>
+        <location filename="../qml/InterviewPage.qml" line="376"/>
         <source>No candidate matches “%1”</source>
         <translation>Kein Kandidat passt zu „%1“</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="360"/>
+        <location filename="../qml/InterviewPage.qml" line="377"/>
         <source>Search looks at names, email addresses and statuses.</source>
         <translation>Die Suche durchsucht Namen, E-Mail-Adressen und Status.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="361"/>
+        <location filename="../qml/InterviewPage.qml" line="378"/>
         <source>Clear the search</source>
         <translation>Suche leeren</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="374"/>
+        <location filename="../qml/InterviewPage.qml" line="391"/>
         <source>Add a candidate</source>
         <translation>Kandidat hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="381"/>
-        <location filename="../qml/InterviewPage.qml" line="387"/>
+        <location filename="../qml/InterviewPage.qml" line="398"/>
+        <location filename="../qml/InterviewPage.qml" line="404"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="390"/>
-        <location filename="../qml/InterviewPage.qml" line="397"/>
+        <location filename="../qml/InterviewPage.qml" line="407"/>
+        <location filename="../qml/InterviewPage.qml" line="414"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="403"/>
+        <location filename="../qml/InterviewPage.qml" line="420"/>
         <source>Intervox makes an invite link for this interview. Nothing is sent yet: you send the link yourself.</source>
         <translation>Intervox erstellt einen Einladungslink für dieses Interview. Es wird noch nichts verschickt: Den Link senden Sie selbst.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="414"/>
+        <location filename="../qml/InterviewPage.qml" line="431"/>
+        <location filename="../qml/InterviewPage.qml" line="600"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="420"/>
+        <location filename="../qml/InterviewPage.qml" line="437"/>
         <source>Add and make link</source>
         <translation>Hinzufügen und Link erstellen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="441"/>
+        <location filename="../qml/InterviewPage.qml" line="458"/>
         <source>Revoke the link of %1?</source>
         <translation>Link von %1 widerrufen?</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="446"/>
+        <location filename="../qml/InterviewPage.qml" line="463"/>
         <source>The link stops working at once; an interview in progress on it is ended. What was recorded stays.</source>
         <translation>Der Link funktioniert sofort nicht mehr; ein laufendes Interview darüber wird beendet. Bereits Aufgezeichnetes bleibt erhalten.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="458"/>
+        <location filename="../qml/InterviewPage.qml" line="475"/>
         <source>Reviewers of %1</source>
         <translation>Bewertende von %1</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="467"/>
+        <location filename="../qml/InterviewPage.qml" line="484"/>
         <source>Reviewers see only the interviews assigned to them: their candidates and answers, to rate them and keep notes. Administrators and recruiters see every interview.</source>
         <translation>Bewertende sehen nur die ihnen zugewiesenen Interviews: deren Kandidaten und Antworten, um sie zu bewerten und Notizen zu führen. Administratoren und Recruiter sehen alle Interviews.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="483"/>
+        <location filename="../qml/InterviewPage.qml" line="500"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="486"/>
+        <location filename="../qml/InterviewPage.qml" line="503"/>
         <source>%1 reviews this interview</source>
         <translation>%1 bewertet dieses Interview</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="496"/>
+        <location filename="../qml/InterviewPage.qml" line="513"/>
         <source>The team has no reviewers yet. Invite colleagues as reviewers on the Team page.</source>
         <translation>Das Team hat noch keine Bewertenden. Laden Sie Kolleginnen und Kollegen auf der Team-Seite als Bewertende ein.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="497"/>
+        <location filename="../qml/InterviewPage.qml" line="514"/>
         <source>The team has no reviewers yet. An administrator can invite them.</source>
         <translation>Das Team hat noch keine Bewertenden. Eine Administratorin oder ein Administrator kann sie einladen.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="506"/>
+        <location filename="../qml/InterviewPage.qml" line="523"/>
         <source>Done</source>
         <translation>Fertig</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="564"/>
+        <source>The link expired on %1.</source>
+        <translation>Der Link ist am %1 abgelaufen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="564"/>
+        <source>The link is valid until %1.</source>
+        <translation>Der Link ist bis %1 gültig.</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="568"/>
+        <location filename="../qml/InterviewPage.qml" line="577"/>
+        <source>Deadline</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="575"/>
+        <source>Keep it</source>
+        <translation>Beibehalten</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="575"/>
+        <source>7 more days</source>
+        <translation>7 Tage länger</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="576"/>
+        <source>14 more days</source>
+        <translation>14 Tage länger</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="576"/>
+        <source>30 more days</source>
+        <translation>30 Tage länger</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="579"/>
+        <location filename="../qml/InterviewPage.qml" line="585"/>
+        <source>Extra time on every question</source>
+        <translation>Zusätzliche Zeit bei jeder Frage</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="584"/>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="584"/>
+        <source>%1 % more</source>
+        <translation>%1 % mehr</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="592"/>
+        <source>Extra time lengthens the thinking and answering time of every question, for example as an accommodation. A candidate who is already answering gets it from the next question.</source>
+        <translation>Zusätzliche Zeit verlängert die Bedenk- und Antwortzeit jeder Frage, zum Beispiel als Nachteilsausgleich. Wer schon antwortet, erhält sie ab der nächsten Frage.</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="603"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
     </message>
 </context>
 <context>
@@ -1416,34 +1490,44 @@
         <translation>Link abgelaufen</translation>
     </message>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="55"/>
+        <location filename="../app/pipelinemodel.cpp" line="54"/>
+        <source> · %1 % extra time</source>
+        <translation> · %1 % zusätzliche Zeit</translation>
+    </message>
+    <message>
+        <location filename="../app/pipelinemodel.cpp" line="56"/>
         <source>answering question %1 · connected now</source>
         <translation>antwortet auf Frage %1 · gerade verbunden</translation>
     </message>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="56"/>
+        <location filename="../app/pipelinemodel.cpp" line="57"/>
         <source>answering question %1 · not connected</source>
         <translation>antwortet auf Frage %1 · nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="58"/>
+        <location filename="../app/pipelinemodel.cpp" line="59"/>
         <source>on question %1 · connected now</source>
         <translation>bei Frage %1 · gerade verbunden</translation>
     </message>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="58"/>
+        <location filename="../app/pipelinemodel.cpp" line="59"/>
         <source>on question %1 · not connected</source>
         <translation>bei Frage %1 · nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="60"/>
+        <location filename="../app/pipelinemodel.cpp" line="61"/>
         <source>finished %1</source>
         <translation>abgeschlossen %1</translation>
     </message>
     <message>
-        <location filename="../app/pipelinemodel.cpp" line="62"/>
+        <location filename="../app/pipelinemodel.cpp" line="63"/>
         <source>link valid until %1</source>
         <translation>Link gültig bis %1</translation>
+    </message>
+    <message>
+        <location filename="../app/pipelinemodel.cpp" line="65"/>
+        <source>expired %1</source>
+        <translation>abgelaufen am %1</translation>
     </message>
 </context>
 <context>

@@ -204,6 +204,17 @@ int main(int argc, char *argv[])
         QMetaObject::invokeMethod(dialog, "close");
         settle(400);
     }
+    if (auto *terms = interviewPage->findChild<QObject *>(QStringLiteral("termsDialog"))) {
+        terms->setProperty("name", QStringLiteral("Jordan Lee"));
+        terms->setProperty("expiresAt", QDateTime::currentDateTime().addDays(14));
+        terms->setProperty("extraTimePercent", 25);
+        QMetaObject::invokeMethod(terms, "open");
+        settle(600);
+        if (!shoot(QStringLiteral("deadline-extra-time")))
+            return 1;
+        QMetaObject::invokeMethod(terms, "close");
+        settle(400);
+    }
 
     // 5. Reviewing the candidate who was rated: the answer ready to play, ratings, note, decision.
     QMetaObject::invokeMethod(interviewPage, "openReview", Q_ARG(QVariant, QVariant(answered.first())));

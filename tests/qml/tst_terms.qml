@@ -1,0 +1,59 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Intervox
+
+// A later deadline and extra time for one candidate, from the interview page: the dialog shows the link's
+// deadline, saves both through the API, and the candidate's row says what was granted.
+Item {
+    id: root
+    width: 1280
+    height: 800
+
+    Component { id: pageComponent; InterviewPage { width: root.width; height: root.height } }
+
+    TestCase {
+        name: "Terms"
+        when: windowShown
+
+        function initTestCase() {
+            AppSession.start()
+            tryCompare(AppSession, "status", AppSession.Ready, 30000)
+        }
+
+        function rowOf(list, email) {
+            for (let i = 0; i < list.count; ++i) {
+                const item = list.itemAtIndex(i)
+                if (item && item.email === email)
+                    return item
+            }
+            return null
+        }
+
+        function test_aLaterDeadlineAndExtraTime() {
+            const id = testServer.newInterview(AppSession.client, "Accommodations")
+            const page = createTemporaryObject(pageComponent, root, {interviewId: id, interviewTitle: "Accommodations"})
+            page.model.addCandidate("Noor Haddad", "noor@example.com")
+            const list = findChild(page, "candidateList")
+            let row = null
+            tryVerify(() => (row = rowOf(list, "noor@example.com")) !== null, 10000)
+            const before = row.expiresAt.getTime()
+            verify(row.detail.indexOf("extra time") < 0)
+
+            mouseClick(findChild(row, "terms:noor@example.com"))
+            const dialog = findChild(page, "termsDialog")
+            tryCompare(dialog, "opened", true)
+            const extend = findChild(dialog.contentItem, "extendDays")
+            tryVerify(() => extend.activeFocus)
+            extend.currentIndex = 1 // 7 more days
+            findChild(dialog.contentItem, "extraTime").currentIndex = 2 // 50 %
+            mouseClick(findChild(dialog.footer, "saveTerms"))
+            tryCompare(dialog, "visible", false, 10000)
+
+            tryVerify(() => { row = rowOf(list, "noor@example.com"); return row && row.extraTimePercent === 50 }, 10000)
+            verify(row.detail.indexOf("50 % extra time") >= 0, row.detail)
+            const days = (row.expiresAt.getTime() - before) / (24 * 3600 * 1000)
+            verify(days > 6.99 && days < 7.01, "seven more days: " + days)
+        }
+    }
+}
