@@ -119,6 +119,7 @@ class Setup : public QObject
     Q_OBJECT
     QTemporaryDir m_data;
     TestServer m_server;
+    int m_engines = 0;
 public slots:
     void applicationAvailable()
     {
@@ -140,6 +141,9 @@ public slots:
     }
     void qmlEngineAvailable(QQmlEngine *engine)
     {
+        // Each test file gets an engine of its own, so an AppSession of its own: with an empty embedded server
+        // too, so no file depends on what another left behind.
+        qputenv("INTERVOX_DATA_DIR", m_data.filePath(QStringLiteral("server-%1").arg(++m_engines)).toUtf8());
         engine->addImportPath(QStringLiteral("qrc:/")); // the Intervox module is compiled into this binary
         engine->rootContext()->setContextProperty(QStringLiteral("testData"), QUrl::fromLocalFile(m_data.path() + QLatin1Char('/')));
         engine->rootContext()->setContextProperty(QStringLiteral("testServer"), &m_server);
