@@ -3,7 +3,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Intervox
 
-// One question in the builder: its text, thinking time, answer limit and retakes; moved with Alt+↑/↓.
+// One question in the builder: its text, thinking time, answer limit and retakes; moved with Alt+↑/↓, the arrow
+// buttons, or by dragging its handle (dropped where the pointer lets go).
 Rectangle {
     id: card
     required property int index
@@ -16,7 +17,10 @@ Rectangle {
     signal selected()
 
     color: Theme.surface
-    border.color: card.ListView.isCurrentItem ? Theme.accent : Theme.border
+    border.color: card.ListView.isCurrentItem || drag.active ? Theme.accent : Theme.border
+    z: drag.active ? 2 : 0
+    // While dragged the card follows the pointer; the list changes once, on the drop.
+    transform: Translate { y: drag.active ? drag.translation.y : 0 }
     radius: Theme.radius
     implicitHeight: column.implicitHeight + 2 * Theme.gap
     Accessible.role: Accessible.Grouping
@@ -40,6 +44,31 @@ Rectangle {
 
         RowLayout {
             Layout.fillWidth: true
+            Label {
+                objectName: "dragHandle"
+                text: "⠿"
+                font.pixelSize: Theme.fontHeading
+                color: drag.active ? Theme.accent : Theme.mutedText
+                ToolTip.visible: handleHover.hovered && !drag.active
+                ToolTip.text: qsTr("Drag to move the question")
+                HoverHandler { id: handleHover; cursorShape: drag.active ? Qt.ClosedHandCursor : Qt.OpenHandCursor }
+                DragHandler {
+                    id: drag
+                    target: null
+                    xAxis.enabled: false
+                    onActiveChanged: {
+                        if (active) {
+                            card.selected()
+                            return
+                        }
+                        const step = card.height + card.ListView.view.spacing
+                        const rows = Math.round(translation.y / step)
+                        const to = Math.max(0, Math.min(card.questions.count - 1, card.index + rows))
+                        if (to !== card.index)
+                            card.moveBy(to - card.index)
+                    }
+                }
+            }
             Label {
                 Layout.fillWidth: true
                 text: qsTr("Question %1").arg(card.index + 1)

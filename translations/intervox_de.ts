@@ -1546,89 +1546,94 @@
 <context>
     <name>QuestionEditor</name>
     <message>
-        <location filename="../qml/QuestionEditor.qml" line="23"/>
-        <location filename="../qml/QuestionEditor.qml" line="45"/>
+        <location filename="../qml/QuestionEditor.qml" line="27"/>
+        <location filename="../qml/QuestionEditor.qml" line="74"/>
         <source>Question %1</source>
         <translation>Frage %1</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionEditor.qml" line="52"/>
+        <location filename="../qml/QuestionEditor.qml" line="53"/>
+        <source>Drag to move the question</source>
+        <translation>Ziehen, um die Frage zu verschieben</translation>
+    </message>
+    <message>
+        <location filename="../qml/QuestionEditor.qml" line="81"/>
         <source>Move question %1 up</source>
         <translation>Frage %1 nach oben verschieben</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionEditor.qml" line="54"/>
+        <location filename="../qml/QuestionEditor.qml" line="83"/>
         <source>Move up (Alt+↑)</source>
         <translation>Nach oben (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionEditor.qml" line="60"/>
+        <location filename="../qml/QuestionEditor.qml" line="89"/>
         <source>Move question %1 down</source>
         <translation>Frage %1 nach unten verschieben</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionEditor.qml" line="62"/>
+        <location filename="../qml/QuestionEditor.qml" line="91"/>
         <source>Move down (Alt+↓)</source>
         <translation>Nach unten (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionEditor.qml" line="66"/>
+        <location filename="../qml/QuestionEditor.qml" line="95"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionEditor.qml" line="68"/>
+        <location filename="../qml/QuestionEditor.qml" line="97"/>
         <source>Remove question %1</source>
         <translation>Frage %1 entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionEditor.qml" line="78"/>
+        <location filename="../qml/QuestionEditor.qml" line="107"/>
         <source>e.g. Tell us about a time you turned an unhappy customer around.</source>
         <translation>z. B. Erzählen Sie von einem Mal, als Sie eine unzufriedene Kundin oder einen unzufriedenen Kunden zufriedengestellt haben.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionEditor.qml" line="79"/>
+        <location filename="../qml/QuestionEditor.qml" line="108"/>
         <source>Text of question %1</source>
         <translation>Text der Frage %1</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionEditor.qml" line="107"/>
+        <location filename="../qml/QuestionEditor.qml" line="136"/>
         <source>Thinking time</source>
         <translation>Bedenkzeit</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionEditor.qml" line="113"/>
+        <location filename="../qml/QuestionEditor.qml" line="142"/>
         <source>Thinking time in seconds, question %1</source>
         <translation>Bedenkzeit in Sekunden, Frage %1</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionEditor.qml" line="114"/>
-        <location filename="../qml/QuestionEditor.qml" line="128"/>
+        <location filename="../qml/QuestionEditor.qml" line="143"/>
+        <location filename="../qml/QuestionEditor.qml" line="157"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionEditor.qml" line="121"/>
+        <location filename="../qml/QuestionEditor.qml" line="150"/>
         <source>Answer limit</source>
         <translation>Antwortzeit</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionEditor.qml" line="127"/>
+        <location filename="../qml/QuestionEditor.qml" line="156"/>
         <source>Answer limit in seconds, question %1</source>
         <translation>Antwortzeit in Sekunden, Frage %1</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionEditor.qml" line="128"/>
+        <location filename="../qml/QuestionEditor.qml" line="157"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionEditor.qml" line="135"/>
+        <location filename="../qml/QuestionEditor.qml" line="164"/>
         <source>Retakes</source>
         <translation>Wiederholungen</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionEditor.qml" line="141"/>
+        <location filename="../qml/QuestionEditor.qml" line="170"/>
         <source>Retakes allowed, question %1</source>
         <translation>Erlaubte Wiederholungen, Frage %1</translation>
     </message>

@@ -83,6 +83,37 @@ Item {
             compare(findChild(findChild(again, "questions").itemAtIndex(1), "questionText").text, "First?")
         }
 
+        function test_7_aQuestionIsDraggedByItsHandle() {
+            const editor = createTemporaryObject(editorComponent, root, {interviewId: 0})
+            const questions = editor.draft.questions
+            for (let i = 0; i < 2; ++i)
+                questions.add(-1)
+            compare(questions.count, 3)
+            for (let i = 0; i < 3; ++i)
+                questions.setField(i, "text", ["Alpha?", "Bravo?", "Charlie?"][i])
+            const list = findChild(editor, "questions")
+            tryVerify(() => list.itemAtIndex(2) !== null)
+            waitForRendering(editor)
+            const texts = () => [0, 1, 2].map(i => findChild(list.itemAtIndex(i), "questionText").text)
+            compare(texts(), ["Alpha?", "Bravo?", "Charlie?"])
+            // Alpha dragged two cards down lands last; the others move up.
+            // (Positions are the list's: the handle itself moves with the card while it is dragged.)
+            const first = list.itemAtIndex(0)
+            const handle = findChild(first, "dragHandle")
+            const step = first.height + list.spacing
+            const at = handle.mapToItem(list, handle.width / 2, handle.height / 2)
+            mouseDrag(list, at.x, at.y, 0, 2 * step + 10)
+            tryVerify(() => list.itemAtIndex(2) && findChild(list.itemAtIndex(2), "questionText").text === "Alpha?", 5000,
+                      "after the drop: " + texts())
+            compare(texts(), ["Bravo?", "Charlie?", "Alpha?"])
+            compare(list.currentIndex, 2)
+            // A short drag (less than half a card) leaves the order alone.
+            const handle2 = findChild(list.itemAtIndex(0), "dragHandle")
+            const at2 = handle2.mapToItem(list, handle2.width / 2, handle2.height / 2)
+            mouseDrag(list, at2.x, at2.y, 0, step / 3)
+            compare(texts(), ["Bravo?", "Charlie?", "Alpha?"])
+        }
+
         function test_4_aCandidateIsAddedByKeyboardAndGetsALink() {
             const list = createTemporaryObject(listComponent, root)
             tryVerify(() => list.loaded && list.count === 1, 10000)
