@@ -137,8 +137,12 @@ void AppSession::startRemote()
     m_client->setBaseUrl(server);
     setStatus(SigningIn);
     loadServerLabel();
-    m_refreshToken = m_heldTokens.take(server);
-    if (!m_refreshToken.isEmpty())
+    if (m_refreshing.contains(server))
+        return; // a renewal started before a switch is still under way: it finishes the sign-in
+    const QString held = m_heldTokens.take(server);
+    if (!held.isEmpty())
+        m_refreshToken = held;
+    if (!m_refreshToken.isEmpty()) // held for this run, or kept after a failed attempt ("Try again")
         return refreshRemote(false);
     m_credentials->read(server, [this, generation](const QString &token, const ApiError &error) {
         if (generation != m_generation)
@@ -181,19 +185,48 @@ OAuthSignIn *AppSession::newOAuth()
 }
 
 // A new token pair for the refresh token: `quietly` while the app is in use (the access token is about to
-// expire), so nothing on screen changes unless it fails.
+// expire), so nothing on screen changes unless it fails. One renewal per server at a time, and none is ever
+// abandoned: the server rotates the refresh token when it answers, so sending the old one again (a second renewal,
+// or one after a switch and back) would look like a stolen token and end the sign-in. Its answer is kept even if
+// another server is current by then.
 void AppSession::refreshRemote(bool quietly)
 {
+    const QUrl server = m_servers->current();
+    if (m_refreshing.contains(server)) {
+        if (!quietly)
+            setStatus(SigningIn); // the renewal under way finishes the sign-in
+        return;
+    }
     if (m_refreshToken.isEmpty())
         return setStatus(SignInNeeded);
     if (!quietly)
         setStatus(SigningIn);
-    OAuthSignIn *oauth = newOAuth();
-    connect(oauth, &OAuthSignIn::signedIn, this, [this, quietly](const QString &access, const QString &refresh, int expiresIn) {
-        remoteSignedIn(access, refresh, expiresIn, quietly);
+    const QString sent = m_refreshToken;
+    m_refreshing.insert(server, sent);
+    auto *oauth = new OAuthSignIn(this);
+    connect(oauth, &OAuthSignIn::signedIn, this, [this, oauth, server, sent](const QString &access, const QString &refresh, int expiresIn) {
+        oauth->deleteLater();
+        if (m_refreshing.value(server) != sent)
+            return; // signed out of it or removed meanwhile: the server ends that sign-in anyway
+        m_refreshing.remove(server);
+        if (server == m_servers->current() && !embedded())
+            return remoteSignedIn(access, refresh, expiresIn, m_status == Ready);
+        m_heldTokens.insert(server, refresh); // for switching back in this run
+        m_credentials->write(server, refresh);
     });
-    connect(oauth, &OAuthSignIn::failed, this, &AppSession::remoteFailed);
-    oauth->refresh(m_servers->current(), m_refreshToken);
+    connect(oauth, &OAuthSignIn::failed, this, [this, oauth, server, sent](const ApiError &error) {
+        oauth->deleteLater();
+        if (m_refreshing.value(server) != sent)
+            return;
+        m_refreshing.remove(server);
+        if (server == m_servers->current() && !embedded())
+            return remoteFailed(error);
+        if (error.kind == ApiError::SignedOut) {
+            m_heldTokens.remove(server);
+            m_credentials->remove(server);
+        }
+    });
+    oauth->refresh(server, sent);
 }
 
 void AppSession::signIn()
@@ -261,6 +294,7 @@ void AppSession::signOut()
 {
     if (embedded())
         return;
+    m_refreshing.remove(m_servers->current()); // a renewal under way is dropped: the revocation ends its sign-in
     if (!m_refreshToken.isEmpty())
         m_revoker->revoke(m_servers->current(), m_refreshToken); // revokes the access tokens of the sign-in too
     m_credentials->remove(m_servers->current());
@@ -328,6 +362,7 @@ void AppSession::removeServer(const QString &url)
     } else {
         // Its sign-in ends: revoked on the server (the token held by this run or kept in the keychain), then
         // forgotten by the keychain.
+        m_refreshing.remove(target);
         const QString held = m_heldTokens.take(target);
         m_credentials->read(target, [this, target, held](const QString &kept, const ApiError &) {
             for (const QString &token : {held, kept}) {

@@ -140,6 +140,7 @@ private:
     OAuthSignIn *m_revoker; // lives on so sign-out's revocation is sent after the sign-in object is replaced
     QString m_refreshToken, m_notice;
     QHash<QUrl, QString> m_heldTokens; // refresh tokens of the servers switched away from in this run
+    QHash<QUrl, QString> m_refreshing; // renewals under way: server → the refresh token sent
     std::function<void(const QUrl &)> m_openBrowser;
     QBasicTimer m_refreshTimer;
     quint64 m_generation = 0; // bumped on every switch and sign-out, so answers for an earlier one are dropped

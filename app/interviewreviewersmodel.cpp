@@ -1,6 +1,7 @@
 #include "interviewreviewersmodel.h"
 
 #include <QJsonObject>
+#include <QSet>
 
 InterviewReviewersModel::InterviewReviewersModel(QObject *parent)
     : ApiListModel(parent)
@@ -89,10 +90,21 @@ void InterviewReviewersModel::setAssigned(qint64 userId, bool assigned)
     emit busyChanged();
     client()->put(QStringLiteral("/interviews/%1/reviewers").arg(m_interviewId), QJsonObject{{QStringLiteral("userIds"), ids}}, this,
                   [this](const ApiResult &r) {
+                      if (r.ok()) {
+                          // The server's set at once (before `busy` clears), so the next tick builds on it.
+                          QSet<qint64> now;
+                          for (const QJsonValue &v : r.json.toObject().value(QStringLiteral("userIds")).toArray())
+                              now.insert(v.toInteger());
+                          for (int i = 0; i < m_all.size(); ++i)
+                              m_all[i].assigned = now.contains(m_all.at(i).id);
+                          if (rowCount() > 0)
+                              emit dataChanged(index(0), index(rowCount() - 1), {AssignedRole});
+                          emit assignedChanged();
+                      } else {
+                          emit changeFailed(r.error);
+                          reload(); // what the server holds
+                      }
                       m_busy = false;
                       emit busyChanged();
-                      if (!r.ok())
-                          emit changeFailed(r.error);
-                      reload(); // what the server holds now, whether the change went through or not
                   });
 }

@@ -93,8 +93,10 @@ void TeamModel::change(const QByteArray &verb, const QString &path, const QJsonV
     client()->send(verb, path, body, this, [this, userId, expectsLink](const ApiResult &r) {
         m_busy = false;
         emit busyChanged();
-        if (!r.ok())
-            return emit changeFailed(r.error);
+        if (!r.ok()) {
+            emit changeFailed(r.error);
+            return reload(); // what the server holds (a role box shows the role that was kept)
+        }
         if (expectsLink) {
             const QJsonObject o = r.json.toObject();
             const QJsonObject link = o.contains(QStringLiteral("setupLink")) ? o.value(QStringLiteral("setupLink")).toObject() : o;

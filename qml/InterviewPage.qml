@@ -542,7 +542,9 @@ Page {
         property string name
         property var expiresAt
         property int extraTimePercent
-        readonly property var extraChoices: [0, 25, 50, 100]
+        // The usual choices, and the invite's own value when the API set another (so saving keeps it).
+        readonly property var extraChoices: [0, 25, 50, 100].concat([0, 25, 50, 100].indexOf(extraTimePercent) < 0 ? [extraTimePercent] : [])
+                                                              .sort((a, b) => a - b)
         onOpened: {
             extend.currentIndex = 0
             const known = extraChoices.indexOf(extraTimePercent)

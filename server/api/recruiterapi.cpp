@@ -18,6 +18,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QThreadPool>
 
@@ -172,40 +173,74 @@ HttpHandler ApiContext::publicReader(std::function<HttpResponse(HttpRequest &)> 
 }
 
 namespace {
-// A request without a token: at most config.publicRequestsPerMinute per client address (429 past that, saying when
-// to try again) and StrangerLimits::kMaxQueued queued at once (503). Runs on the event loop.
-void admitStranger(const ApiContext &ctx, const HttpRequest &r)
+constexpr qint64 kStrangerWindowMs = 60000;
+
+// What a client is counted under: its address; an IPv6 one by its /64, since one host may hold all of those.
+QString strangerKey(const QString &address)
 {
-    ApiContext::StrangerLimits &limits = *ctx.strangers;
-    const QString address = clientAddress(r, *ctx.config);
-    const qint64 now = nowMs();
-    if (limits.perAddress.size() > 100000 && !limits.perAddress.contains(address)) // bounded under a spray of addresses
-        limits.perAddress.clear();
-    auto &[since, count] = limits.perAddress[address];
-    if (now - since >= 60000) {
-        since = now;
-        count = 0;
+    const QHostAddress a(address);
+    if (a.protocol() != QAbstractSocket::IPv6Protocol)
+        return address;
+    bool v4 = false;
+    const quint32 mapped = a.toIPv4Address(&v4);
+    if (v4)
+        return QHostAddress(mapped).toString();
+    Q_IPV6ADDR bytes = a.toIPv6Address();
+    for (int i = 8; i < 16; ++i)
+        bytes[i] = 0;
+    return QHostAddress(bytes).toString() + QStringLiteral("/64");
+}
+
+// This minute's count for `key` (event loop only). Windows that ended are dropped once the table grows, so a spray
+// of addresses cannot make it large, nor reset everyone's counts.
+QPair<qint64, int> &strangerWindow(ApiContext::StrangerLimits &limits, const QString &key, qint64 now)
+{
+    if (limits.perAddress.size() > 10000 && !limits.perAddress.contains(key)) {
+        limits.perAddress.removeIf([now](const std::pair<const QString &, QPair<qint64, int> &> &e) {
+            return now - e.second.first >= kStrangerWindowMs;
+        });
+        if (limits.perAddress.size() > 200000) // that many live keys within one minute: start over rather than grow
+            limits.perAddress.clear();
     }
-    if (count >= ctx.config->publicRequestsPerMinute) {
-        const qint64 seconds = qMax<qint64>(1, (since + 60000 - now + 999) / 1000);
-        fail(ApiError{ErrorCode::TooManyRequests,
-                      QStringLiteral("too many requests without sign-in from this address; try again in %1 s").arg(seconds), {}});
-    }
-    if (limits.queued.load() >= ApiContext::StrangerLimits::kMaxQueued)
-        fail(ApiError{ErrorCode::Unavailable, s("the server is busy; try again in a moment"), {}});
-    ++count;
+    QPair<qint64, int> &w = limits.perAddress[key];
+    if (now - w.first >= kStrangerWindowMs)
+        w = {now, 0};
+    return w;
+}
+
+// 429 once `key` made `factor` × config.publicRequestsPerMinute requests without sign-in (or with a token the
+// server did not know) this minute, saying when to try again.
+void refuseOverLimit(const ApiContext &ctx, const QPair<qint64, int> &w, qint64 now, int factor)
+{
+    if (w.second < factor * ctx.config->publicRequestsPerMinute)
+        return;
+    const qint64 seconds = qMax<qint64>(1, (w.first + kStrangerWindowMs - now + 999) / 1000);
+    fail(ApiError{ErrorCode::TooManyRequests,
+                  QStringLiteral("too many requests without sign-in from this address; try again in %1 s").arg(seconds), {}});
 }
 } // namespace
 
 HttpHandler ApiContext::onThread(WorkerThreads *threads, AuthedHandler fn, Auth auth) const
 {
     return [this, threads, fn = std::move(fn), auth](HttpRequest &r, const HttpReplier &reply) {
+        // What strangers may cost (StrangerLimits), decided here on the event loop before anything is queued.
+        const qint64 now = nowMs();
+        const QString key = strangerKey(clientAddress(r, *config));
         const bool stranger = auth == Auth::None;
+        QPair<qint64, int> &window = strangerWindow(*strangers, key, now);
+        // Requests that carry a token are refused only at twice the limit: a colleague behind the same address as
+        // a stranger keeps working, a flood of made-up tokens does not.
+        refuseOverLimit(*this, window, now, stranger ? 1 : 2);
         if (stranger) {
-            admitStranger(*this, r);
+            if (strangers->queued.load() >= StrangerLimits::kMaxQueued)
+                fail(ApiError{ErrorCode::Unavailable, s("the server is busy; try again in a moment"), {}});
+            ++window.second;
             ++strangers->queued;
+        } else if (!r.header("authorization").toLower().startsWith("bearer ")) {
+            // No token at all: answered here, nothing queued (a token the server does not know is counted below).
+            fail(ApiError::unauthorized(s("missing Authorization: Bearer token; sign in at POST /api/v1/auth/login")));
         }
-        const bool queued = threads->post([this, fn, auth, stranger, request = r, reply]() mutable {
+        const bool queued = threads->post([this, fn, auth, stranger, key, request = r, reply]() mutable {
             HttpResponse response;
             try {
                 response = fn(request, auth == Auth::Writer ? requireWriter(request)
@@ -219,8 +254,11 @@ HttpHandler ApiContext::onThread(WorkerThreads *threads, AuthedHandler fn, Auth 
             }
             if (stranger)
                 --strangers->queued;
-            QMetaObject::invokeMethod(home, [reply, response = std::move(response)]() mutable { reply.send(std::move(response)); },
-                                      Qt::QueuedConnection);
+            QMetaObject::invokeMethod(home, [this, reply, key, charge = !stranger && response.status == 401, response = std::move(response)]() mutable {
+                if (charge) // a token the server did not know: counted like a request without sign-in
+                    ++strangerWindow(*strangers, key, nowMs()).second;
+                reply.send(std::move(response));
+            }, Qt::QueuedConnection);
         });
         if (!queued) {
             if (stranger)
@@ -505,11 +543,14 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
         const QJsonObject o = r.jsonObject();
         if (!o.contains(s("expiresAt")) && !o.contains(s("extraTimePercent")))
             fail(ApiError::validation(s("expiresAt"), s("give expiresAt, extraTimePercent or both")));
-        QSqlQuery row = db->exec(s("SELECT expires_at, extra_time_percent, revoked_at FROM invites WHERE id = ? AND org_id = ?"), {id, p.orgId});
+        QSqlQuery row = db->exec(s("SELECT i.expires_at, i.extra_time_percent, i.revoked_at, v.deadline_at FROM invites i"
+                                   " JOIN interviews v ON v.id = i.interview_id WHERE i.id = ? AND i.org_id = ?"), {id, p.orgId});
         if (!row.next())
             fail(ApiError::notFound(s("no such invite")));
         if (!row.value(2).isNull())
             fail(ApiError{ErrorCode::Conflict, s("the link was revoked; make a new one"), {}});
+        if (!row.value(3).isNull() && row.value(3).toLongLong() <= nowMs())
+            fail(ApiError{ErrorCode::Conflict, s("the interview's own deadline has passed: move it first (PUT /interviews/{id})"), {}});
         qint64 expires = row.value(0).toLongLong();
         int extra = row.value(1).toInt();
         row.finish();

@@ -107,9 +107,10 @@ void loadHello(Database &db, const QString &tokenHash, const QString &mime, qint
             return r.refuse("invite_used", "This invitation has already been used.", CloseCode::InviteUsed);
         db.transaction([&] {
             db.exec(s("UPDATE invites SET uses = uses + 1 WHERE id = ?"), {r.invite});
+            // The invite's extra time as it is when the row is written (a change made meanwhile is not lost).
             r.session = db.insert(s("INSERT INTO sessions (org_id, invite_id, interview_id, candidate_id, phase, question_index, mime, started_at,"
-                                    " extra_time_percent) VALUES (?, ?, ?, ?, 'consent', 0, ?, ?, ?)"),
-                                  {r.org, r.invite, r.interview, r.candidate, mime, now, inviteExtraPercent});
+                                    " extra_time_percent) VALUES (?, ?, ?, ?, 'consent', 0, ?, ?, (SELECT extra_time_percent FROM invites WHERE id = ?))"),
+                                  {r.org, r.invite, r.interview, r.candidate, mime, now, r.invite});
         });
         r.phase = Phase::Consent;
         r.question = 0;

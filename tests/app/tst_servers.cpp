@@ -209,6 +209,32 @@ private slots:
         QCOMPARE(apiStatus(*session), 200);
     }
 
+    void aRenewalUnderWayIsNeverSentTwiceNorLostBySwitching()
+    {
+        auto session = signedInSession();
+        QVERIFY(session);
+        const QString before = session->client()->accessToken();
+        QVERIFY(m_remote.sql(QStringLiteral("UPDATE access_tokens SET expires_at = 1 WHERE token_hash = '%1'").arg(hashOf(before))));
+        // The moment the server refuses the token (the session starts a renewal), the recruiter switches away and
+        // back, before the renewal is answered: the renewal under way finishes the sign-in, and the spent refresh
+        // token is not sent again (which would look like a stolen one and end the sign-in). (Qt sends the request
+        // only once the event loop runs, so this ordering does not reproduce a renewal the server already answered.)
+        bool switched = false;
+        connect(session->client(), &ApiClient::unauthorized, this, [&] {
+            if (switched)
+                return;
+            switched = true;
+            session->switchTo(QString());
+            session->switchTo(m_remote.url().toString());
+        });
+        QCOMPARE(apiStatus(*session), 401);
+        QVERIFY(switched);
+        QVERIFY2(waitFor(*session, AppSession::Ready), qPrintable(session->error().detail));
+        QCOMPARE(session->serverUrl(), m_remote.url());
+        QCOMPARE(apiStatus(*session), 200);
+        QVERIFY(!session->error().isError());
+    }
+
     void signingOutRevokesTheSignInOnTheServer()
     {
         auto session = signedInSession();

@@ -8,7 +8,7 @@ const { describe, it, before, after } = require('node:test');
 
 const { Environment, engine } = require('./lib/server');
 const { Api } = require('./lib/http');
-const { createOrg } = require('./lib/fixtures');
+const { createOrg, assertError } = require('./lib/fixtures');
 
 const T = { timeout: 60_000 };
 
@@ -144,5 +144,31 @@ describe(`requests without sign-in, per address (${engine})`, () => {
     assert.equal(me.status, 200, `${me}`);
     const interviews = await org.api.get('/api/v1/interviews', from('203.0.113.50'));
     assert.equal(interviews.status, 200, `${interviews}`);
+  });
+
+  it('made-up tokens on signed-in routes are counted too: at twice the limit that address gets 429; no token at all is refused at once', T, async () => {
+    const api = new Api(server.url);
+    const from = { headers: { 'x-forwarded-for': '203.0.113.60' } };
+    const noToken = await api.get('/api/v1/interviews', from);
+    assertError(noToken, 401, 'unauthorized');
+    for (let i = 0; i < 10; i++) {
+      const res = await api.withToken('B'.repeat(43)).get('/api/v1/interviews', from);
+      assert.equal(res.status, 401, `made-up token ${i}: ${res}`);
+    }
+    const blocked = await api.withToken('B'.repeat(43)).get('/api/v1/interviews', from);
+    assertError(blocked, 429, 'too_many_requests');
+    const meToo = await org.api.get('/api/v1/me', from);
+    assert.equal(meToo.status, 429, 'an address past twice the limit waits, whatever it sends');
+    const elsewhere = await org.api.get('/api/v1/me', { headers: { 'x-forwarded-for': '203.0.113.61' } });
+    assert.equal(elsewhere.status, 200, `${elsewhere}`);
+    // IPv6 addresses count by their /64: a host cannot escape by changing its last 64 bits.
+    for (let i = 0; i < 5; i++) {
+      const res = await api.request('POST', '/oauth/revoke', { body: 'token=x', contentType: 'application/x-www-form-urlencoded',
+        headers: { 'x-forwarded-for': `2001:db8:1:2::${i + 1}` } });
+      assert.equal(res.status, 200, `${res}`);
+    }
+    const sameNet = await api.request('POST', '/oauth/revoke', { body: 'token=x', contentType: 'application/x-www-form-urlencoded',
+      headers: { 'x-forwarded-for': '2001:db8:1:2:ffff::9' } });
+    assert.equal(sameNet.status, 429, `${sameNet}`);
   });
 });

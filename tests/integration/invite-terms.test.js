@@ -59,6 +59,14 @@ describe(`invite deadline and extra time (${engine})`, () => {
     assertError(await change(org.api, invite.id, { extraTimePercent: 50 }), 409, 'conflict');
   });
 
+  it("when the interview's own deadline has passed, extending a link says so (409) instead of promising a date", T, async () => {
+    const { invite, interview } = await createInvitation(org);
+    await env.sql(`UPDATE interviews SET deadline_at = 1 WHERE id = ${Number(interview.id)}`);
+    const res = await change(org.api, invite.id, { expiresAt: new Date(Date.now() + DAY).toISOString() });
+    assertError(res, 409, 'conflict');
+    assert.match(res.json.error.message, /interview's own deadline has passed/);
+  });
+
   it('an expired link works again once its deadline is extended', T, async () => {
     const interview = await createInterview(org);
     const candidate = await createCandidate(org);

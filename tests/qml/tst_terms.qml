@@ -54,6 +54,18 @@ Item {
             verify(row.detail.indexOf("50 % extra time") >= 0, row.detail)
             const days = (row.expiresAt.getTime() - before) / (24 * 3600 * 1000)
             verify(days > 6.99 && days < 7.01, "seven more days: " + days)
+
+            // Extra time the dialog does not offer (set through the API) is kept when only the deadline changes.
+            page.model.changeTerms(row.inviteId, 0, 150)
+            tryVerify(() => { row = rowOf(list, "noor@example.com"); return row && row.extraTimePercent === 150 }, 10000)
+            mouseClick(findChild(row, "terms:noor@example.com"))
+            tryCompare(dialog, "opened", true)
+            compare(findChild(dialog.contentItem, "extraTime").currentText, "150 % more")
+            findChild(dialog.contentItem, "extendDays").currentIndex = 1
+            mouseClick(findChild(dialog.footer, "saveTerms"))
+            tryCompare(dialog, "visible", false, 10000)
+            tryVerify(() => { row = rowOf(list, "noor@example.com"); return row && (row.expiresAt.getTime() - before) / 86400000 > 13.99 }, 10000)
+            compare(row.extraTimePercent, 150)
         }
     }
 }
