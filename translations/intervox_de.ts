@@ -168,22 +168,22 @@
 <context>
     <name>AppSession</name>
     <message>
-        <location filename="../app/appsession.cpp" line="315"/>
+        <location filename="../app/appsession.cpp" line="349"/>
         <source>The list of servers is full: remove one first.</source>
         <translation>Die Serverliste ist voll: Entfernen Sie zuerst einen Server.</translation>
     </message>
     <message>
-        <location filename="../app/appsession.cpp" line="349"/>
+        <location filename="../app/appsession.cpp" line="384"/>
         <source>Owner</source>
         <translation>Inhaber</translation>
     </message>
     <message>
-        <location filename="../app/appsession.cpp" line="351"/>
+        <location filename="../app/appsession.cpp" line="386"/>
         <source>This computer</source>
         <translation>Dieser Computer</translation>
     </message>
     <message>
-        <location filename="../app/appsession.cpp" line="360"/>
+        <location filename="../app/appsession.cpp" line="395"/>
         <source>no access token</source>
         <translation>kein Zugriffstoken</translation>
     </message>
@@ -1037,7 +1037,6 @@
     </message>
     <message>
         <location filename="../qml/InterviewPage.qml" line="335"/>
-        <location filename="../qml/InterviewPage.qml" line="540"/>
         <source>Deadline and extra time for %1</source>
         <translation>Frist und zusätzliche Zeit für %1</translation>
     </message>
@@ -1105,7 +1104,6 @@
     </message>
     <message>
         <location filename="../qml/InterviewPage.qml" line="431"/>
-        <location filename="../qml/InterviewPage.qml" line="600"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -1158,68 +1156,6 @@
         <location filename="../qml/InterviewPage.qml" line="523"/>
         <source>Done</source>
         <translation>Fertig</translation>
-    </message>
-    <message>
-        <location filename="../qml/InterviewPage.qml" line="564"/>
-        <source>The link expired on %1.</source>
-        <translation>Der Link ist am %1 abgelaufen.</translation>
-    </message>
-    <message>
-        <location filename="../qml/InterviewPage.qml" line="564"/>
-        <source>The link is valid until %1.</source>
-        <translation>Der Link ist bis %1 gültig.</translation>
-    </message>
-    <message>
-        <location filename="../qml/InterviewPage.qml" line="568"/>
-        <location filename="../qml/InterviewPage.qml" line="577"/>
-        <source>Deadline</source>
-        <translation>Frist</translation>
-    </message>
-    <message>
-        <location filename="../qml/InterviewPage.qml" line="575"/>
-        <source>Keep it</source>
-        <translation>Beibehalten</translation>
-    </message>
-    <message>
-        <location filename="../qml/InterviewPage.qml" line="575"/>
-        <source>7 more days</source>
-        <translation>7 Tage länger</translation>
-    </message>
-    <message>
-        <location filename="../qml/InterviewPage.qml" line="576"/>
-        <source>14 more days</source>
-        <translation>14 Tage länger</translation>
-    </message>
-    <message>
-        <location filename="../qml/InterviewPage.qml" line="576"/>
-        <source>30 more days</source>
-        <translation>30 Tage länger</translation>
-    </message>
-    <message>
-        <location filename="../qml/InterviewPage.qml" line="579"/>
-        <location filename="../qml/InterviewPage.qml" line="585"/>
-        <source>Extra time on every question</source>
-        <translation>Zusätzliche Zeit bei jeder Frage</translation>
-    </message>
-    <message>
-        <location filename="../qml/InterviewPage.qml" line="584"/>
-        <source>None</source>
-        <translation>Keine</translation>
-    </message>
-    <message>
-        <location filename="../qml/InterviewPage.qml" line="584"/>
-        <source>%1 % more</source>
-        <translation>%1 % mehr</translation>
-    </message>
-    <message>
-        <location filename="../qml/InterviewPage.qml" line="592"/>
-        <source>Extra time lengthens the thinking and answering time of every question, for example as an accommodation. A candidate who is already answering gets it from the next question.</source>
-        <translation>Zusätzliche Zeit verlängert die Bedenk- und Antwortzeit jeder Frage, zum Beispiel als Nachteilsausgleich. Wer schon antwortet, erhält sie ab der nächsten Frage.</translation>
-    </message>
-    <message>
-        <location filename="../qml/InterviewPage.qml" line="603"/>
-        <source>Save</source>
-        <translation>Speichern</translation>
     </message>
 </context>
 <context>
@@ -2284,6 +2220,81 @@
         <location filename="../qml/TeamPage.qml" line="351"/>
         <source>They are signed out everywhere and can no longer sign in. Their ratings, notes and decisions stay, with their name.</source>
         <translation>Die Person wird überall abgemeldet und kann sich nicht mehr anmelden. Ihre Bewertungen, Notizen und Entscheidungen bleiben mit ihrem Namen erhalten.</translation>
+    </message>
+</context>
+<context>
+    <name>TermsDialog</name>
+    <message>
+        <location filename="../qml/TermsDialog.qml" line="15"/>
+        <source>Deadline and extra time for %1</source>
+        <translation>Frist und zusätzliche Zeit für %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/TermsDialog.qml" line="41"/>
+        <source>The link expired on %1.</source>
+        <translation>Der Link ist am %1 abgelaufen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/TermsDialog.qml" line="41"/>
+        <source>The link is valid until %1.</source>
+        <translation>Der Link ist bis %1 gültig.</translation>
+    </message>
+    <message>
+        <location filename="../qml/TermsDialog.qml" line="45"/>
+        <location filename="../qml/TermsDialog.qml" line="54"/>
+        <source>Deadline</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <location filename="../qml/TermsDialog.qml" line="52"/>
+        <source>Keep it</source>
+        <translation>Beibehalten</translation>
+    </message>
+    <message>
+        <location filename="../qml/TermsDialog.qml" line="52"/>
+        <source>7 more days</source>
+        <translation>7 Tage länger</translation>
+    </message>
+    <message>
+        <location filename="../qml/TermsDialog.qml" line="53"/>
+        <source>14 more days</source>
+        <translation>14 Tage länger</translation>
+    </message>
+    <message>
+        <location filename="../qml/TermsDialog.qml" line="53"/>
+        <source>30 more days</source>
+        <translation>30 Tage länger</translation>
+    </message>
+    <message>
+        <location filename="../qml/TermsDialog.qml" line="56"/>
+        <location filename="../qml/TermsDialog.qml" line="62"/>
+        <source>Extra time on every question</source>
+        <translation>Zusätzliche Zeit bei jeder Frage</translation>
+    </message>
+    <message>
+        <location filename="../qml/TermsDialog.qml" line="61"/>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <location filename="../qml/TermsDialog.qml" line="61"/>
+        <source>%1 % more</source>
+        <translation>%1 % mehr</translation>
+    </message>
+    <message>
+        <location filename="../qml/TermsDialog.qml" line="69"/>
+        <source>Extra time lengthens the thinking and answering time of every question, for example as an accommodation. A candidate who is already answering gets it from the next question.</source>
+        <translation>Zusätzliche Zeit verlängert die Bedenk- und Antwortzeit jeder Frage, zum Beispiel als Nachteilsausgleich. Wer schon antwortet, erhält sie ab der nächsten Frage.</translation>
+    </message>
+    <message>
+        <location filename="../qml/TermsDialog.qml" line="77"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../qml/TermsDialog.qml" line="80"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
     </message>
 </context>
 </TS>
