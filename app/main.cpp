@@ -1,12 +1,12 @@
 // intervox: the desktop app. Starts its embedded server, signs in to it through the API and shows the recruiter UI.
 
+#include "appstyle.h"
 #include "appsession.h"
 
 #include <QGuiApplication>
 #include <QQuickWindow>
 #include <QTextStream>
 #include <QQmlApplicationEngine>
-#include <QQuickStyle>
 #include <QtQml/qqmlextensionplugin.h>
 
 Q_IMPORT_QML_PLUGIN(IntervoxPlugin)
@@ -17,10 +17,11 @@ int main(int argc, char *argv[])
     QGuiApplication::setOrganizationName(QStringLiteral("Intervox"));
     QGuiApplication::setApplicationName(QStringLiteral("intervox"));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Intervox"));
-    QQuickStyle::setStyle(QStringLiteral("Material"));
+    AppStyle::configure();
 
     // The language (saved, or the system's) is installed by the AppSession singleton when the UI creates it.
     QQmlApplicationEngine engine;
+    AppStyle::prepare(&engine);
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
     engine.load(QUrl(QStringLiteral("qrc:/Intervox/Main.qml")));
     // tests/bench/app.sh: "interactive <ms>" once the window has drawn its first frame with the app signed in.

@@ -1,5 +1,6 @@
 // Renders every page of the desktop app at 1280×800 into PNG files, with a fresh embedded server and sample
 // data made through the API: `intervox-screenshots OUT_DIR light|dark`. scripts/screenshots runs it under Xvfb.
+#include "appstyle.h"
 #include "apitesting.h"
 #include "candidatepage.h"
 #include "appsession.h"
@@ -14,7 +15,6 @@
 #include <QJsonObject>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
-#include <QQuickStyle>
 #include <QQuickWindow>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -38,7 +38,7 @@ int main(int argc, char *argv[])
     qputenv("XDG_CONFIG_HOME", data.filePath(QStringLiteral("config")).toUtf8()); // no saved language from elsewhere
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("intervox"));
-    QQuickStyle::setStyle(QStringLiteral("Material"));
+    AppStyle::configure();
     const QStringList args = app.arguments();
     if (args.size() < 3 || (args.at(2) != QLatin1String("light") && args.at(2) != QLatin1String("dark")))
         return fail("screenshots", QStringLiteral("usage: intervox-screenshots OUT_DIR light|dark"));
@@ -47,6 +47,7 @@ int main(int argc, char *argv[])
     QDir().mkpath(out.path());
 
     QQmlApplicationEngine engine;
+    AppStyle::prepare(&engine);
     engine.load(QUrl(QStringLiteral("qrc:/Intervox/Main.qml")));
     if (engine.rootObjects().isEmpty())
         return fail("screenshots", QStringLiteral("Main.qml did not load"));

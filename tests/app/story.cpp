@@ -10,6 +10,7 @@
 //   {"event":"reviewed","server":…,"token":…,"inviteId":…} rating and decision saved (the token lets the test
 //                                                          check them through the API, until it closes stdin)
 //   {"event":"error","message":…}                        and exit code 1
+#include "appstyle.h"
 #include "appsession.h"
 #include "interviewdraft.h"
 #include "questionlistmodel.h"
@@ -20,7 +21,6 @@
 #include <QJsonObject>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
-#include <QQuickStyle>
 #include <QQuickWindow>
 #include <QSocketNotifier>
 #include <QTemporaryDir>
@@ -59,11 +59,12 @@ int main(int argc, char *argv[])
     qputenv("XDG_CONFIG_HOME", data.filePath(QStringLiteral("config")).toUtf8());
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("intervox"));
-    QQuickStyle::setStyle(QStringLiteral("Material"));
+    AppStyle::configure();
     // How long the candidate may take, at most (the test bounds the whole run too).
     const int candidateMs = qEnvironmentVariableIntValue("INTERVOX_STORY_CANDIDATE_MS") > 0 ? qEnvironmentVariableIntValue("INTERVOX_STORY_CANDIDATE_MS") : 180000;
 
     QQmlApplicationEngine engine;
+    AppStyle::prepare(&engine);
     engine.load(QUrl(QStringLiteral("qrc:/Intervox/Main.qml")));
     if (engine.rootObjects().isEmpty())
         return error(QStringLiteral("Main.qml did not load"));

@@ -66,7 +66,7 @@ value() { awk -v k="$1" '$1 == k {print $2}' <<<"$list"; }
 printf '| figure (%s, %s runs) | median | all | target |\n|---|---|---|---|\n' "$platform" "$runs"
 printf '| first start (no data yet) to interactive window | %s ms | %s | ≤ 1000 ms |\n' "$(printf '%s\n' "${first[@]}" | median)" "${first[*]}"
 printf '| start with data to interactive window | %s ms | %s | ≤ 1000 ms |\n' "$(printf '%s\n' "${again[@]}" | median)" "${again[*]}"
-# VmRSS counts mapped libraries too (without a GPU: Mesa's llvmpipe and libLLVM, shared with every GL program);
+# VmRSS counts mapped libraries too (with the GPU renderer: the driver's, Mesa's llvmpipe where there is no GPU);
 # RssAnon is the app's own memory.
 printf '| idle RSS of the app with its embedded server (after %s s): VmRSS / of it anonymous | %s / %s MiB | %s KiB | ≤ 120 MiB |\n' "$idle_s" \
     "$(printf '%s\n' "${rss[@]%%/*}" | median | awk '{printf "%.1f", $1/1024}')" \

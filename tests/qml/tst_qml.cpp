@@ -1,5 +1,6 @@
 // Qt Quick Test runner for the app's pages (tests/qml/tst_*.qml): the real QML module and a real embedded
 // server with its data in a temporary folder.
+#include "appstyle.h"
 #include "apiclient.h"
 #include "apitesting.h"
 #include "appsession.h"
@@ -9,8 +10,9 @@
 #include <QFile>
 #include <QQmlContext>
 #include <QQmlEngine>
+#include <QQuickItem>
+#include <QQuickWindow>
 #include <QUrl>
-#include <QQuickStyle>
 #include <QTemporaryDir>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest/quicktest.h>
@@ -44,6 +46,17 @@ public:
             invites.append(invite.json.toObject().value("id").toInteger());
         }
         return invites;
+    }
+
+    // The colour the window shows at a point of an item, from a grab of the whole window as the user sees it
+    // (Qt 6.4's software renderer grabs single items blank).
+    Q_INVOKABLE QColor windowPixel(QQuickItem *item, qreal x, qreal y)
+    {
+        if (!item || !item->window())
+            return {};
+        const QImage image = item->window()->grabWindow();
+        const QPointF at = item->mapToScene({x, y}) * item->window()->devicePixelRatio();
+        return image.pixelColor(at.toPoint());
     }
 
     // A real intervoxd process ("Acme Hiring", its administrator Ada Admin), started once: its address, or an
@@ -125,7 +138,7 @@ public slots:
     {
         qputenv("INTERVOX_DATA_DIR", m_data.path().toUtf8());
         qputenv("XDG_CONFIG_HOME", m_data.filePath(QStringLiteral("config")).toUtf8());
-        QQuickStyle::setStyle(QStringLiteral("Material"));
+        AppStyle::configure();
         // CSV files for the import test (a file dialog cannot be driven offscreen: the test loads them directly).
         write(QStringLiteral("good.csv"), "name,email\nLin Wei,lin@example.com\nOmar Haddad,omar@example.com\n");
         write(QStringLiteral("bad.csv"), "name,email\nLin Wei,lin@example.com\nNo Address,\n");
@@ -144,6 +157,7 @@ public slots:
         // Each test file gets an engine of its own, so an AppSession of its own: with an empty embedded server
         // too, so no file depends on what another left behind.
         qputenv("INTERVOX_DATA_DIR", m_data.filePath(QStringLiteral("server-%1").arg(++m_engines)).toUtf8());
+        AppStyle::prepare(engine);
         engine->addImportPath(QStringLiteral("qrc:/")); // the Intervox module is compiled into this binary
         engine->rootContext()->setContextProperty(QStringLiteral("testData"), QUrl::fromLocalFile(m_data.path() + QLatin1Char('/')));
         engine->rootContext()->setContextProperty(QStringLiteral("testServer"), &m_server);
