@@ -5,6 +5,7 @@
 #include "oauthsignin.h"
 
 #include <QCoreApplication>
+#include <QDesktopServices>
 #include <QElapsedTimer>
 #include <QJsonObject>
 #include <QLocale>
@@ -182,6 +183,16 @@ OAuthSignIn *AppSession::newOAuth()
     if (m_openBrowser)
         m_oauth->setOpenBrowser(m_openBrowser);
     return m_oauth;
+}
+
+void AppSession::openInBrowser(const QUrl &url)
+{
+    if (!url.isValid())
+        return;
+    if (m_openBrowser)
+        m_openBrowser(url);
+    else
+        QDesktopServices::openUrl(url);
 }
 
 // A new token pair for the refresh token: `quietly` while the app is in use (the access token is about to

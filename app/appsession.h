@@ -91,6 +91,8 @@ public:
     Q_INVOKABLE void start();
     // Starts again after a failure (e.g. the data folder was not writable and has been fixed).
     Q_INVOKABLE void retry();
+    // Opens a page in the system browser (a preview of the candidate page), or where setOpenBrowser says.
+    Q_INVOKABLE void openInBrowser(const QUrl &url);
 
     // Adds a remote server by the address a person typed and switches to it; returns what is wrong with the
     // address (translated), or an empty string.

@@ -297,6 +297,22 @@ void InterviewDraft::finishSave(const ApiResult &r)
     emit saved(m_id);
 }
 
+void InterviewDraft::preview()
+{
+    if (!m_client || m_busy || m_id == 0)
+        return;
+    setBusy(true);
+    m_client->post(QStringLiteral("/interviews/%1/preview").arg(m_id), QJsonValue(), this, [this](const ApiResult &r) {
+        setBusy(false);
+        if (!r.ok()) {
+            setError(r.error);
+            return;
+        }
+        setError({});
+        emit previewReady(QUrl(r.json.toObject().value(QStringLiteral("url")).toString()));
+    });
+}
+
 void InterviewDraft::remove()
 {
     if (!m_client || m_busy || m_id == 0)

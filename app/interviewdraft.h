@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QUrl>
 #include <QVariantList>
 #include <functional>
 #include <QObject>
@@ -74,6 +75,9 @@ public:
     Q_INVOKABLE void save();
     // Deletes the loaded interview (the server refuses once candidates started it); `removed()` when done.
     Q_INVOKABLE void remove();
+    // The candidate page of the saved interview, for the recruiter to try (a hidden copy on the server: it shows in
+    // no list); `previewReady(url)` with the page's address, or `error`.
+    Q_INVOKABLE void preview();
 
 signals:
     void clientChanged();
@@ -83,6 +87,7 @@ signals:
     void busyChanged();
     void errorChanged();
     void saved(qint64 id);
+    void previewReady(const QUrl &url);
     void removed();
 
 private:

@@ -10,6 +10,9 @@ Page {
     property int interviewId: 0
     property int copyOf: 0
     property bool wasDeleted: false
+    // Preview asked for with unsaved changes: saved first, then previewed (and the builder stays open).
+    property bool previewAfterSave: false
+    property bool previewOpened: false
     signal closed()
 
     background: Rectangle { color: Theme.background }
@@ -19,8 +22,26 @@ Page {
     InterviewDraft {
         id: draft
         client: AppSession.client
-        onSaved: editor.closed()
+        onSaved: {
+            if (!editor.previewAfterSave)
+                return editor.closed()
+            editor.previewAfterSave = false
+            draft.preview()
+        }
         onRemoved: { editor.wasDeleted = true; editor.closed() }
+        onPreviewReady: (url) => { editor.previewOpened = true; AppSession.openInBrowser(url) }
+        onEdited: editor.previewOpened = false
+        onErrorChanged: if (draft.error.isError) editor.previewAfterSave = false
+    }
+    function preview() {
+        if (draft.busy)
+            return
+        if (draft.dirty || draft.isNew) {
+            previewAfterSave = true
+            draft.save()
+        } else {
+            draft.preview()
+        }
     }
     Component.onCompleted: {
         if (copyOf > 0)
@@ -31,6 +52,7 @@ Page {
     }
 
     Shortcut { sequence: StandardKey.Save; enabled: editor.visible; onActivated: draft.save() }
+    Shortcut { sequence: "Ctrl+Shift+P"; enabled: editor.visible && draft.canSave; onActivated: editor.preview() }
     Shortcut { sequence: "Escape"; enabled: editor.visible; onActivated: editor.closed() }
 
     header: ToolBar {
@@ -56,10 +78,30 @@ Page {
                 color: Theme.text
             }
             Label {
+                objectName: "previewOpened"
+                visible: editor.previewOpened && !draft.dirty
+                text: qsTr("Preview opened in your browser")
+                color: Theme.mutedText
+                font.pixelSize: Theme.fontSmall
+                Accessible.role: Accessible.StaticText
+                Accessible.name: text
+            }
+            Label {
                 visible: draft.dirty
                 text: qsTr("Unsaved changes")
                 color: Theme.mutedText
                 font.pixelSize: Theme.fontSmall
+            }
+            Button {
+                objectName: "preview"
+                flat: true
+                text: qsTr("Preview")
+                enabled: draft.canSave && !draft.busy
+                Accessible.name: qsTr("Preview the candidate page in your browser")
+                ToolTip.visible: hovered
+                ToolTip.text: draft.dirty || draft.isNew ? qsTr("Saves, then opens the candidate page in your browser as candidates will see it (Ctrl+Shift+P)")
+                                                         : qsTr("Opens the candidate page in your browser as candidates will see it (Ctrl+Shift+P)")
+                onClicked: editor.preview()
             }
             Button {
                 visible: !draft.isNew
@@ -205,7 +247,7 @@ Page {
                 color: Theme.mutedText
                 font.pixelSize: Theme.fontSmall
             }
-            TextArea {
+            FormTextArea {
                 Layout.fillWidth: true
                 Layout.minimumHeight: 90
                 wrapMode: TextEdit.Wrap
@@ -213,8 +255,6 @@ Page {
                 placeholderText: qsTr("Welcome! This interview has a few short questions…")
                 Accessible.name: qsTr("Introduction")
                 onTextChanged: if (text !== draft.intro) draft.intro = text
-                KeyNavigation.priority: KeyNavigation.BeforeItem
-                KeyNavigation.tab: questionList
             }
 
             // ---- the questions

@@ -98,7 +98,7 @@ Rectangle {
                 onClicked: card.questions.remove(card.index)
             }
         }
-        TextArea {
+        FormTextArea {
             id: textArea
             objectName: "questionText"
             Layout.fillWidth: true

@@ -517,7 +517,7 @@ Page {
                             font.weight: Font.DemiBold
                             color: Theme.text
                         }
-                        TextArea {
+                        FormTextArea {
                             id: noteField
                             objectName: "noteField"
                             Layout.fillWidth: true

@@ -168,22 +168,22 @@
 <context>
     <name>AppSession</name>
     <message>
-        <location filename="../app/appsession.cpp" line="349"/>
+        <location filename="../app/appsession.cpp" line="360"/>
         <source>The list of servers is full: remove one first.</source>
         <translation>Die Serverliste ist voll: Entfernen Sie zuerst einen Server.</translation>
     </message>
     <message>
-        <location filename="../app/appsession.cpp" line="384"/>
+        <location filename="../app/appsession.cpp" line="395"/>
         <source>Owner</source>
         <translation>Inhaber</translation>
     </message>
     <message>
-        <location filename="../app/appsession.cpp" line="386"/>
+        <location filename="../app/appsession.cpp" line="397"/>
         <source>This computer</source>
         <translation>Dieser Computer</translation>
     </message>
     <message>
-        <location filename="../app/appsession.cpp" line="395"/>
+        <location filename="../app/appsession.cpp" line="406"/>
         <source>no access token</source>
         <translation>kein Zugriffstoken</translation>
     </message>
@@ -648,186 +648,211 @@
 <context>
     <name>InterviewEditor</name>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="16"/>
-        <location filename="../qml/InterviewEditor.qml" line="53"/>
+        <location filename="../qml/InterviewEditor.qml" line="19"/>
+        <location filename="../qml/InterviewEditor.qml" line="75"/>
         <source>New interview</source>
         <translation>Neues Interview</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="16"/>
+        <location filename="../qml/InterviewEditor.qml" line="19"/>
         <source>Edit interview</source>
         <translation>Interview bearbeiten</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="44"/>
+        <location filename="../qml/InterviewEditor.qml" line="66"/>
         <source>‹ Interviews</source>
         <translation>‹ Interviews</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="45"/>
+        <location filename="../qml/InterviewEditor.qml" line="67"/>
         <source>Back to the interviews</source>
         <translation>Zurück zu den Interviews</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="47"/>
+        <location filename="../qml/InterviewEditor.qml" line="69"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="60"/>
+        <location filename="../qml/InterviewEditor.qml" line="83"/>
+        <source>Preview opened in your browser</source>
+        <translation>Vorschau im Browser geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewEditor.qml" line="91"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="66"/>
+        <location filename="../qml/InterviewEditor.qml" line="98"/>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewEditor.qml" line="100"/>
+        <source>Preview the candidate page in your browser</source>
+        <translation>Die Kandidatenseite im Browser als Vorschau öffnen</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewEditor.qml" line="102"/>
+        <source>Saves, then opens the candidate page in your browser as candidates will see it (Ctrl+Shift+P)</source>
+        <translation>Speichert und öffnet dann die Kandidatenseite im Browser so, wie Kandidaten sie sehen (Strg+Umschalt+P)</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewEditor.qml" line="103"/>
+        <source>Opens the candidate page in your browser as candidates will see it (Ctrl+Shift+P)</source>
+        <translation>Öffnet die Kandidatenseite im Browser so, wie Kandidaten sie sehen (Strg+Umschalt+P)</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewEditor.qml" line="108"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="73"/>
+        <location filename="../qml/InterviewEditor.qml" line="115"/>
         <source>Create interview</source>
         <translation>Interview anlegen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="73"/>
+        <location filename="../qml/InterviewEditor.qml" line="115"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="76"/>
+        <location filename="../qml/InterviewEditor.qml" line="118"/>
         <source>Ctrl+S</source>
         <translation>Strg+S</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="87"/>
+        <location filename="../qml/InterviewEditor.qml" line="129"/>
         <source>Delete “%1”?</source>
         <translation>„%1“ löschen?</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="92"/>
+        <location filename="../qml/InterviewEditor.qml" line="134"/>
         <source>The interview, its questions and its unused invite links are deleted. An interview that candidates have started cannot be deleted.</source>
         <translation>Das Interview, seine Fragen und seine unbenutzten Einladungslinks werden gelöscht. Ein Interview, das Kandidatinnen oder Kandidaten begonnen haben, kann nicht gelöscht werden.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="112"/>
+        <location filename="../qml/InterviewEditor.qml" line="154"/>
         <source>Reload</source>
         <translation>Neu laden</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="122"/>
-        <location filename="../qml/InterviewEditor.qml" line="130"/>
+        <location filename="../qml/InterviewEditor.qml" line="164"/>
+        <location filename="../qml/InterviewEditor.qml" line="172"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="128"/>
+        <location filename="../qml/InterviewEditor.qml" line="170"/>
         <source>e.g. Customer support engineer, first round</source>
         <translation>z. B. Kundensupport, erste Runde</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="144"/>
-        <location filename="../qml/InterviewEditor.qml" line="152"/>
+        <location filename="../qml/InterviewEditor.qml" line="186"/>
+        <location filename="../qml/InterviewEditor.qml" line="194"/>
         <source>Language of the candidate page</source>
         <translation>Sprache der Kandidatenseite</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="150"/>
+        <location filename="../qml/InterviewEditor.qml" line="192"/>
         <source>English</source>
         <translation>Englisch</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="150"/>
+        <location filename="../qml/InterviewEditor.qml" line="192"/>
         <source>German</source>
         <translation>Deutsch</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="157"/>
+        <location filename="../qml/InterviewEditor.qml" line="199"/>
         <source>Deadline</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="161"/>
+        <location filename="../qml/InterviewEditor.qml" line="203"/>
         <source>Answers accepted until</source>
         <translation>Antworten möglich bis</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="178"/>
+        <location filename="../qml/InterviewEditor.qml" line="220"/>
         <source>YYYY-MM-DD</source>
         <translation>JJJJ-MM-TT</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="181"/>
+        <location filename="../qml/InterviewEditor.qml" line="223"/>
         <source>Deadline date, year-month-day</source>
         <translation>Fristdatum, Jahr-Monat-Tag</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="200"/>
-        <location filename="../qml/InterviewEditor.qml" line="214"/>
+        <location filename="../qml/InterviewEditor.qml" line="242"/>
+        <location filename="../qml/InterviewEditor.qml" line="256"/>
         <source>Introduction</source>
         <translation>Einleitung</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="204"/>
+        <location filename="../qml/InterviewEditor.qml" line="246"/>
         <source>Shown to candidates before the first question: who you are and what to expect.</source>
         <translation>Wird vor der ersten Frage gezeigt: wer Sie sind und was die Kandidatinnen und Kandidaten erwartet.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="213"/>
+        <location filename="../qml/InterviewEditor.qml" line="255"/>
         <source>Welcome! This interview has a few short questions…</source>
         <translation>Willkommen! Dieses Interview hat ein paar kurze Fragen …</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="225"/>
+        <location filename="../qml/InterviewEditor.qml" line="267"/>
         <source>Questions (%1)</source>
         <translation>Fragen (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="232"/>
+        <location filename="../qml/InterviewEditor.qml" line="274"/>
         <source>Alt+↑/↓ moves the selected question · Ctrl+Enter adds one</source>
         <translation>Alt+↑/↓ verschiebt die gewählte Frage · Strg+Eingabe fügt eine hinzu</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="246"/>
+        <location filename="../qml/InterviewEditor.qml" line="288"/>
         <source>Questions</source>
         <translation>Fragen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="258"/>
+        <location filename="../qml/InterviewEditor.qml" line="300"/>
         <source>+ Add a question</source>
         <translation>+ Frage hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="270"/>
+        <location filename="../qml/InterviewEditor.qml" line="312"/>
         <source>Rating criteria (%1)</source>
         <translation>Bewertungskriterien (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="279"/>
+        <location filename="../qml/InterviewEditor.qml" line="321"/>
         <source>Reviewers rate every candidate from 1 to 5 on each criterion. You can change them at any time, also after candidates have answered; ratings stay with the criteria you keep.</source>
         <translation>Wer bewertet, gibt jeder Person pro Kriterium 1 bis 5 Punkte. Sie können die Kriterien jederzeit ändern, auch nachdem Kandidaten geantwortet haben; Bewertungen bleiben bei den Kriterien, die Sie behalten.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="296"/>
+        <location filename="../qml/InterviewEditor.qml" line="338"/>
         <source>e.g. Problem solving</source>
         <translation>z. B. Problemlösung</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="297"/>
+        <location filename="../qml/InterviewEditor.qml" line="339"/>
         <source>Criterion %1</source>
         <translation>Kriterium %1</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="301"/>
+        <location filename="../qml/InterviewEditor.qml" line="343"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="303"/>
+        <location filename="../qml/InterviewEditor.qml" line="345"/>
         <source>Remove criterion %1</source>
         <translation>Kriterium %1 entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="317"/>
+        <location filename="../qml/InterviewEditor.qml" line="359"/>
         <source>+ Add a criterion</source>
         <translation>+ Kriterium hinzufügen</translation>
     </message>

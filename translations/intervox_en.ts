@@ -115,7 +115,7 @@
 <context>
     <name>ReviewPage</name>
     <message numerus="yes">
-        <location filename="../qml/ReviewPage.qml" line="459"/>
+        <location filename="../qml/ReviewPage.qml" line="475"/>
         <source>avg %1 · %n rating(s)</source>
         <translation>
             <numerusform>avg %1 · %n rating</numerusform>

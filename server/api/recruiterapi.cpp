@@ -319,7 +319,7 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
         const PageRequest page = PageRequest::fromQuery(r.query);
         QVariantList binds{p.orgId};
         const QString visible = visibleInterviews(p, s("id"), binds);
-        QSqlQuery q = db->exec(QStringLiteral("SELECT %1 FROM interviews WHERE org_id = ?").arg(QLatin1String(kInterviewColumns)) + visible + page.clause(),
+        QSqlQuery q = db->exec(QStringLiteral("SELECT %1 FROM interviews WHERE org_id = ? AND preview_of IS NULL").arg(QLatin1String(kInterviewColumns)) + visible + page.clause(),
                                binds + page.binds());
         QJsonArray items;
         while (q.next())
@@ -379,6 +379,36 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
         return HttpResponse::noContent();
     }, true));
 
+    // The candidate page as candidates will see it, for the recruiter who builds the interview: a hidden copy of
+    // the interview as saved now (later edits do not reach an open preview; a new preview shows them) and an
+    // invite for a hidden candidate named after the recruiter. Neither appears in a list, the interview's
+    // candidates or its events, and the original stays editable: the copy is what the preview's answers belong to.
+    http.route("POST", s("/api/v1/interviews/{id}/preview"), ctx.authed([db, &ctx](HttpRequest &r, const Principal &p) {
+        const qint64 original = r.ids.at(0);
+        QJsonObject reply;
+        db->transaction([&] {
+            QSqlQuery q = db->exec(s("SELECT title, intro, language FROM interviews WHERE id = ? AND org_id = ? AND preview_of IS NULL"), {original, p.orgId});
+            if (!q.next())
+                fail(ApiError::notFound(s("no such interview")));
+            const qint64 now = nowMs();
+            const QVariantList copy{p.orgId, q.value(0), q.value(1), q.value(2), p.userId, now, now, original};
+            q.finish();
+            const qint64 id = db->insert(s("INSERT INTO interviews (org_id, title, intro, language, created_by, created_at, updated_at, preview_of)"
+                                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"), copy);
+            db->exec(s("INSERT INTO questions (org_id, interview_id, position, body, think_seconds, answer_seconds, retakes)"
+                       " SELECT org_id, ?, position, body, think_seconds, answer_seconds, retakes FROM questions"
+                       " WHERE interview_id = ? AND org_id = ?"), {id, original, p.orgId});
+            const qint64 candidate = db->insert(s("INSERT INTO candidates (org_id, name, email, created_at, preview) VALUES (?, ?, ?, ?, 1)"),
+                                                {p.orgId, p.name, p.email, now});
+            const QString token = secrets::newToken();
+            const qint64 expires = now + kDay;
+            db->insert(s("INSERT INTO invites (org_id, interview_id, candidate_id, token_hash, expires_at, max_uses, created_at) VALUES (?, ?, ?, ?, ?, 1, ?)"),
+                       {p.orgId, id, candidate, secrets::tokenHash(token), expires, now});
+            reply = QJsonObject{{s("url"), ctx.inviteUrl(token)}, {s("expiresAt"), iso(expires)}};
+        });
+        return HttpResponse::json(201, reply);
+    }, true));
+
     // ---- candidates
     http.route("GET", s("/api/v1/candidates"), ctx.reader([db](HttpRequest &r, const Principal &p) {
         const PageRequest page = PageRequest::fromQuery(r.query);
@@ -388,7 +418,7 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
             binds << p.orgId;
             visible = s(" AND id IN (SELECT candidate_id FROM invites WHERE org_id = ?") + visibleInterviews(p, s("interview_id"), binds) + s(")");
         }
-        QSqlQuery q = db->exec(QStringLiteral("SELECT %1 FROM candidates WHERE org_id = ?").arg(QLatin1String(kCandidateColumns)) + visible + page.clause(),
+        QSqlQuery q = db->exec(QStringLiteral("SELECT %1 FROM candidates WHERE org_id = ? AND preview = 0").arg(QLatin1String(kCandidateColumns)) + visible + page.clause(),
                                binds + page.binds());
         QJsonArray items;
         while (q.next())
@@ -529,7 +559,9 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
         QVariantList binds{p.orgId, iv, iv};
         const QString visible = visibleInterviews(p, s("interview_id"), binds);
         QSqlQuery q = db->exec(s("SELECT id, candidate_id, interview_id, expires_at, max_uses, uses, revoked_at FROM invites"
-                                 " WHERE org_id = ? AND (? = 0 OR interview_id = ?)") + visible + page.clause(), binds + page.binds());
+                                 " WHERE org_id = ? AND (? = 0 OR interview_id = ?)"
+                                 " AND candidate_id NOT IN (SELECT id FROM candidates WHERE org_id = invites.org_id AND preview = 1)")
+                                   + visible + page.clause(), binds + page.binds());
         QJsonArray items;
         while (q.next())
             items.append(QJsonObject{{s("id"), q.value(0).toLongLong()}, {s("candidateId"), q.value(1).toLongLong()},

@@ -139,6 +139,13 @@ const QList<QStringList> &schemaMigrations()
         {
             QStringLiteral("ALTER TABLE invites ADD COLUMN extra_time_percent INTEGER NOT NULL DEFAULT 0"),
         },
+        // 8: previews of the candidate page from the builder (POST /interviews/{id}/preview): a hidden copy of the
+        // interview as it was saved (preview_of: the original's id, deliberately no foreign key, so the original
+        // stays editable and deletable) answered by a hidden candidate; neither appears in any list
+        {
+            QStringLiteral("ALTER TABLE interviews ADD COLUMN preview_of BIGINT"),
+            QStringLiteral("ALTER TABLE candidates ADD COLUMN preview INTEGER NOT NULL DEFAULT 0"),
+        },
     };
     return migrations;
 }

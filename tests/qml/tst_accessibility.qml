@@ -4,7 +4,8 @@ import QtTest
 import Intervox
 
 // Every control a person can reach with Tab has an accessible name, on each page and in each dialog, so a screen
-// reader says what it is. (The triage loop's names and its keyboard use are in tst_review.qml.)
+// reader says what it is; and Tab reaches every control of a page and leaves every field (a multi-line field that
+// swallowed Tab kept keyboard users inside it). (The triage loop's keyboard use is in tst_review.qml.)
 Item {
     id: root
     width: 1280
@@ -58,6 +59,60 @@ Item {
                 check(dialog.footer, what + " (buttons)")
             dialog.close()
             tryCompare(dialog, "visible", false)
+        }
+
+        // The controls under `item` that take the keyboard focus with Tab.
+        function tabbable(item, out) {
+            out = out || []
+            if (!item || !item.visible)
+                return out
+            if (item.enabled && (item.activeFocusOnTab === true || (item.focusPolicy !== undefined && (item.focusPolicy & Qt.TabFocus))))
+                out.push(item)
+            for (let i = 0; i < item.children.length; ++i)
+                tabbable(item.children[i], out)
+            return out
+        }
+        // Presses Tab from the first control of `page` round the whole chain: every control is reached, and each
+        // press moves the focus on (none keeps it).
+        function checkTabOrder(page, what) {
+            const controls = tabbable(page)
+            verify(controls.length > 0, what + ": no control takes the focus")
+            controls[0].forceActiveFocus(Qt.TabFocusReason)
+            const reached = new Set()
+            let previous = null
+            for (let i = 0; i < controls.length * 2 + 10; ++i) {
+                const focused = root.Window.activeFocusItem
+                verify(focused !== previous, what + ": Tab stayed in " + (focused ? focused.objectName || String(focused) : "nothing"))
+                // A control's own text field (an editable SpinBox) counts for the control.
+                for (let item = focused; item; item = item.parent)
+                    reached.add(item)
+                previous = focused
+                keyClick(Qt.Key_Tab)
+            }
+            const missed = controls.filter(c => !reached.has(c)).map(c => (c.objectName || String(c)) + (c.text ? " '" + c.text + "'" : ""))
+            verify(missed.length === 0, what + ": Tab never reaches " + missed.join(", "))
+        }
+
+        function test_tabReachesEveryControl() {
+            const editor = createTemporaryObject(editorComponent, root, {interviewId: interviewId})
+            tryVerify(() => editor.draft.title === "Named controls", 10000)
+            checkTabOrder(editor, "builder")
+            editor.destroy()
+            const page = createTemporaryObject(interviewComponent, root, {interviewId: interviewId, interviewTitle: "Named controls"})
+            tryVerify(() => page.model.loaded && page.model.count > 0, 10000)
+            checkTabOrder(page, "interview page")
+            page.destroy()
+            const list = createTemporaryObject(interviewsComponent, root)
+            tryVerify(() => list.model.loaded, 10000)
+            checkTabOrder(list, "interviews")
+            list.destroy()
+            const team = createTemporaryObject(teamComponent, root)
+            tryVerify(() => team.model.loaded, 10000)
+            checkTabOrder(team, "team")
+            team.destroy()
+            const table = createTemporaryObject(comparisonComponent, root, {interviewId: interviewId, interviewTitle: "Named controls"})
+            tryVerify(() => table.model.loaded, 10000)
+            checkTabOrder(table, "comparison")
         }
 
         function initTestCase() {

@@ -194,6 +194,40 @@ Item {
             dialog.close()
         }
 
+        function test_8_previewSavesThenOpensTheCandidatePageInTheBrowser() {
+            testServer.catchBrowser(AppSession)
+            const id = testServer.newInterview(AppSession.client, "Preview me")
+            verify(id > 0)
+            const list = createTemporaryObject(listComponent, root)
+            tryVerify(() => list.loaded && !list.loading, 10000)
+            const interviews = list.count
+
+            const editor = createTemporaryObject(editorComponent, root, {interviewId: id})
+            const closed = createTemporaryObject(spyComponent, root, {target: editor, signalName: "closed"})
+            tryCompare(editor.draft, "title", "Preview me", 10000)
+            const title = findChild(editor, "title")
+            title.forceActiveFocus()
+            keyClick(Qt.Key_End)
+            type(" now")
+            verify(editor.draft.dirty)
+            // Unsaved changes are saved first, and the builder stays open.
+            keyClick(Qt.Key_P, Qt.ControlModifier | Qt.ShiftModifier)
+            tryVerify(() => testServer.opened().length === 1, 10000, "the preview opened in the browser")
+            verify(!editor.draft.dirty)
+            compare(closed.count, 0)
+            verify(findChild(editor, "previewOpened").visible)
+            const page = testServer.candidatePageInterview(testServer.opened()[0])
+            compare(page.title, "Preview me now")
+            compare(page.preview, true)
+
+            // Saved and unchanged: the button previews again at once; the copies show in no list.
+            mouseClick(findChild(editor, "preview"))
+            tryVerify(() => testServer.opened().length === 2, 10000, "a second preview opened")
+            list.reload()
+            tryVerify(() => list.loaded && !list.loading, 10000)
+            compare(list.count, interviews)
+        }
+
         function test_3_searchNarrowsTheListAndEscapeClearsIt() {
             const page = createTemporaryObject(pageComponent, root)
             tryVerify(() => page.model.loaded, 10000)

@@ -90,6 +90,27 @@ public:
         return true;
     }
 
+    // Pages the app opens in the browser are recorded in `opened` instead (the session of one test file).
+    Q_INVOKABLE void catchBrowser(QObject *session)
+    {
+        if (auto *app = qobject_cast<AppSession *>(session))
+            app->setOpenBrowser([this](const QUrl &page) { m_opened.append(page.toString()); });
+    }
+    Q_INVOKABLE QStringList opened() const { return m_opened; }
+
+    // What the candidate page at `link` (…/i/<token>) is told about its interview, as the page's own hello
+    // gets it: {title, preview, …}, or empty.
+    Q_INVOKABLE QVariantMap candidatePageInterview(const QString &link)
+    {
+        const QUrl url(link);
+        CandidatePage page;
+        if (!page.join(url.adjusted(QUrl::RemovePath), url.path().section(QLatin1Char('/'), -1))) {
+            warn("the candidate page could not join");
+            return {};
+        }
+        return page.last.value("interview").toObject().toVariantMap();
+    }
+
     // A new interview of one question: its id, or 0.
     Q_INVOKABLE qint64 newInterview(ApiClient *client, const QString &title)
     {
@@ -120,6 +141,7 @@ public:
 
 private:
     std::unique_ptr<RemoteServer> m_remote;
+    QStringList m_opened;
     static QVariantList warn(const char *what)
     {
         qWarning("TestServer: %s", what);

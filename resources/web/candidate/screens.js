@@ -61,6 +61,7 @@ export function render() {
     return;
   }
   if (state.interview && state.interview.title) setText('interview-title', state.interview.title);
+  $('preview-banner').hidden = !(state.interview && state.interview.preview);
   const phase = state.phase;
   if ((phase === 'consent' || phase === 'intro') && !deviceChecked) {
     renderDevice();
