@@ -4,13 +4,11 @@
 // no list, and the interview itself stays editable and deletable after its preview was answered.
 
 const assert = require('node:assert/strict');
-const crypto = require('node:crypto');
 const { describe, it, before, after } = require('node:test');
 
 const { Environment, engine } = require('./lib/server');
-const { Api } = require('./lib/http');
 const {
-  unique, createOrg, createInterview, createInvitation, listAll, assertError, Candidate, recordAnswer, makeWebm,
+  unique, createOrg, createInterview, createInvitation, listAll, assertError, Candidate, recordAnswer, makeWebm, addMember,
 } = require('./lib/fixtures');
 
 const T = { timeout: 60_000 };
@@ -108,13 +106,7 @@ describe(`previews of the candidate page (${engine})`, () => {
     assertError(await preview(org.api, copy), 404, 'not_found');
     assert.equal(res.status, 201);
 
-    const email = `${unique('reviewer')}@example.com`;
-    const invited = await org.api.post('/api/v1/users', { email, name: 'Rita Reviewer', role: 'reviewer' });
-    assert.equal(invited.status, 201, String(invited));
-    const password = `pw-${crypto.randomBytes(9).toString('hex')}`;
-    const setup = await new Api(server.url).post('/api/v1/auth/setup',
-      { token: decodeURIComponent(new URL(invited.json.setupLink.url).hash.slice(1)), password });
-    assert.equal(setup.status, 200, String(setup));
-    assertError(await preview(new Api(server.url, setup.json.accessToken), interview.id), 403, 'forbidden');
+    const reviewer = await addMember(server, org, 'reviewer');
+    assertError(await preview(reviewer.api, interview.id), 403, 'forbidden');
   });
 });

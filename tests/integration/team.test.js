@@ -12,24 +12,14 @@ const { Api } = require('./lib/http');
 const { Client } = require('./lib/ws');
 const {
   createOrg, createInterview, createCandidate, createInvite, listAll, recordAnswer, makeWebm, makePdf, assertError, unique,
+  addMember, setupTokenOf,
 } = require('./lib/fixtures');
 
 const T = { timeout: 30_000 };
 const SETUP = { timeout: 120_000 };
 
-const tokenOf = (link) => decodeURIComponent(new URL(link.url).hash.slice(1));
+const tokenOf = setupTokenOf;
 const password = () => `pw-${crypto.randomBytes(9).toString('hex')}`;
-
-/** Invites a member as `admin`, has them set a password through the link; returns them signed in. */
-async function addMember(server, admin, role) {
-  const email = `${unique(role)}@example.com`;
-  const res = await admin.api.post('/api/v1/users', { email, name: `A ${role}`, role });
-  assert.equal(res.status, 201, String(res));
-  const secret = password();
-  const set = await new Api(server.url).post('/api/v1/auth/setup', { token: tokenOf(res.json.setupLink), password: secret });
-  assert.equal(set.status, 200, String(set));
-  return { id: res.json.id, email, password: secret, token: set.json.accessToken, api: new Api(server.url, set.json.accessToken) };
-}
 
 describe(`team members and setup links (${engine})`, () => {
   let env, server, admin, other;

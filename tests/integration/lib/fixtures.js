@@ -331,7 +331,22 @@ async function sqlCost(server, api, path) {
   return withRequest - overhead;
 }
 
+/** The secret of a setup link (`{url}`: the token travels in the fragment). */
+const setupTokenOf = (link) => decodeURIComponent(new URL(link.url).hash.slice(1));
+
+/** Invites a member of `role` as `admin`, has them set a password through the link; returns them signed in. */
+async function addMember(server, admin, role) {
+  const email = `${unique(role)}@example.com`;
+  const res = await admin.api.post('/api/v1/users', { email, name: `A ${role}`, role });
+  assert.equal(res.status, 201, String(res));
+  const secret = `pw-${crypto.randomBytes(9).toString('hex')}`;
+  const set = await new Api(server.url).post('/api/v1/auth/setup', { token: setupTokenOf(res.json.setupLink), password: secret });
+  assert.equal(set.status, 200, String(set));
+  return { id: res.json.id, email, password: secret, token: set.json.accessToken, api: new Api(server.url, set.json.accessToken) };
+}
+
 module.exports = {
+  setupTokenOf, addMember,
   WEBM_MIME, unique, waitFor, createOrg, interviewBody, createInterview, createCandidate, createInvite, listAll,
   createInvitation, Candidate, startAnswering, recordAnswer, makeWebm, probeDuration, makePdf, assertServerHealthy,
   assertError, sqlCost,
