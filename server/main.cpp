@@ -53,7 +53,7 @@ int main(int argc, char *argv[])
     p.setApplicationDescription(QStringLiteral("Intervox server: candidate voice interviews and the recruiter API."));
     p.addHelpOption();
     p.addVersionOption();
-    p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve (default), migrate, admin create, codes"));
+    p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve (default), migrate, admin create, codes, routes"));
     const QCommandLineOption config({QStringLiteral("c"), QStringLiteral("config")}, QStringLiteral("INI file (env INTERVOX_CONFIG)."), QStringLiteral("file"));
     const QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("Address and port, e.g. 127.0.0.1:8080 (env INTERVOX_LISTEN)."), QStringLiteral("addr:port"));
     const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("Data folder (env INTERVOX_DATA_DIR)."), QStringLiteral("dir"));
@@ -113,8 +113,17 @@ int main(int argc, char *argv[])
         QTextStream(stdout) << json << Qt::endl;
         return 0;
     }
+    if (command == QLatin1String("routes")) { // starts the server as configured (give it a data folder of its own), prints its routes, ends
+        Server server(*cfg);
+        if (!server.start(&error))
+            return die(error);
+        QTextStream out(stdout);
+        for (const QString &route : server.routeTable())
+            out << route << '\n';
+        return 0;
+    }
     if (command != QLatin1String("serve"))
-        return die(QStringLiteral("unknown command '%1' (serve, migrate, admin create)").arg(command));
+        return die(QStringLiteral("unknown command '%1' (serve, migrate, admin create, codes, routes)").arg(command));
 
     raiseFileLimit();
     UnixSignals unixSignals;

@@ -200,6 +200,11 @@ bool Server::start(QString *error)
     return true;
 }
 
+QStringList Server::routeTable() const
+{
+    return m_http ? m_http->routeTable() : QStringList();
+}
+
 quint16 Server::port() const
 {
     return m_http ? m_http->port() : 0;

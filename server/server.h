@@ -35,6 +35,8 @@ public:
     bool start(QString *error);
     quint16 port() const;
     QString baseUrl() const;
+    // What the started server answers (HttpServer::routeTable): `intervoxd routes`, for the isolation test.
+    QStringList routeTable() const;
     // Stops accepting, tells candidate pages to reconnect later, closes live-event sockets.
     void drain();
 

@@ -119,6 +119,16 @@ void HttpServer::webSocketRoute(const QString &path, WebSocketAcceptor accept)
     m_wsRoutes.append({path, std::move(accept)});
 }
 
+QStringList HttpServer::routeTable() const
+{
+    QStringList table;
+    for (const HttpRoute &r : m_routes)
+        table.append(QString::fromLatin1(r.method) + QStringLiteral(" /") + r.segments.join(QLatin1Char('/')));
+    for (const auto &ws : m_wsRoutes)
+        table.append(QStringLiteral("WS ") + ws.first);
+    return table;
+}
+
 bool HttpServer::listen(const QHostAddress &address, quint16 port)
 {
     return m_tcp.listen(address, port);

@@ -47,6 +47,8 @@ public:
     using ConnectionSlot = std::shared_ptr<void>;
     using WebSocketAcceptor = std::function<void(int fd, const QByteArray &initial, const HttpRequest &request, ConnectionSlot slot)>;
     void webSocketRoute(const QString &path, WebSocketAcceptor accept);
+    // Every route, as "GET /api/v1/interviews/{id}" (WebSocket routes as "WS /path"), in the order they were added.
+    QStringList routeTable() const;
 
     bool listen(const QHostAddress &address, quint16 port);
     quint16 port() const;
