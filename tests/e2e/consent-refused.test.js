@@ -40,6 +40,10 @@ test('refusing consent ends the interview with nothing recorded', { timeout: 120
   assert.match(aiText, /mit Hilfe von KI transkribiert und bewertet/);
   assert.match(aiText, /„Ich stimme nicht zu“/, 'says how to refuse');
   assert.match(aiText, /bitten Sie Acme Test Hiring um eine Beurteilung ohne KI/);
+  // Nothing deletes recordings on a schedule yet: the page must not promise it (it names who to ask instead).
+  const retention = await page.textContent('#consent-retention-text');
+  assert.doesNotMatch(retention, /automatisch/);
+  assert.match(retention, /Sie können Acme Test Hiring jederzeit um Auskunft oder Löschung Ihrer Daten bitten/);
   await page.click('#consent-refuse');
   await page.click('#consent-refuse-yes');
   await lib.waitForScreen(page, 'refused');
