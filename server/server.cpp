@@ -1,6 +1,7 @@
 #include "server.h"
 
 #include "api/apicontext.h"
+#include "api/auditapi.h"
 #include "auth/accesstokens.h"
 #include "auth/secrets.h"
 #include "core/log.h"
@@ -189,6 +190,7 @@ bool Server::start(QString *error)
     registerRatingApi(*m_http, *m_api);
     registerTeamApi(*m_http, *m_api);
     registerOAuthApi(*m_http, *m_api);
+    registerAuditApi(*m_http, *m_api);
     registerOpsRoutes();
     registerWebRoutes();
 

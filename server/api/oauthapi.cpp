@@ -9,6 +9,7 @@
 //   POST /oauth/revoke              form: token (refresh or access); always 200
 
 #include "apicontext.h"
+#include "auditapi.h"
 
 #include "auth/accesstokens.h"
 #include "auth/secrets.h"
@@ -314,7 +315,9 @@ void registerOAuthApi(HttpServer &http, ApiContext &ctx)
         const QString password = text(o, s("password"), 1, 1024);
         // The password is checked like POST /auth/login (rate limits, Argon2id off the event loop); the code is
         // written on the writer thread.
-        ctx.tokens->signIn(clientAddress(r, *ctx.config), email, password, [&ctx, db, a, reply](std::optional<Principal> p, QString, qint64) {
+        const QString address = clientAddress(r, *ctx.config);
+        ctx.tokens->signIn(address, email, password, [&ctx, db, a, reply, email, address](std::optional<Principal> p, QString, qint64) {
+            auditSignIn(ctx, p, email, s("oauth"), address);
             if (!p)
                 return reply.send(ApiError::unauthorized(s("wrong email or password")));
             const bool queued = ctx.writers->post([&ctx, db, a, p = *p, reply] {

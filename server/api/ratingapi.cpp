@@ -3,6 +3,7 @@
 // ones stay as its history). An invite is one candidate in one interview: what a recruiter reviews.
 
 #include "apicontext.h"
+#include "auditapi.h"
 
 #include "events/eventhub.h"
 #include "storage/database.h"
@@ -239,7 +240,10 @@ void registerRatingApi(HttpServer &http, ApiContext &ctx)
         const qint64 interview = r.ids.at(0);
         requireFound(db, "interviews", p.orgId, interview, "interview");
         const QList<InterviewInput::Criterion> criteria = *InterviewInput::parseCriteria(r.jsonObject(), true);
-        db->transaction([&] { writeCriteria(db, p.orgId, interview, criteria); });
+        db->transaction([&] {
+            writeCriteria(db, p.orgId, interview, criteria);
+            audit(ctx, r, p, s("interview.criteria"), QStringLiteral("interview:%1").arg(interview));
+        });
         announce(ctx, p.orgId, interview, 0, s("criteria"));
         return HttpResponse::json(200, QJsonObject{{s("items"), criteriaOf(db, p.orgId, interview)}});
     }, true), BodyKind::Json);
@@ -287,6 +291,7 @@ void registerRatingApi(HttpServer &http, ApiContext &ctx)
                                " ON CONFLICT (invite_id, criterion_id, user_id) DO UPDATE SET score = excluded.score, updated_at = excluded.updated_at"),
                              {p.orgId, invite, criterion, p.userId, score, now});
             }
+            audit(ctx, r, p, s("rating.change"), QStringLiteral("invite:%1").arg(invite));
         });
         announce(ctx, p.orgId, interview, invite, s("ratings"));
         return HttpResponse::json(200, reviewJson(db, p.orgId, p.userId, invite));
@@ -316,8 +321,7 @@ void registerRatingApi(HttpServer &http, ApiContext &ctx)
         db->transaction([&] {
             db->insert(s("INSERT INTO decisions (org_id, invite_id, decision, user_id, at) VALUES (?, ?, ?, ?, ?)"),
                        {p.orgId, invite, decision, p.userId, now});
-            db->exec(s("INSERT INTO audit_log (org_id, user_id, action, target, at) VALUES (?, ?, ?, ?, ?)"),
-                     {p.orgId, p.userId, s("decision.") + decision, QStringLiteral("invite:%1").arg(invite), now});
+            audit(ctx, r, p, s("decision.") + decision, QStringLiteral("invite:%1").arg(invite));
         });
         announce(ctx, p.orgId, interview, invite, s("decision"));
         return HttpResponse::json(200, reviewJson(db, p.orgId, p.userId, invite));

@@ -1,6 +1,7 @@
 // Sign-in, interviews, candidates (with CV upload) and invites.
 
 #include "apicontext.h"
+#include "auditapi.h"
 
 #include "auth/secrets.h"
 #include "core/config.h"
@@ -295,7 +296,9 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
         const QJsonObject o = r.jsonObject();
         const QString email = text(o, s("email"), 1, 254).toLower();
         const QString password = text(o, s("password"), 1, 1024);
-        ctx.tokens->signIn(clientAddress(r, *ctx.config), email, password, [reply](std::optional<Principal> p, QString token, qint64 expires) {
+        const QString address = clientAddress(r, *ctx.config);
+        ctx.tokens->signIn(address, email, password, [&ctx, reply, email, address](std::optional<Principal> p, QString token, qint64 expires) {
+            auditSignIn(ctx, p, email, s("password"), address);
             if (!p) {
                 reply.send(ApiError::unauthorized(s("wrong email or password")));
                 return;
@@ -329,7 +332,7 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
         attachCriteria(db, p.orgId, items);
         return HttpResponse::json(200, QJsonObject{{s("items"), items}, {s("next"), next}});
     }));
-    http.route("POST", s("/api/v1/interviews"), ctx.authed([db](HttpRequest &r, const Principal &p) {
+    http.route("POST", s("/api/v1/interviews"), ctx.authed([&ctx, db](HttpRequest &r, const Principal &p) {
         const InterviewInput in = InterviewInput::parse(r.jsonObject());
         qint64 id = 0;
         db->transaction([&] {
@@ -339,6 +342,7 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
             writeQuestions(db, p.orgId, id, in);
             if (in.criteria)
                 writeCriteria(db, p.orgId, id, *in.criteria);
+            audit(ctx, r, p, s("interview.create"), QStringLiteral("interview:%1").arg(id));
         });
         return interviewReply(db, p.orgId, id, 201);
     }, true), BodyKind::Json);
@@ -346,7 +350,7 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
         requireAssigned(db, p, Visible::Interview, r.ids.at(0));
         return interviewReply(db, p.orgId, r.ids.at(0));
     }));
-    http.route("PUT", s("/api/v1/interviews/{id}"), ctx.authed([db](HttpRequest &r, const Principal &p) {
+    http.route("PUT", s("/api/v1/interviews/{id}"), ctx.authed([&ctx, db](HttpRequest &r, const Principal &p) {
         const qint64 id = r.ids.at(0);
         requireFound(db, "interviews", p.orgId, id, "interview"); // 404 before 422
         const InterviewInput in = InterviewInput::parse(r.jsonObject());
@@ -358,10 +362,11 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
                      {in.title, in.intro, in.language, nullableMs(in.deadline), nowMs(), id, p.orgId});
             db->exec(s("DELETE FROM questions WHERE interview_id = ? AND org_id = ?"), {id, p.orgId});
             writeQuestions(db, p.orgId, id, in);
+            audit(ctx, r, p, s("interview.change"), QStringLiteral("interview:%1").arg(id));
         });
         return interviewReply(db, p.orgId, id);
     }, true), BodyKind::Json);
-    http.route("DELETE", s("/api/v1/interviews/{id}"), ctx.authed([db](HttpRequest &r, const Principal &p) {
+    http.route("DELETE", s("/api/v1/interviews/{id}"), ctx.authed([&ctx, db](HttpRequest &r, const Principal &p) {
         const qint64 id = r.ids.at(0);
         db->transaction([&] {
             IfMatch::fromRequest(r, id).claim(db, "interviews", p.orgId, id, s("interview"));
@@ -375,6 +380,7 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
             db->exec(s("DELETE FROM interview_reviewers WHERE interview_id = ? AND org_id = ?"), {id, p.orgId});
             db->exec(s("DELETE FROM questions WHERE interview_id = ? AND org_id = ?"), {id, p.orgId});
             db->exec(s("DELETE FROM interviews WHERE id = ? AND org_id = ?"), {id, p.orgId});
+            audit(ctx, r, p, s("interview.delete"), QStringLiteral("interview:%1").arg(id));
         });
         return HttpResponse::noContent();
     }, true));
@@ -405,6 +411,7 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
             db->insert(s("INSERT INTO invites (org_id, interview_id, candidate_id, token_hash, expires_at, max_uses, created_at) VALUES (?, ?, ?, ?, ?, 1, ?)"),
                        {p.orgId, id, candidate, secrets::tokenHash(token), expires, now});
             reply = QJsonObject{{s("url"), ctx.inviteUrl(token)}, {s("expiresAt"), iso(expires)}};
+            audit(ctx, r, p, s("interview.preview"), QStringLiteral("interview:%1 copy:%2").arg(original).arg(id));
         });
         return HttpResponse::json(201, reply);
     }, true));
@@ -425,11 +432,15 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
             items.append(candidateRow(q));
         return HttpResponse::json(200, page.reply(items));
     }));
-    http.route("POST", s("/api/v1/candidates"), ctx.authed([db](HttpRequest &r, const Principal &p) {
+    http.route("POST", s("/api/v1/candidates"), ctx.authed([&ctx, db](HttpRequest &r, const Principal &p) {
         const QJsonObject o = r.jsonObject();
         const QString name = text(o, s("name"), 1, 200);
         const QString mail = email(o, s("email"));
-        const qint64 id = db->insert(s("INSERT INTO candidates (org_id, name, email, created_at) VALUES (?, ?, ?, ?)"), {p.orgId, name, mail, nowMs()});
+        qint64 id = 0;
+        db->transaction([&] {
+            id = db->insert(s("INSERT INTO candidates (org_id, name, email, created_at) VALUES (?, ?, ?, ?)"), {p.orgId, name, mail, nowMs()});
+            audit(ctx, r, p, s("candidate.create"), QStringLiteral("candidate:%1").arg(id));
+        });
         return candidateReply(db, p.orgId, id, 201);
     }, true), BodyKind::Json);
     http.route("GET", s("/api/v1/candidates/{id}"), ctx.reader([db](HttpRequest &r, const Principal &p) {
@@ -448,7 +459,8 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
         const QString blobs = ctx.blobDir;
         const QString pdfinfo = ctx.config->pdfinfo;
         QObject *home = ctx.tokens;
-        ctx.workers->start([&ctx, db, reply, upload, blobs, pdfinfo, home, candidate, condition, org = p.orgId] {
+        const QString address = clientAddress(r, ctx.config ? *ctx.config : Config());
+        ctx.workers->start([&ctx, db, reply, upload, blobs, pdfinfo, home, candidate, condition, org = p.orgId, user = p.userId, address] {
             CvCheck check = inspectCv(upload, pdfinfo);
             if (check.ok) {
                 const QString dest = blobPath(blobs, check.sha256);
@@ -458,7 +470,7 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
                     check.ok = false;
                 }
             }
-            QMetaObject::invokeMethod(home, [&ctx, db, reply, check, candidate, condition, org] {
+            QMetaObject::invokeMethod(home, [&ctx, db, reply, check, candidate, condition, org, user, address] {
                 if (!check.ok) {
                     reply.send(check.error.isEmpty() ? ApiError::internal() : ApiError{ErrorCode::UnsupportedMediaType, check.error, {}});
                     return;
@@ -468,6 +480,7 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
                         condition.claim(db, "candidates", org, candidate, s("candidate"));
                         db->exec(s("UPDATE candidates SET cv_sha256 = ?, cv_size = ? WHERE id = ? AND org_id = ?"),
                                  {check.sha256, check.size, candidate, org});
+                        audit(db, org, user, s("cv.upload"), QStringLiteral("candidate:%1").arg(candidate), address);
                     });
                     reply.send(candidateReply(db, org, candidate));
                 } catch (const ApiException &e) {
@@ -481,6 +494,7 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
         const QVariant sha = db->scalar(s("SELECT cv_sha256 FROM candidates WHERE id = ? AND org_id = ?"), {r.ids.at(0), p.orgId});
         if (sha.isNull())
             fail(ApiError::notFound(s("this candidate has no CV")));
+        audit(ctx, r, p, s("cv.view"), QStringLiteral("candidate:%1").arg(r.ids.at(0)));
         auto file = std::make_shared<QFile>(blobPath(ctx.blobDir, sha.toString()));
         if (!file->open(QIODevice::ReadOnly))
             fail(ApiError::notFound(s("the CV file is missing")));
@@ -509,7 +523,7 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
         *expires = e ? *e : nowMs() + 14 * kDay;
         *maxUses = integer(o, s("maxUses"), 1, 10, 1);
     };
-    http.route("POST", s("/api/v1/invites"), ctx.authed([db, createInvite, inviteTerms](HttpRequest &r, const Principal &p) {
+    http.route("POST", s("/api/v1/invites"), ctx.authed([&ctx, db, createInvite, inviteTerms](HttpRequest &r, const Principal &p) {
         const QJsonObject o = r.jsonObject();
         const qint64 interview = id(o, s("interviewId"));
         const qint64 candidate = id(o, s("candidateId"));
@@ -518,9 +532,14 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
         qint64 expires = 0;
         int maxUses = 1;
         inviteTerms(o, &expires, &maxUses);
-        return HttpResponse::json(201, createInvite(p.orgId, interview, candidate, expires, maxUses));
+        QJsonObject created;
+        db->transaction([&] {
+            created = createInvite(p.orgId, interview, candidate, expires, maxUses);
+            audit(ctx, r, p, s("invite.create"), QStringLiteral("invite:%1").arg(created.value(s("id")).toInteger()));
+        });
+        return HttpResponse::json(201, created);
     }, true), BodyKind::Json);
-    http.route("POST", s("/api/v1/invites/batch"), ctx.authed([db, createInvite, inviteTerms](HttpRequest &r, const Principal &p) {
+    http.route("POST", s("/api/v1/invites/batch"), ctx.authed([&ctx, db, createInvite, inviteTerms](HttpRequest &r, const Principal &p) {
         const QJsonObject o = r.jsonObject();
         const qint64 interview = id(o, s("interviewId"));
         requireOwned(db, "interviews", p.orgId, interview, s("interviewId"));
@@ -550,6 +569,7 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
                                               {p.orgId, person.first, person.second, now});
                 items.append(createInvite(p.orgId, interview, cid, expires, maxUses));
             }
+            audit(ctx, r, p, s("invite.batch"), QStringLiteral("interview:%1 invites:%2").arg(interview).arg(items.size()));
         });
         return HttpResponse::json(201, QJsonObject{{s("items"), items}});
     }, true), BodyKind::Json, 2 * 1024 * 1024);
@@ -601,8 +621,7 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
         db->transaction([&] {
             db->exec(s("UPDATE invites SET expires_at = ?, extra_time_percent = ? WHERE id = ? AND org_id = ?"), {expires, extra, id, p.orgId});
             db->exec(s("UPDATE sessions SET extra_time_percent = ? WHERE invite_id = ? AND org_id = ? AND finished_at IS NULL"), {extra, id, p.orgId});
-            db->exec(s("INSERT INTO audit_log (org_id, user_id, action, target, at) VALUES (?, ?, 'invite.change', ?, ?)"),
-                     {p.orgId, p.userId, QStringLiteral("invite:%1").arg(id), nowMs()});
+            audit(ctx, r, p, s("invite.change"), QStringLiteral("invite:%1 extra:%2%").arg(id).arg(extra));
         });
         QMetaObject::invokeMethod(ctx.sessions, [sessions = ctx.sessions, id, extra] { sessions->extraTimeChanged(id, extra); }, Qt::QueuedConnection);
         QSqlQuery q = db->exec(s("SELECT id, candidate_id, interview_id, expires_at, max_uses, uses, revoked_at, extra_time_percent FROM invites WHERE id = ?"), {id});
@@ -615,8 +634,7 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
         const qint64 id = r.ids.at(0);
         requireFound(db, "invites", p.orgId, id, "invite");
         db->exec(s("UPDATE invites SET revoked_at = ? WHERE id = ? AND org_id = ? AND revoked_at IS NULL"), {nowMs(), id, p.orgId});
-        db->exec(s("INSERT INTO audit_log (org_id, user_id, action, target, at) VALUES (?, ?, 'invite.revoke', ?, ?)"),
-                 {p.orgId, p.userId, QStringLiteral("invite:%1").arg(id), nowMs()});
+        audit(ctx, r, p, s("invite.revoke"), QStringLiteral("invite:%1").arg(id));
         // The candidate sockets live on the event loop: closed there.
         QMetaObject::invokeMethod(ctx.sessions, [sessions = ctx.sessions, id] { sessions->inviteRevoked(id); }, Qt::QueuedConnection);
         return HttpResponse::noContent();

@@ -1,6 +1,7 @@
 // Sessions, answers and recordings (with HTTP Range, streamed from disk).
 
 #include "apicontext.h"
+#include "auditapi.h"
 
 #include "jobs/recordingjobs.h"
 #include "recording/recordingstore.h"
@@ -19,6 +20,14 @@ namespace intervox {
 using namespace validate;
 
 namespace {
+
+// One entry per playback, not per chunk a player asks for: a request for the start (no Range, or one from byte 0).
+void auditView(const ApiContext &ctx, const HttpRequest &r, const Principal &p, const QString &action, const QString &target)
+{
+    const QByteArray range = r.header("range").trimmed();
+    if (range.isEmpty() || range.startsWith("bytes=0-"))
+        auditLater(ctx, p.orgId, p.userId, action, target, clientAddress(r, *ctx.config));
+}
 
 QString s(const char *latin1) { return QString::fromLatin1(latin1); }
 
@@ -188,6 +197,7 @@ void registerReviewApi(HttpServer &http, ApiContext &ctx)
             try {
                 if (media == QLatin1String("pending"))
                     return reply.send(ApiError{ErrorCode::Unavailable, s("the recording is still being prepared; ask again in a few seconds"), {}});
+                auditView(ctx, request, p, s("recording.view"), QStringLiteral("answer:%1").arg(id));
                 const QJsonObject a = answerJson(db, p.orgId, id);
                 const QString mime = a.value(s("mime")).toString();
                 const QString dir = ctx.recordings->answerDir(p.orgId, a.value(s("sessionId")).toInteger(), id);
@@ -214,6 +224,7 @@ void registerReviewApi(HttpServer &http, ApiContext &ctx)
             try {
                 if (media == QLatin1String("pending"))
                     return reply.send(ApiError{ErrorCode::Unavailable, s("the recording is still being prepared; ask again in a few seconds"), {}});
+                auditView(ctx, request, p, s("recording.view"), QStringLiteral("answer:%1 segment:%2").arg(id).arg(n));
                 const QString dir = ctx.recordings->answerDir(p.orgId, a.value(s("sessionId")).toInteger(), id);
                 reply.send(fileResponse(request, SegmentFile::mediaPath(dir, int(n)),
                                         a.value(s("segments")).toArray().at(n).toObject().value(s("bytes")).toInteger(),

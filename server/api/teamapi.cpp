@@ -2,6 +2,7 @@
 // their password (and members who forgot it set a new one), and the reviewers assigned to each interview.
 
 #include "apicontext.h"
+#include "auditapi.h"
 
 #include "auth/accesstokens.h"
 #include "auth/secrets.h"
@@ -74,11 +75,6 @@ QJsonObject newSetupLink(const ApiContext &ctx, Database *db, qint64 org, qint64
         base.chop(1);
     // The token travels in the fragment: browsers never send it, so no access log or proxy sees it.
     return QJsonObject{{s("url"), base + s("/setup#") + token}, {s("expiresAt"), iso(expires)}};
-}
-
-void audit(Database *db, const Principal &p, const QString &action, const QString &target)
-{
-    db->exec(s("INSERT INTO audit_log (org_id, user_id, action, target, at) VALUES (?, ?, ?, ?, ?)"), {p.orgId, p.userId, action, target, nowMs()});
 }
 
 // The member `id` of the admin's organization that the admin may change: not themself, not the owner.
@@ -155,7 +151,7 @@ void registerTeamApi(HttpServer &http, ApiContext &ctx)
             const qint64 id = db->insert(s("INSERT INTO users (org_id, email, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, '', ?)"),
                                          {p.orgId, mail, name, role, nowMs()});
             const QJsonObject link = newSetupLink(ctx, db, p.orgId, id);
-            audit(db, p, s("user.invite"), QStringLiteral("user:%1 role:%2").arg(id).arg(role));
+            audit(ctx, r, p, s("user.invite"), QStringLiteral("user:%1 role:%2").arg(id).arg(role));
             reply = userJson(db, p.orgId, id);
             reply.insert(s("setupLink"), link);
         });
@@ -182,7 +178,7 @@ void registerTeamApi(HttpServer &http, ApiContext &ctx)
             if (before == role)
                 return;
             db->exec(s("UPDATE users SET role = ? WHERE id = ? AND org_id = ?"), {role, id, p.orgId});
-            audit(db, p, s("user.role"), QStringLiteral("user:%1 %2->%3").arg(id).arg(before, role));
+            audit(ctx, r, p, s("user.role"), QStringLiteral("user:%1 %2->%3").arg(id).arg(before, role));
             signOutEverywhere(ctx, db, id);
         });
         return HttpResponse::json(200, userJson(db, p.orgId, id));
@@ -197,7 +193,7 @@ void registerTeamApi(HttpServer &http, ApiContext &ctx)
             db->exec(s("UPDATE users SET disabled_at = ?, setup_token_hash = NULL, setup_expires_at = NULL WHERE id = ? AND org_id = ? AND disabled_at IS NULL"),
                      {nowMs(), id, p.orgId});
             db->exec(s("DELETE FROM interview_reviewers WHERE user_id = ? AND org_id = ?"), {id, p.orgId});
-            audit(db, p, s("user.disable"), QStringLiteral("user:%1").arg(id));
+            audit(ctx, r, p, s("user.disable"), QStringLiteral("user:%1").arg(id));
             signOutEverywhere(ctx, db, id);
         });
         return HttpResponse::noContent();
@@ -214,7 +210,7 @@ void registerTeamApi(HttpServer &http, ApiContext &ctx)
             if (!db->scalar(s("SELECT disabled_at FROM users WHERE id = ? AND org_id = ?"), {id, p.orgId}).isNull())
                 fail(ApiError::conflict(s("this member is disabled")));
             link = newSetupLink(ctx, db, p.orgId, id);
-            audit(db, p, s("user.setup_link"), QStringLiteral("user:%1").arg(id));
+            audit(ctx, r, p, s("user.setup_link"), QStringLiteral("user:%1").arg(id));
         });
         return HttpResponse::json(200, link);
     }, true));
@@ -251,8 +247,7 @@ void registerTeamApi(HttpServer &http, ApiContext &ctx)
                 fail(unknownSetupLink());
             signOutEverywhere(ctx, db, user); // a new password ends the sessions of the old one
             p = *AccessTokens::userByEmail(db, owner->value(s("email")).toString());
-            db->exec(s("INSERT INTO audit_log (org_id, user_id, action, target, at) VALUES (?, ?, 'user.password_set', ?, ?)"),
-                     {p.orgId, p.userId, QStringLiteral("user:%1").arg(p.userId), nowMs()});
+            audit(ctx, r, p, s("user.password_set"), QStringLiteral("user:%1").arg(p.userId));
         });
         qCInfo(lcAuth) << "user" << p.userId << "set a password through a setup link";
         return signedInReply(p, AccessTokens::issue(db, p));
@@ -304,7 +299,7 @@ void registerTeamApi(HttpServer &http, ApiContext &ctx)
                 db->exec(s("INSERT INTO interview_reviewers (org_id, interview_id, user_id, assigned_by, assigned_at) VALUES (?, ?, ?, ?, ?)"),
                          {p.orgId, interview, user, p.userId, now});
             if (before != wanted)
-                audit(db, p, s("interview.reviewers"), QStringLiteral("interview:%1").arg(interview));
+                audit(ctx, r, p, s("interview.reviewers"), QStringLiteral("interview:%1").arg(interview));
         });
         QList<qint64> sorted(wanted.begin(), wanted.end());
         std::sort(sorted.begin(), sorted.end());

@@ -146,6 +146,11 @@ const QList<QStringList> &schemaMigrations()
             QStringLiteral("ALTER TABLE interviews ADD COLUMN preview_of BIGINT"),
             QStringLiteral("ALTER TABLE candidates ADD COLUMN preview INTEGER NOT NULL DEFAULT 0"),
         },
+        // 9: the audit log says from where (the client's address) and is read page by page per organization
+        {
+            QStringLiteral("ALTER TABLE audit_log ADD COLUMN address TEXT"),
+            QStringLiteral("CREATE INDEX audit_log_org_id ON audit_log(org_id, id)"),
+        },
     };
     return migrations;
 }

@@ -65,6 +65,10 @@ const ROUTES = {
   'PUT /api/v1/users/{id}': { kind: 'object', call: (v) => ['PUT', `/api/v1/users/${v.member}`, { role: 'reviewer' }] },
   'DELETE /api/v1/users/{id}': { kind: 'object', call: (v) => ['DELETE', `/api/v1/users/${v.member}`] },
   'POST /api/v1/users/{id}/setup-link': { kind: 'object', call: (v) => ['POST', `/api/v1/users/${v.member}/setup-link`] },
+  // The audit log names objects by id only, so no marker could show a leak here: audit.test.js checks that another
+  // organization's administrator sees none of its entries.
+  'GET /api/v1/audit': { kind: 'own', call: () => ['GET', '/api/v1/audit?limit=200'] },
+  'GET /api/v1/audit/export': { kind: 'own', call: () => ['GET', '/api/v1/audit/export'] },
   'POST /api/v1/auth/setup/check': { kind: 'public', call: () => ['POST', '/api/v1/auth/setup/check', { token: 'not-a-setup-token' }] },
   'POST /api/v1/auth/setup': { kind: 'public', call: () => ['POST', '/api/v1/auth/setup', { token: 'not-a-setup-token', password: 'long enough password' }] },
   'GET /api/v1/interviews/{id}/reviewers': { kind: 'object', call: (v) => ['GET', `/api/v1/interviews/${v.interview}/reviewers`] },
