@@ -136,7 +136,7 @@ void ApiListModel::reload()
     const quint64 generation = ++m_generation;
     m_loading = true;
     emit loadingChanged();
-    m_client->getAll(path, QString(), this, [this, generation](const QJsonArray &items, const ApiError &error) {
+    m_client->getAll(path, listQuery(), this, [this, generation](const QJsonArray &items, const ApiError &error) {
         if (generation != m_generation)
             return;
         m_loading = false;

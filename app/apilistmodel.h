@@ -56,6 +56,8 @@ signals:
 protected:
     // The list route below /api/v1, or empty when there is nothing to read yet.
     virtual QString listPath() const = 0;
+    // The route's filters as a query string ("from=…&action=…"), without paging; empty for none.
+    virtual QString listQuery() const { return {}; }
     // Replaces every row with `items` (called between a model reset's begin and end); returns how many rows.
     virtual int takeItems(const QJsonArray &items) = 0;
     // Whether row `index` (of all rows) matches the trimmed, non-empty search text.

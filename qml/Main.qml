@@ -19,6 +19,7 @@ ApplicationWindow {
     readonly property QtObject session: AppSession
     readonly property QtObject theme: Theme
     readonly property bool onTeamPage: stack.currentItem !== null && stack.currentItem.objectName === "teamPage"
+    readonly property bool onAuditPage: stack.currentItem !== null && stack.currentItem.objectName === "auditPage"
 
     // Another server: its pages start again from its interview list.
     Connections {
@@ -83,7 +84,7 @@ ApplicationWindow {
                     objectName: "navInterviews"
                     Layout.fillWidth: true
                     text: qsTr("Interviews")
-                    highlighted: !window.onTeamPage
+                    highlighted: !window.onTeamPage && !window.onAuditPage
                     Accessible.name: text
                     onClicked: stack.pop(null)
                 }
@@ -99,6 +100,20 @@ ApplicationWindow {
                             return
                         stack.pop(null)
                         stack.push(teamComponent)
+                    }
+                }
+                ItemDelegate {
+                    objectName: "navAudit"
+                    Layout.fillWidth: true
+                    visible: AppSession.isAdmin
+                    text: qsTr("Activity log")
+                    highlighted: window.onAuditPage
+                    Accessible.name: text
+                    onClicked: {
+                        if (window.onAuditPage)
+                            return
+                        stack.pop(null)
+                        stack.push(auditComponent)
                     }
                 }
                 Item { Layout.fillHeight: true }
@@ -173,6 +188,13 @@ ApplicationWindow {
         id: teamComponent
         TeamPage {
             objectName: "teamPage"
+        }
+    }
+
+    Component {
+        id: auditComponent
+        AuditPage {
+            objectName: "auditPage"
         }
     }
 

@@ -189,6 +189,326 @@
     </message>
 </context>
 <context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../app/auditmodel.cpp" line="64"/>
+        <source>Everything</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <location filename="../app/auditmodel.cpp" line="65"/>
+        <source>Sign-ins</source>
+        <translation>Anmeldungen</translation>
+    </message>
+    <message>
+        <location filename="../app/auditmodel.cpp" line="66"/>
+        <source>Recordings and CVs opened</source>
+        <translation>Geöffnete Aufnahmen und Lebensläufe</translation>
+    </message>
+    <message>
+        <location filename="../app/auditmodel.cpp" line="67"/>
+        <source>Changes and decisions</source>
+        <translation>Änderungen und Entscheidungen</translation>
+    </message>
+    <message>
+        <location filename="../app/auditmodel.cpp" line="68"/>
+        <source>Team and roles</source>
+        <translation>Team und Rollen</translation>
+    </message>
+    <message>
+        <location filename="../app/auditmodel.cpp" line="69"/>
+        <source>Exports of this log</source>
+        <translation>Exporte dieses Protokolls</translation>
+    </message>
+    <message>
+        <location filename="../app/auditmodel.cpp" line="77"/>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/auditmodel.cpp" line="77"/>
+        <source>Last %n days</source>
+        <translation>
+            <numerusform>Letzter Tag</numerusform>
+            <numerusform>Letzte %n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/auditmodel.cpp" line="84"/>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../app/auditmodel.cpp" line="85"/>
+        <source>Failed sign-in</source>
+        <translation>Fehlgeschlagene Anmeldung</translation>
+    </message>
+    <message>
+        <location filename="../app/auditmodel.cpp" line="86"/>
+        <source>Created an interview</source>
+        <translation>Interview erstellt</translation>
+    </message>
+    <message>
+        <location filename="../app/auditmodel.cpp" line="87"/>
+        <source>Changed an interview</source>
+        <translation>Interview geändert</translation>
+    </message>
+    <message>
+        <location filename="../app/auditmodel.cpp" line="88"/>
+        <source>Deleted an interview</source>
+        <translation>Interview gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../app/auditmodel.cpp" line="89"/>
+        <source>Changed rating criteria</source>
+        <translation>Bewertungskriterien geändert</translation>
+    </message>
+    <message>
+        <location filename="../app/auditmodel.cpp" line="90"/>
+        <source>Assigned reviewers</source>
+        <translation>Bewertende zugewiesen</translation>
+    </message>
+    <message>
+        <location filename="../app/auditmodel.cpp" line="91"/>
+        <source>Previewed an interview</source>
+        <translation>Interview in der Vorschau geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../app/auditmodel.cpp" line="92"/>
+        <source>Added a candidate</source>
+        <translation>Kandidat hinzugefügt</translation>
+    </message>
+    <message>
+        <location filename="../app/auditmodel.cpp" line="93"/>
+        <source>Attached a CV</source>
+        <translation>Lebenslauf angehängt</translation>
+    </message>
+    <message>
+        <location filename="../app/auditmodel.cpp" line="94"/>
+        <source>Opened a CV</source>
+        <translation>Lebenslauf geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../app/auditmodel.cpp" line="95"/>
+        <source>Listened to a recording</source>
+        <translation>Aufnahme angehört</translation>
+    </message>
+    <message>
+        <location filename="../app/auditmodel.cpp" line="96"/>
+        <source>Made an invite link</source>
+        <translation>Einladungslink erstellt</translation>
+    </message>
+    <message>
+        <location filename="../app/auditmodel.cpp" line="97"/>
+        <source>Imported candidates</source>
+        <translation>Kandidaten importiert</translation>
+    </message>
+    <message>
+        <location filename="../app/auditmodel.cpp" line="98"/>
+        <source>Changed a deadline or extra time</source>
+        <translation>Frist oder Zusatzzeit geändert</translation>
+    </message>
+    <message>
+        <location filename="../app/auditmodel.cpp" line="99"/>
+        <source>Revoked an invite link</source>
+        <translation>Einladungslink widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../app/auditmodel.cpp" line="100"/>
+        <source>Rated answers</source>
+        <translation>Antworten bewertet</translation>
+    </message>
+    <message>
+        <location filename="../app/auditmodel.cpp" line="101"/>
+        <source>Decided: advance</source>
+        <translation>Entschieden: weiter</translation>
+    </message>
+    <message>
+        <location filename="../app/auditmodel.cpp" line="102"/>
+        <source>Decided: hold</source>
+        <translation>Entschieden: zurückstellen</translation>
+    </message>
+    <message>
+        <location filename="../app/auditmodel.cpp" line="103"/>
+        <source>Decided: reject</source>
+        <translation>Entschieden: absagen</translation>
+    </message>
+    <message>
+        <location filename="../app/auditmodel.cpp" line="104"/>
+        <source>Invited a team member</source>
+        <translation>Teammitglied eingeladen</translation>
+    </message>
+    <message>
+        <location filename="../app/auditmodel.cpp" line="105"/>
+        <source>Changed a role</source>
+        <translation>Rolle geändert</translation>
+    </message>
+    <message>
+        <location filename="../app/auditmodel.cpp" line="106"/>
+        <source>Disabled a team member</source>
+        <translation>Teammitglied deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../app/auditmodel.cpp" line="107"/>
+        <source>Made a new setup link</source>
+        <translation>Neuen Einrichtungslink erstellt</translation>
+    </message>
+    <message>
+        <location filename="../app/auditmodel.cpp" line="108"/>
+        <source>Set a password</source>
+        <translation>Passwort festgelegt</translation>
+    </message>
+    <message>
+        <location filename="../app/auditmodel.cpp" line="109"/>
+        <source>Exported this log</source>
+        <translation>Dieses Protokoll exportiert</translation>
+    </message>
+    <message>
+        <location filename="../app/auditmodel.cpp" line="151"/>
+        <source>Nobody signed in</source>
+        <translation>Niemand angemeldet</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../qml/AuditPage.qml" line="13"/>
+        <location filename="../qml/AuditPage.qml" line="47"/>
+        <source>Activity log</source>
+        <translation>Aktivitätsprotokoll</translation>
+    </message>
+    <message>
+        <location filename="../qml/AuditPage.qml" line="20"/>
+        <source>Saved to %1 (only you can open it).</source>
+        <translation>Gespeichert unter %1 (nur Sie können die Datei öffnen).</translation>
+    </message>
+    <message>
+        <location filename="../qml/AuditPage.qml" line="27"/>
+        <source>Export the activity log</source>
+        <translation>Aktivitätsprotokoll exportieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/AuditPage.qml" line="30"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../qml/AuditPage.qml" line="56"/>
+        <source>Exporting…</source>
+        <translation>Wird exportiert…</translation>
+    </message>
+    <message>
+        <location filename="../qml/AuditPage.qml" line="56"/>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../qml/AuditPage.qml" line="58"/>
+        <source>Export what is shown as a CSV file</source>
+        <translation>Das Angezeigte als CSV-Datei exportieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/AuditPage.qml" line="60"/>
+        <source>Ctrl+Shift+E</source>
+        <translation>Strg+Umschalt+E</translation>
+    </message>
+    <message>
+        <location filename="../qml/AuditPage.qml" line="69"/>
+        <source>Everything that touches candidates&apos; data is recorded here, with who did it and from which address: sign-ins, opened recordings and CVs, changes and decisions. Entries cannot be changed or deleted.</source>
+        <translation>Alles, was Daten von Kandidaten berührt, wird hier festgehalten, mit Person und Adresse: Anmeldungen, geöffnete Aufnahmen und Lebensläufe, Änderungen und Entscheidungen. Einträge lassen sich weder ändern noch löschen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/AuditPage.qml" line="82"/>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <location filename="../qml/AuditPage.qml" line="93"/>
+        <source>Kind of activity</source>
+        <translation>Art der Aktivität</translation>
+    </message>
+    <message>
+        <location filename="../qml/AuditPage.qml" line="101"/>
+        <source>Search by person, action or address (Ctrl+F)</source>
+        <translation>Nach Person, Aktion oder Adresse suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <location filename="../qml/AuditPage.qml" line="102"/>
+        <source>Search the activity log</source>
+        <translation>Das Aktivitätsprotokoll durchsuchen</translation>
+    </message>
+    <message>
+        <location filename="../qml/AuditPage.qml" line="111"/>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../qml/AuditPage.qml" line="119"/>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../qml/AuditPage.qml" line="149"/>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <location filename="../qml/AuditPage.qml" line="157"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location filename="../qml/AuditPage.qml" line="157"/>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <location filename="../qml/AuditPage.qml" line="157"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location filename="../qml/AuditPage.qml" line="158"/>
+        <source>Object</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <location filename="../qml/AuditPage.qml" line="158"/>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location filename="../qml/AuditPage.qml" line="184"/>
+        <source>%1: %2, %3, %4 from %5</source>
+        <translation>%1: %2, %3, %4 von %5</translation>
+    </message>
+    <message>
+        <location filename="../qml/AuditPage.qml" line="212"/>
+        <source>Nothing matches “%1”</source>
+        <translation>Nichts passt zu „%1“</translation>
+    </message>
+    <message>
+        <location filename="../qml/AuditPage.qml" line="213"/>
+        <source>Search looks at names, actions, objects and addresses.</source>
+        <translation>Die Suche berücksichtigt Namen, Aktionen, Objekte und Adressen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/AuditPage.qml" line="214"/>
+        <source>Clear the search</source>
+        <translation>Suche leeren</translation>
+    </message>
+    <message>
+        <location filename="../qml/AuditPage.qml" line="222"/>
+        <source>Nothing recorded in this period</source>
+        <translation>In diesem Zeitraum nichts festgehalten</translation>
+    </message>
+    <message>
+        <location filename="../qml/AuditPage.qml" line="223"/>
+        <source>Choose a longer period or another kind of activity.</source>
+        <translation>Wählen Sie einen längeren Zeitraum oder eine andere Art der Aktivität.</translation>
+    </message>
+</context>
+<context>
     <name>CandidateCv</name>
     <message>
         <location filename="../app/candidatecv.cpp" line="106"/>
@@ -802,57 +1122,57 @@
         <translation>Willkommen! Dieses Interview hat ein paar kurze Fragen …</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="267"/>
+        <location filename="../qml/InterviewEditor.qml" line="265"/>
         <source>Questions (%1)</source>
         <translation>Fragen (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="274"/>
+        <location filename="../qml/InterviewEditor.qml" line="272"/>
         <source>Alt+↑/↓ moves the selected question · Ctrl+Enter adds one</source>
         <translation>Alt+↑/↓ verschiebt die gewählte Frage · Strg+Eingabe fügt eine hinzu</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="288"/>
+        <location filename="../qml/InterviewEditor.qml" line="286"/>
         <source>Questions</source>
         <translation>Fragen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="300"/>
+        <location filename="../qml/InterviewEditor.qml" line="298"/>
         <source>+ Add a question</source>
         <translation>+ Frage hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="312"/>
+        <location filename="../qml/InterviewEditor.qml" line="310"/>
         <source>Rating criteria (%1)</source>
         <translation>Bewertungskriterien (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="321"/>
+        <location filename="../qml/InterviewEditor.qml" line="319"/>
         <source>Reviewers rate every candidate from 1 to 5 on each criterion. You can change them at any time, also after candidates have answered; ratings stay with the criteria you keep.</source>
         <translation>Wer bewertet, gibt jeder Person pro Kriterium 1 bis 5 Punkte. Sie können die Kriterien jederzeit ändern, auch nachdem Kandidaten geantwortet haben; Bewertungen bleiben bei den Kriterien, die Sie behalten.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="338"/>
+        <location filename="../qml/InterviewEditor.qml" line="336"/>
         <source>e.g. Problem solving</source>
         <translation>z. B. Problemlösung</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="339"/>
+        <location filename="../qml/InterviewEditor.qml" line="337"/>
         <source>Criterion %1</source>
         <translation>Kriterium %1</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="343"/>
+        <location filename="../qml/InterviewEditor.qml" line="341"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="345"/>
+        <location filename="../qml/InterviewEditor.qml" line="343"/>
         <source>Remove criterion %1</source>
         <translation>Kriterium %1 entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewEditor.qml" line="359"/>
+        <location filename="../qml/InterviewEditor.qml" line="357"/>
         <source>+ Add a criterion</source>
         <translation>+ Kriterium hinzufügen</translation>
     </message>
@@ -1319,7 +1639,7 @@
     <name>Main</name>
     <message>
         <location filename="../qml/Main.qml" line="16"/>
-        <location filename="../qml/Main.qml" line="69"/>
+        <location filename="../qml/Main.qml" line="70"/>
         <source>Intervox</source>
         <translation>Intervox</translation>
     </message>
@@ -1329,42 +1649,47 @@
         <translation>Intervox – %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="85"/>
+        <location filename="../qml/Main.qml" line="86"/>
         <source>Interviews</source>
         <translation>Interviews</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="94"/>
+        <location filename="../qml/Main.qml" line="95"/>
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="119"/>
+        <location filename="../qml/Main.qml" line="109"/>
+        <source>Activity log</source>
+        <translation>Aktivitätsprotokoll</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="134"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="132"/>
+        <location filename="../qml/Main.qml" line="147"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="132"/>
+        <location filename="../qml/Main.qml" line="147"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="134"/>
+        <location filename="../qml/Main.qml" line="149"/>
         <source>Switch to the light theme</source>
         <translation>Zum hellen Design wechseln</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="134"/>
+        <location filename="../qml/Main.qml" line="149"/>
         <source>Switch to the dark theme</source>
         <translation>Zum dunklen Design wechseln</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="136"/>
+        <location filename="../qml/Main.qml" line="151"/>
         <source>Theme (Ctrl+Shift+L)</source>
         <translation>Design (Strg+Umschalt+L)</translation>
     </message>

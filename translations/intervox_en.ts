@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AuditModel</name>
+    <message numerus="yes">
+        <location filename="../app/auditmodel.cpp" line="77"/>
+        <source>Last %n days</source>
+        <translation>
+            <numerusform>Last day</numerusform>
+            <numerusform>Last %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CvDialog</name>
     <message numerus="yes">
         <location filename="../qml/CvDialog.qml" line="68"/>

@@ -35,20 +35,28 @@ qint64 queryTime(const QUrlQuery &query, const QString &name)
     return t.toMSecsSinceEpoch();
 }
 
-// The filters both routes take: ?action= (exact, or a prefix ending in "." such as "user."), ?userId=, ?from=, ?to=.
+// The filters both routes take: ?action= (one or more, comma-separated: exact, or a family ending in "." such as
+// "user."), ?userId=, ?from=, ?to=.
 QString filters(const QUrlQuery &query, QVariantList &binds)
 {
     QString where;
     const QString action = query.queryItemValue(s("action"), QUrl::FullyDecoded);
-    if (action.size() > 64)
-        fail(ApiError{ErrorCode::BadRequest, s("action: at most 64 characters"), s("action")});
-    if (action.endsWith(QLatin1Char('.'))) {
-        where += s(" AND a.action LIKE ?");
-        binds << QString(action).replace(QLatin1Char('%'), QString()).replace(QLatin1Char('_'), QString()) + QLatin1Char('%');
-    } else if (!action.isEmpty()) {
-        where += s(" AND a.action = ?");
-        binds << action;
+    const QStringList actions = action.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (action.size() > 300 || actions.size() > 12)
+        fail(ApiError{ErrorCode::BadRequest, s("action: at most 12 actions or families, 300 characters"), s("action")});
+    QStringList any;
+    for (QString a : actions) {
+        a = a.trimmed();
+        if (a.endsWith(QLatin1Char('.'))) {
+            any << s("a.action LIKE ?");
+            binds << a.remove(QLatin1Char('%')).remove(QLatin1Char('_')) + QLatin1Char('%');
+        } else {
+            any << s("a.action = ?");
+            binds << a;
+        }
     }
+    if (!any.isEmpty())
+        where += s(" AND (") + any.join(s(" OR ")) + QLatin1Char(')');
     if (const qint64 user = queryId(query, s("userId"))) {
         where += s(" AND a.user_id = ?");
         binds << user;

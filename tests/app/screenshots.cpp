@@ -309,6 +309,21 @@ int main(int argc, char *argv[])
     QMetaObject::invokeMethod(linkDialog, "close");
     settle(400);
 
+    // 8b. The activity log: what everyone above did, in words.
+    auto *navAudit = window->findChild<QQuickItem *>(QStringLiteral("navAudit"));
+    if (!navAudit || !navAudit->isVisible())
+        return fail("screenshots", QStringLiteral("no Activity log entry in the navigation"));
+    QMetaObject::invokeMethod(navAudit, "clicked");
+    settle(800);
+    auto *auditPage = window->findChild<QQuickItem *>(QStringLiteral("auditPage"));
+    if (!auditPage)
+        return fail("screenshots", QStringLiteral("no activity log page"));
+    auto *audit = auditPage->property("model").value<QObject *>();
+    waitFor([&] { return audit->property("loaded").toBool() && audit->property("count").toInt() > 0; }, 10000);
+    settle(300);
+    if (!shoot(QStringLiteral("activity-log")))
+        return 1;
+
     // 9. Who reviews the first interview: one of the two reviewers assigned.
     QMetaObject::invokeMethod(window->findChild<QQuickItem *>(QStringLiteral("navInterviews")), "clicked");
     settle(600);

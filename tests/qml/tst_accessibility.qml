@@ -18,6 +18,7 @@ Item {
     Component { id: switcherComponent; ServerSwitcher { width: 220 } }
     Component { id: editorComponent; InterviewEditor { width: root.width; height: root.height } }
     Component { id: comparisonComponent; ComparisonPage { width: root.width; height: root.height } }
+    Component { id: auditComponent; AuditPage { width: root.width; height: root.height } }
 
     TestCase {
         name: "Accessibility"
@@ -113,6 +114,16 @@ Item {
             const table = createTemporaryObject(comparisonComponent, root, {interviewId: interviewId, interviewTitle: "Named controls"})
             tryVerify(() => table.model.loaded, 10000)
             checkTabOrder(table, "comparison")
+            table.destroy()
+            const audit = createTemporaryObject(auditComponent, root)
+            tryVerify(() => audit.model.loaded, 10000)
+            checkTabOrder(audit, "activity log")
+        }
+
+        function test_theActivityLog() {
+            const page = createTemporaryObject(auditComponent, root)
+            tryVerify(() => page.model.loaded && page.model.count > 0, 10000)
+            check(page, "activity log")
         }
 
         function initTestCase() {

@@ -127,6 +127,11 @@ public:
 
     // Whether a local file exists, and whether only its owner may read it.
     Q_INVOKABLE bool exists(const QUrl &file) { return QFile::exists(file.toLocalFile()); }
+    Q_INVOKABLE QString readText(const QUrl &file)
+    {
+        QFile f(file.toLocalFile());
+        return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+    }
     Q_INVOKABLE bool ownerOnly(const QUrl &file)
     {
         const QFileDevice::Permissions p = QFile::permissions(file.toLocalFile());
