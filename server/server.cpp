@@ -134,7 +134,7 @@ bool Server::start(QString *error)
     const int lanes = m_config.sessionDbThreads > 0 ? m_config.sessionDbThreads : m_db->isPostgres() ? 8 : 1;
     m_sessions = new SessionHub(m_db.get(), m_recordings, m_events, m_config.sessionIdleSeconds, lanes);
     m_jobs = new JobQueue(m_config, m_config.jobWorkers, m_config.jobLeaseSeconds);
-    registerRecordingJobs(*m_jobs, m_recordings);
+    registerRecordingJobs(*m_jobs, m_recordings, m_config.dataDir + s("/blobs/sha256"));
     m_joiner = new MediaJoiner(m_db.get(), m_jobs);
     QObject::connect(m_jobs, &JobQueue::jobChanged, m_events,
                      [events = m_events](qint64 id, const QString &kind, qint64 org, const QString &state, const QJsonObject &) {
@@ -180,6 +180,7 @@ bool Server::start(QString *error)
     m_api->events = m_events;
     m_api->recordings = m_recordings;
     m_api->joiner = m_joiner;
+    m_api->jobs = m_jobs;
     m_api->config = &m_config;
     m_api->blobDir = m_config.dataDir + s("/blobs/sha256");
     registerRecruiterApi(*m_http, *m_api);

@@ -15,6 +15,7 @@ namespace intervox {
 
 class Database;
 class EventHub;
+class JobQueue;
 class MediaJoiner;
 class WorkerThreads;
 class RecordingStore;
@@ -29,6 +30,7 @@ struct ApiContext
     EventHub *events = nullptr;       // recruiters' live events; lives on the event loop's thread
     RecordingStore *recordings = nullptr;
     MediaJoiner *joiner = nullptr;
+    JobQueue *jobs = nullptr;
     const Config *config = nullptr;
     QThreadPool *workers = nullptr; // owned by the Server, which waits for it before anything else goes
     WorkerThreads *readers = nullptr; // threads with database connections of their own, for reads (owned by the Server)

@@ -7,6 +7,8 @@
 #include "core/config.h"
 #include "core/log.h"
 #include "core/workerthreads.h"
+#include "jobs/jobqueue.h"
+#include "jobs/recordingjobs.h"
 #include "session/sessionhub.h"
 #include "storage/database.h"
 #include "cvfile.h"
@@ -447,6 +449,53 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
         requireAssigned(db, p, Visible::Candidate, r.ids.at(0));
         return candidateReply(db, p.orgId, r.ids.at(0));
     }));
+    // Erases a candidate on request (their right to erasure; administrators only): the candidate, their invites,
+    // sessions, answers, ratings, notes and decisions go in one transaction, with an audit entry that keeps only
+    // ids; their recordings and CV file are removed from disk by a job queued in that same transaction (durable:
+    // a crash before it ran or while it runs, and it runs again). Refused while they are connected and answering.
+    http.route("DELETE", s("/api/v1/candidates/{id}"), ctx.authed([&ctx, db](HttpRequest &r, const Principal &p) {
+        requireAdmin(p);
+        const qint64 candidate = r.ids.at(0);
+        requireFound(db, "candidates", p.orgId, candidate, "candidate");
+        QList<qint64> invites;
+        QJsonArray sessions, cvs;
+        qint64 job = 0;
+        db->transaction([&] {
+            QSqlQuery q = db->exec(s("SELECT id FROM invites WHERE candidate_id = ? AND org_id = ?"), {candidate, p.orgId});
+            while (q.next())
+                invites << q.value(0).toLongLong();
+            q = db->exec(s("SELECT id, phase FROM sessions WHERE candidate_id = ? AND org_id = ?"), {candidate, p.orgId});
+            while (q.next()) {
+                const bool over = q.value(1).toString() == QLatin1String("finished") || q.value(1).toString() == QLatin1String("refused");
+                if (!over && ctx.sessions->isConnected(q.value(0).toLongLong()))
+                    fail(ApiError::conflict(s("the candidate is answering right now; revoke their link, then erase")));
+                sessions.append(q.value(0).toLongLong());
+            }
+            const QVariant cv = db->scalar(s("SELECT cv_sha256 FROM candidates WHERE id = ? AND org_id = ?"), {candidate, p.orgId});
+            if (!cv.isNull())
+                cvs.append(cv.toString());
+            const QString ofSessions = s("SELECT id FROM sessions WHERE candidate_id = ? AND org_id = ?");
+            const QString ofInvites = s("SELECT id FROM invites WHERE candidate_id = ? AND org_id = ?");
+            db->exec(s("DELETE FROM answer_segments WHERE answer_id IN (SELECT id FROM answers WHERE session_id IN (") + ofSessions + s("))"),
+                     {candidate, p.orgId});
+            db->exec(s("DELETE FROM answers WHERE session_id IN (") + ofSessions + s(")"), {candidate, p.orgId});
+            db->exec(s("DELETE FROM sessions WHERE candidate_id = ? AND org_id = ?"), {candidate, p.orgId});
+            for (const char *table : {"ratings", "review_notes", "decisions"})
+                db->exec(QStringLiteral("DELETE FROM %1 WHERE invite_id IN (").arg(QLatin1String(table)) + ofInvites + s(")"), {candidate, p.orgId});
+            db->exec(s("DELETE FROM invites WHERE candidate_id = ? AND org_id = ?"), {candidate, p.orgId});
+            db->exec(s("DELETE FROM candidates WHERE id = ? AND org_id = ?"), {candidate, p.orgId});
+            job = ctx.jobs->enqueue(*db, JobSpec{s(kEraseFilesJob), QStringLiteral("candidate:%1").arg(candidate), p.orgId,
+                                                 QJsonObject{{s("sessions"), sessions}, {s("cvs"), cvs}}});
+            audit(ctx, r, p, s("candidate.erase"), QStringLiteral("candidate:%1 invites:%2 sessions:%3").arg(candidate).arg(invites.size()).arg(sessions.size()));
+        });
+        ctx.jobs->wake();
+        // Pages still open on an erased invite are told it is gone (on the event loop, where their sockets live).
+        QMetaObject::invokeMethod(ctx.sessions, [sessions = ctx.sessions, invites] {
+            for (qint64 invite : invites)
+                sessions->inviteRevoked(invite);
+        }, Qt::QueuedConnection);
+        return HttpResponse::json(202, QJsonObject{{s("jobId"), job}, {s("invites"), invites.size()}, {s("sessions"), sessions.size()}});
+    }, true));
     http.route("PUT", s("/api/v1/candidates/{id}/cv"), [&ctx, db](HttpRequest &r, const HttpReplier &reply) {
         const Principal p = ctx.requireWriter(r);
         const qint64 candidate = r.ids.at(0);

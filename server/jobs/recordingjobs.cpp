@@ -1,5 +1,9 @@
 #include "recordingjobs.h"
 
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+
 #include "core/error.h"
 #include "jobqueue.h"
 #include "recording/recordingstore.h"
@@ -22,8 +26,33 @@ std::function<void(Database &)> setMedia(qint64 answerId, const QString &media)
 }
 } // namespace
 
-void registerRecordingJobs(JobQueue &queue, RecordingStore *store)
+void registerRecordingJobs(JobQueue &queue, RecordingStore *store, const QString &blobDir)
 {
+    queue.registerHandler(s(kEraseFilesJob), [store, blobDir](JobContext &job) {
+        int dirs = 0, blobs = 0;
+        for (const QJsonValue &v : job.payload.value(s("sessions")).toArray()) {
+            QDir dir(store->sessionDir(job.orgId, v.toInteger()));
+            if (dir.exists()) {
+                if (!dir.removeRecursively())
+                    return JobOutcome::retry(QStringLiteral("could not remove %1").arg(dir.path()));
+                ++dirs;
+            }
+            if (!job.keepAlive())
+                return JobOutcome::retry(s("interrupted"), 0);
+        }
+        for (const QJsonValue &v : job.payload.value(s("cvs")).toArray()) {
+            const QString sha = v.toString();
+            if (sha.size() != 64 || !job.db.scalar(s("SELECT id FROM candidates WHERE cv_sha256 = ? LIMIT 1"), {sha}).isNull())
+                continue; // still another candidate's CV (the same file uploaded twice is kept once)
+            QFile file(blobDir + QLatin1Char('/') + sha.left(2) + QLatin1Char('/') + sha + s(".pdf"));
+            if (file.exists()) {
+                if (!file.remove())
+                    return JobOutcome::retry(QStringLiteral("could not remove %1").arg(file.fileName()));
+                ++blobs;
+            }
+        }
+        return JobOutcome::done(QJsonObject{{s("sessionFoldersRemoved"), dirs}, {s("cvFilesRemoved"), blobs}});
+    });
     queue.registerHandler(s(kJoinJob), [store](JobContext &job) {
         const qint64 answerId = job.payload.value(s("answerId")).toInteger();
         QSqlQuery q = job.db.exec(s("SELECT a.session_id, a.mime, a.media, a.status, (SELECT COUNT(*) FROM answer_segments g WHERE g.answer_id = a.id)"

@@ -55,6 +55,11 @@ RecordingStore::RecordingStore(const QString &root, const QString &ffmpeg, QObje
     m_syncPool.setMaxThreadCount(1);
 }
 
+QString RecordingStore::sessionDir(qint64 org, qint64 session) const
+{
+    return m_root + QStringLiteral("/%1/%2").arg(org).arg(session);
+}
+
 QString RecordingStore::answerDir(qint64 org, qint64 session, qint64 answer) const
 {
     return m_root + QStringLiteral("/%1/%2/%3").arg(org).arg(session).arg(answer);

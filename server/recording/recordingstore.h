@@ -27,6 +27,8 @@ public:
     RecordingStore(const QString &root, const QString &ffmpeg, QObject *parent = nullptr);
 
     QString answerDir(qint64 org, qint64 session, qint64 answer) const;
+    // The folder of all of one session's answers.
+    QString sessionDir(qint64 org, qint64 session) const;
     static QString joinedPath(const QString &answerDir, const QString &mime);
 
     // Writes `manifest` (what the page announced in finish_answer) as finish.json, hashes segments 0..count-1

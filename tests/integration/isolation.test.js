@@ -38,6 +38,7 @@ const ROUTES = {
   'GET /api/v1/candidates': { kind: 'own', call: () => ['GET', '/api/v1/candidates?limit=200'] },
   'POST /api/v1/candidates': { kind: 'own', call: () => ['POST', '/api/v1/candidates', { name: 'Mine', email: 'mine@example.com' }] },
   'GET /api/v1/candidates/{id}': { kind: 'object', call: (v) => ['GET', `/api/v1/candidates/${v.candidate}`] },
+  'DELETE /api/v1/candidates/{id}': { kind: 'object', call: (v) => ['DELETE', `/api/v1/candidates/${v.candidate}`] },
   'PUT /api/v1/candidates/{id}/cv': { kind: 'object', call: (v) => ['PUT', `/api/v1/candidates/${v.candidate}/cv`], pdf: true },
   'GET /api/v1/candidates/{id}/cv': { kind: 'object', call: (v) => ['GET', `/api/v1/candidates/${v.candidate}/cv`] },
   'POST /api/v1/invites': { kind: 'object', refused: REFUSED_IN_BODY, call: (v) => ['POST', '/api/v1/invites', { interviewId: v.interview, candidateId: v.candidate }] },
