@@ -290,6 +290,21 @@ void PipelineModel::revoke(qint64 inviteId)
     });
 }
 
+void PipelineModel::erase(qint64 candidateId)
+{
+    if (!client() || m_busy)
+        return;
+    setBusy(true);
+    client()->remove(QStringLiteral("/candidates/%1").arg(candidateId), this, [this](const ApiResult &r) {
+        if (!r.ok())
+            return fail(r.error);
+        setBusy(false);
+        setError(ApiError());
+        emit actionDone(true);
+        reload();
+    });
+}
+
 void PipelineModel::changeTerms(qint64 inviteId, int extendDays, int extraTimePercent)
 {
     if (!client() || m_busy)

@@ -66,6 +66,9 @@ public:
     // A new invite for a candidate already in the list (the old link keeps working until revoked).
     Q_INVOKABLE void newLink(qint64 candidateId, const QString &name);
     Q_INVOKABLE void revoke(qint64 inviteId);
+    // Erases the candidate at their request (administrators): every invite, answer, recording, CV, rating, note
+    // and decision of theirs, in every interview (DELETE /candidates/{id}).
+    Q_INVOKABLE void erase(qint64 candidateId);
     // The link valid `extendDays` longer (counted from its deadline, or from now if that has passed; 0 keeps it)
     // and the extra time on its timed periods.
     Q_INVOKABLE void changeTerms(qint64 inviteId, int extendDays, int extraTimePercent);

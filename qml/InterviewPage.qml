@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Intervox
 
@@ -46,7 +47,7 @@ Page {
     Shortcut { sequence: StandardKey.New; enabled: page.visible; onActivated: addDialog.open() }
     Shortcut { sequence: StandardKey.Find; enabled: page.visible; onActivated: search.forceActiveFocus() }
     Shortcut { sequence: StandardKey.Refresh; enabled: page.visible; onActivated: pipeline.reload() }
-    Shortcut { sequence: "Escape"; enabled: page.visible && !addDialog.visible && !importDialog.visible && !reviewersDialog.visible && !cvDialog.visible && !termsDialog.visible; onActivated: page.back() }
+    Shortcut { sequence: "Escape"; enabled: page.visible && !addDialog.visible && !importDialog.visible && !reviewersDialog.visible && !cvDialog.visible && !termsDialog.visible && !eraseDialog.visible; onActivated: page.back() }
 
     header: ToolBar {
         background: Rectangle { color: Theme.surface; border.color: Theme.border }
@@ -349,6 +350,26 @@ Page {
                             Accessible.name: qsTr("Revoke the link of %1").arg(row.name)
                             onClicked: { revokeDialog.inviteId = row.inviteId; revokeDialog.name = row.name; revokeDialog.open() }
                         }
+                        // What is rarely needed stays out of the row: erasing a candidate at their request.
+                        ToolButton {
+                            objectName: "more:" + row.email
+                            text: "⋯"
+                            visible: AppSession.isAdmin
+                            enabled: !pipeline.busy
+                            Accessible.name: qsTr("More for %1").arg(row.name)
+                            ToolTip.visible: hovered
+                            ToolTip.text: qsTr("More")
+                            onClicked: moreMenu.open()
+                            Menu {
+                                id: moreMenu
+                                y: parent.height
+                                MenuItem {
+                                    objectName: "erase:" + row.email
+                                    text: qsTr("Erase everything about %1…").arg(row.name)
+                                    onTriggered: { eraseDialog.candidateId = row.candidateId; eraseDialog.name = row.name; eraseDialog.open() }
+                                }
+                            }
+                        }
                         }
                     }
                 }
@@ -463,6 +484,38 @@ Page {
             text: qsTr("The link stops working at once; an interview in progress on it is ended. What was recorded stays.")
         }
         onAccepted: pipeline.revoke(inviteId)
+    }
+
+    Dialog {
+        id: eraseDialog
+        objectName: "eraseDialog"
+        property int candidateId: 0
+        property string name: ""
+        anchors.centerIn: parent
+        modal: true
+        Overlay.modal: Rectangle { color: "#80000000" }
+        title: qsTr("Erase everything about %1?").arg(name)
+        width: Math.min(page.width - 2 * Theme.gap, 520)
+        Label {
+            width: eraseDialog.availableWidth
+            wrapMode: Text.Wrap
+            text: qsTr("Their answers and recordings in every interview, their CV, ratings, notes and decisions are deleted for good, and their links stop working. Do this when %1 asks you to. The activity log keeps only that it was done.").arg(eraseDialog.name)
+        }
+        footer: DialogButtonBox {
+            Button {
+                text: qsTr("Cancel")
+                flat: true
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+            Button {
+                objectName: "eraseConfirm"
+                text: qsTr("Erase for good")
+                flat: true
+                Material.foreground: Theme.danger
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+        }
+        onAccepted: pipeline.erase(candidateId)
     }
 
     Dialog {

@@ -453,57 +453,57 @@
         <translation>Aktivität</translation>
     </message>
     <message>
-        <location filename="../qml/AuditPage.qml" line="157"/>
+        <location filename="../qml/AuditPage.qml" line="158"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../qml/AuditPage.qml" line="157"/>
+        <location filename="../qml/AuditPage.qml" line="158"/>
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../qml/AuditPage.qml" line="157"/>
+        <location filename="../qml/AuditPage.qml" line="158"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../qml/AuditPage.qml" line="158"/>
+        <location filename="../qml/AuditPage.qml" line="159"/>
         <source>Object</source>
         <translation>Objekt</translation>
     </message>
     <message>
-        <location filename="../qml/AuditPage.qml" line="158"/>
+        <location filename="../qml/AuditPage.qml" line="159"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../qml/AuditPage.qml" line="184"/>
+        <location filename="../qml/AuditPage.qml" line="186"/>
         <source>%1: %2, %3, %4 from %5</source>
         <translation>%1: %2, %3, %4 von %5</translation>
     </message>
     <message>
-        <location filename="../qml/AuditPage.qml" line="212"/>
+        <location filename="../qml/AuditPage.qml" line="214"/>
         <source>Nothing matches “%1”</source>
         <translation>Nichts passt zu „%1“</translation>
     </message>
     <message>
-        <location filename="../qml/AuditPage.qml" line="213"/>
+        <location filename="../qml/AuditPage.qml" line="215"/>
         <source>Search looks at names, actions, objects and addresses.</source>
         <translation>Die Suche berücksichtigt Namen, Aktionen, Objekte und Adressen.</translation>
     </message>
     <message>
-        <location filename="../qml/AuditPage.qml" line="214"/>
+        <location filename="../qml/AuditPage.qml" line="216"/>
         <source>Clear the search</source>
         <translation>Suche leeren</translation>
     </message>
     <message>
-        <location filename="../qml/AuditPage.qml" line="222"/>
+        <location filename="../qml/AuditPage.qml" line="224"/>
         <source>Nothing recorded in this period</source>
         <translation>In diesem Zeitraum nichts festgehalten</translation>
     </message>
     <message>
-        <location filename="../qml/AuditPage.qml" line="223"/>
+        <location filename="../qml/AuditPage.qml" line="225"/>
         <source>Choose a longer period or another kind of activity.</source>
         <translation>Wählen Sie einen längeren Zeitraum oder eine andere Art der Aktivität.</translation>
     </message>
@@ -1180,325 +1180,356 @@
 <context>
     <name>InterviewPage</name>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="24"/>
+        <location filename="../qml/InterviewPage.qml" line="25"/>
         <source>Candidates of %1</source>
         <translation>Kandidaten von %1</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="59"/>
+        <location filename="../qml/InterviewPage.qml" line="60"/>
         <source>‹ Interviews</source>
         <translation>‹ Interviews</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="60"/>
+        <location filename="../qml/InterviewPage.qml" line="61"/>
         <source>Back to the interviews</source>
         <translation>Zurück zu den Interviews</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="73"/>
+        <location filename="../qml/InterviewPage.qml" line="74"/>
         <source>● Live</source>
         <translation>● Live</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="73"/>
+        <location filename="../qml/InterviewPage.qml" line="74"/>
         <source>Reconnecting…</source>
         <translation>Verbindung wird wiederhergestellt …</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="77"/>
+        <location filename="../qml/InterviewPage.qml" line="78"/>
         <source>Updates arrive live</source>
         <translation>Aktualisierungen kommen live</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="77"/>
+        <location filename="../qml/InterviewPage.qml" line="78"/>
         <source>Live updates are reconnecting</source>
         <translation>Live-Aktualisierungen verbinden sich neu</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="79"/>
+        <location filename="../qml/InterviewPage.qml" line="80"/>
         <source>Candidates&apos; progress shows here as it happens.</source>
         <translation>Der Fortschritt der Kandidaten erscheint hier, sobald er geschieht.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="80"/>
+        <location filename="../qml/InterviewPage.qml" line="81"/>
         <source>The connection for live updates was lost; Intervox reconnects by itself.</source>
         <translation>Die Verbindung für Live-Aktualisierungen ist unterbrochen; Intervox verbindet sich selbst neu.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="84"/>
+        <location filename="../qml/InterviewPage.qml" line="85"/>
         <source>Edit interview</source>
         <translation>Interview bearbeiten</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="92"/>
+        <location filename="../qml/InterviewPage.qml" line="93"/>
         <source>Reviewers (%1)</source>
         <translation>Bewertende (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="92"/>
+        <location filename="../qml/InterviewPage.qml" line="93"/>
         <source>Reviewers</source>
         <translation>Bewertende</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="93"/>
+        <location filename="../qml/InterviewPage.qml" line="94"/>
         <source>Reviewers: %1</source>
         <translation>Bewertende: %1</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="94"/>
+        <location filename="../qml/InterviewPage.qml" line="95"/>
         <source>Assign reviewers</source>
         <translation>Bewertende zuweisen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="96"/>
+        <location filename="../qml/InterviewPage.qml" line="97"/>
         <source>Choose who from the team reviews this interview</source>
         <translation>Wählen Sie, wer aus dem Team dieses Interview bewertet</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="102"/>
+        <location filename="../qml/InterviewPage.qml" line="103"/>
         <source>Compare</source>
         <translation>Vergleichen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="103"/>
+        <location filename="../qml/InterviewPage.qml" line="104"/>
         <source>Compare the candidates side by side</source>
         <translation>Die Kandidaten nebeneinander vergleichen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="108"/>
+        <location filename="../qml/InterviewPage.qml" line="109"/>
         <source>Import CSV…</source>
         <translation>CSV importieren …</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="114"/>
+        <location filename="../qml/InterviewPage.qml" line="115"/>
         <source>Add candidate</source>
         <translation>Kandidat hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="116"/>
+        <location filename="../qml/InterviewPage.qml" line="117"/>
         <source>Ctrl+N</source>
         <translation>Strg+N</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="144"/>
+        <location filename="../qml/InterviewPage.qml" line="145"/>
         <source>Invite link for %1</source>
         <translation>Einladungslink für %1</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="156"/>
+        <location filename="../qml/InterviewPage.qml" line="157"/>
         <source>Invite link</source>
         <translation>Einladungslink</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="162"/>
+        <location filename="../qml/InterviewPage.qml" line="163"/>
         <source>Copied</source>
         <translation>Kopiert</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="162"/>
+        <location filename="../qml/InterviewPage.qml" line="163"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="168"/>
+        <location filename="../qml/InterviewPage.qml" line="169"/>
         <source>Hide the link</source>
         <translation>Link ausblenden</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="175"/>
+        <location filename="../qml/InterviewPage.qml" line="176"/>
         <source>Send it to the candidate now: it is shown only once. If it gets lost, make a new link.</source>
         <translation>Schicken Sie ihn jetzt an die Person: Er wird nur einmal angezeigt. Geht er verloren, erstellen Sie einen neuen Link.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="186"/>
+        <location filename="../qml/InterviewPage.qml" line="187"/>
         <source>Try again</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="194"/>
-        <location filename="../qml/InterviewPage.qml" line="227"/>
+        <location filename="../qml/InterviewPage.qml" line="195"/>
+        <location filename="../qml/InterviewPage.qml" line="228"/>
         <source>Candidates</source>
         <translation>Kandidaten</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="204"/>
+        <location filename="../qml/InterviewPage.qml" line="205"/>
         <source>Search candidates (Ctrl+F)</source>
         <translation>Kandidaten suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="205"/>
+        <location filename="../qml/InterviewPage.qml" line="206"/>
         <source>Search candidates</source>
         <translation>Kandidaten suchen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="252"/>
+        <location filename="../qml/InterviewPage.qml" line="253"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="309"/>
+        <location filename="../qml/InterviewPage.qml" line="310"/>
         <source>CV</source>
         <translation>Lebenslauf</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="309"/>
+        <location filename="../qml/InterviewPage.qml" line="310"/>
         <source>Add CV</source>
         <translation>Lebenslauf anhängen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="312"/>
+        <location filename="../qml/InterviewPage.qml" line="313"/>
         <source>Read the CV of %1</source>
         <translation>Lebenslauf von %1 lesen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="312"/>
+        <location filename="../qml/InterviewPage.qml" line="313"/>
         <source>Attach a CV for %1</source>
         <translation>Lebenslauf für %1 anhängen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="316"/>
+        <location filename="../qml/InterviewPage.qml" line="317"/>
         <source>Review</source>
         <translation>Bewerten</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="319"/>
+        <location filename="../qml/InterviewPage.qml" line="320"/>
         <source>Review the answers of %1</source>
         <translation>Antworten von %1 bewerten</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="323"/>
+        <location filename="../qml/InterviewPage.qml" line="324"/>
         <source>New link</source>
         <translation>Neuer Link</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="326"/>
+        <location filename="../qml/InterviewPage.qml" line="327"/>
         <source>New invite link for %1</source>
         <translation>Neuer Einladungslink für %1</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="331"/>
+        <location filename="../qml/InterviewPage.qml" line="332"/>
         <source>Time…</source>
         <translation>Zeit …</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="335"/>
+        <location filename="../qml/InterviewPage.qml" line="336"/>
         <source>Deadline and extra time for %1</source>
         <translation>Frist und zusätzliche Zeit für %1</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="345"/>
+        <location filename="../qml/InterviewPage.qml" line="346"/>
         <source>Revoke</source>
         <translation>Widerrufen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="349"/>
+        <location filename="../qml/InterviewPage.qml" line="350"/>
         <source>Revoke the link of %1</source>
         <translation>Link von %1 widerrufen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="367"/>
+        <location filename="../qml/InterviewPage.qml" line="359"/>
+        <source>More for %1</source>
+        <translation>Mehr für %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="361"/>
+        <source>More</source>
+        <translation>Mehr</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="368"/>
+        <source>Erase everything about %1…</source>
+        <translation>Alles über %1 löschen…</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="388"/>
         <source>No candidates yet</source>
         <translation>Noch keine Kandidaten</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="368"/>
+        <location filename="../qml/InterviewPage.qml" line="389"/>
         <source>Add a candidate to get an invite link. They open it in a browser, check their microphone and answer when it suits them.</source>
         <translation>Fügen Sie einen Kandidaten hinzu, um einen Einladungslink zu erhalten. Er wird im Browser geöffnet; dort wird das Mikrofon geprüft und geantwortet, wann es passt.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="369"/>
+        <location filename="../qml/InterviewPage.qml" line="390"/>
         <source>Add the first candidate</source>
         <translation>Ersten Kandidaten hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="376"/>
+        <location filename="../qml/InterviewPage.qml" line="397"/>
         <source>No candidate matches “%1”</source>
         <translation>Kein Kandidat passt zu „%1“</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="377"/>
+        <location filename="../qml/InterviewPage.qml" line="398"/>
         <source>Search looks at names, email addresses and statuses.</source>
         <translation>Die Suche durchsucht Namen, E-Mail-Adressen und Status.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="378"/>
+        <location filename="../qml/InterviewPage.qml" line="399"/>
         <source>Clear the search</source>
         <translation>Suche leeren</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="391"/>
+        <location filename="../qml/InterviewPage.qml" line="412"/>
         <source>Add a candidate</source>
         <translation>Kandidat hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="398"/>
-        <location filename="../qml/InterviewPage.qml" line="404"/>
+        <location filename="../qml/InterviewPage.qml" line="419"/>
+        <location filename="../qml/InterviewPage.qml" line="425"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="407"/>
-        <location filename="../qml/InterviewPage.qml" line="414"/>
+        <location filename="../qml/InterviewPage.qml" line="428"/>
+        <location filename="../qml/InterviewPage.qml" line="435"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="420"/>
+        <location filename="../qml/InterviewPage.qml" line="441"/>
         <source>Intervox makes an invite link for this interview. Nothing is sent yet: you send the link yourself.</source>
         <translation>Intervox erstellt einen Einladungslink für dieses Interview. Es wird noch nichts verschickt: Den Link senden Sie selbst.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="431"/>
+        <location filename="../qml/InterviewPage.qml" line="452"/>
+        <location filename="../qml/InterviewPage.qml" line="505"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="437"/>
+        <location filename="../qml/InterviewPage.qml" line="458"/>
         <source>Add and make link</source>
         <translation>Hinzufügen und Link erstellen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="458"/>
+        <location filename="../qml/InterviewPage.qml" line="479"/>
         <source>Revoke the link of %1?</source>
         <translation>Link von %1 widerrufen?</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="463"/>
+        <location filename="../qml/InterviewPage.qml" line="484"/>
         <source>The link stops working at once; an interview in progress on it is ended. What was recorded stays.</source>
         <translation>Der Link funktioniert sofort nicht mehr; ein laufendes Interview darüber wird beendet. Bereits Aufgezeichnetes bleibt erhalten.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="475"/>
+        <location filename="../qml/InterviewPage.qml" line="497"/>
+        <source>Erase everything about %1?</source>
+        <translation>Alles über %1 löschen?</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="501"/>
+        <source>Their answers and recordings in every interview, their CV, ratings, notes and decisions are deleted for good, and their links stop working. Do this when %1 asks you to. The activity log keeps only that it was done.</source>
+        <translation>Antworten und Aufnahmen aus allen Interviews, Lebenslauf, Bewertungen, Notizen und Entscheidungen werden endgültig gelöscht, und die Links funktionieren nicht mehr. Tun Sie das, wenn %1 Sie darum bittet. Das Aktivitätsprotokoll hält nur fest, dass es geschehen ist.</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="511"/>
+        <source>Erase for good</source>
+        <translation>Endgültig löschen</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="527"/>
         <source>Reviewers of %1</source>
         <translation>Bewertende von %1</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="484"/>
+        <location filename="../qml/InterviewPage.qml" line="536"/>
         <source>Reviewers see only the interviews assigned to them: their candidates and answers, to rate them and keep notes. Administrators and recruiters see every interview.</source>
         <translation>Bewertende sehen nur die ihnen zugewiesenen Interviews: deren Kandidaten und Antworten, um sie zu bewerten und Notizen zu führen. Administratoren und Recruiter sehen alle Interviews.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="500"/>
+        <location filename="../qml/InterviewPage.qml" line="552"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="503"/>
+        <location filename="../qml/InterviewPage.qml" line="555"/>
         <source>%1 reviews this interview</source>
         <translation>%1 bewertet dieses Interview</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="513"/>
+        <location filename="../qml/InterviewPage.qml" line="565"/>
         <source>The team has no reviewers yet. Invite colleagues as reviewers on the Team page.</source>
         <translation>Das Team hat noch keine Bewertenden. Laden Sie Kolleginnen und Kollegen auf der Team-Seite als Bewertende ein.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="514"/>
+        <location filename="../qml/InterviewPage.qml" line="566"/>
         <source>The team has no reviewers yet. An administrator can invite them.</source>
         <translation>Das Team hat noch keine Bewertenden. Eine Administratorin oder ein Administrator kann sie einladen.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="523"/>
+        <location filename="../qml/InterviewPage.qml" line="575"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>

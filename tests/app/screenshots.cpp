@@ -197,6 +197,15 @@ int main(int argc, char *argv[])
     settle(800);
     if (!shoot(QStringLiteral("interview-candidates")))
         return 1;
+    if (auto *dialog = interviewPage->findChild<QObject *>(QStringLiteral("eraseDialog"))) {
+        dialog->setProperty("name", QStringLiteral("Daniel Kowalski"));
+        QMetaObject::invokeMethod(dialog, "open");
+        settle(600);
+        if (!shoot(QStringLiteral("erase-candidate")))
+            return 1;
+        QMetaObject::invokeMethod(dialog, "close");
+        settle(400);
+    }
     if (auto *dialog = interviewPage->findChild<QObject *>(QStringLiteral("addDialog"))) {
         QMetaObject::invokeMethod(dialog, "open");
         settle(600);

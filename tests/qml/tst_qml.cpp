@@ -127,6 +127,10 @@ public:
 
     // Whether a local file exists, and whether only its owner may read it.
     Q_INVOKABLE bool exists(const QUrl &file) { return QFile::exists(file.toLocalFile()); }
+    Q_INVOKABLE bool candidateExists(ApiClient *client, qint64 id)
+    {
+        return call(client, "GET", QStringLiteral("/candidates/%1").arg(id)).ok();
+    }
     Q_INVOKABLE QString readText(const QUrl &file)
     {
         QFile f(file.toLocalFile());

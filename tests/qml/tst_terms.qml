@@ -4,7 +4,8 @@ import QtTest
 import Intervox
 
 // A later deadline and extra time for one candidate, from the interview page: the dialog shows the link's
-// deadline, saves both through the API, and the candidate's row says what was granted.
+// deadline, saves both through the API, and the candidate's row says what was granted. And erasing a candidate at
+// their request: confirmed in a dialog that says what goes, then gone from the list and from the server.
 Item {
     id: root
     width: 1280
@@ -66,6 +67,40 @@ Item {
             tryCompare(dialog, "visible", false, 10000)
             tryVerify(() => { row = rowOf(list, "noor@example.com"); return row && (row.expiresAt.getTime() - before) / 86400000 > 13.99 }, 10000)
             compare(row.extraTimePercent, 150)
+        }
+
+        function test_erasingACandidateAtTheirRequest() {
+            const id = testServer.newInterview(AppSession.client, "Erasure")
+            const page = createTemporaryObject(pageComponent, root, {interviewId: id, interviewTitle: "Erasure"})
+            const list = findChild(page, "candidateList")
+            page.model.addCandidate("Ines Erased", "ines@example.com")
+            tryVerify(() => list.count === 1 && !page.model.busy, 10000)
+            page.model.addCandidate("Tom Stays", "tom@example.com")
+            let row = null
+            tryVerify(() => list.count === 2 && (row = rowOf(list, "ines@example.com")) !== null, 10000)
+            const candidate = row.candidateId
+
+            const erase = () => {
+                mouseClick(findChild(row, "more:ines@example.com"))
+                let item = null
+                tryVerify(() => (item = findChild(row, "erase:ines@example.com")) !== null && item.visible, 5000, "the menu offers erasing")
+                mouseClick(item)
+            }
+            erase()
+            const dialog = findChild(page, "eraseDialog")
+            tryCompare(dialog, "opened", true)
+            compare(dialog.title, "Erase everything about Ines Erased?")
+            // Cancel keeps everything.
+            keyClick(Qt.Key_Escape)
+            tryCompare(dialog, "visible", false)
+            compare(list.count, 2)
+
+            erase()
+            tryCompare(dialog, "opened", true)
+            mouseClick(findChild(dialog.footer, "eraseConfirm"))
+            tryCompare(dialog, "visible", false, 10000)
+            tryVerify(() => list.count === 1 && rowOf(list, "tom@example.com") !== null, 10000)
+            verify(!testServer.candidateExists(AppSession.client, candidate), "the server has no such candidate any more")
         }
     }
 }
