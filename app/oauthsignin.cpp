@@ -138,7 +138,9 @@ void OAuthSignIn::start(const QUrl &server)
             return;
         const QString access = m_flow->token(), refresh = m_flow->refreshToken();
         const QDateTime expires = m_flow->expirationAt();
-        const int expiresIn = expires.isValid() ? int(qMax<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(expires))) : 3600;
+        // The flow turned the reply's expires_in into a time a moment ago: round what is left to whole seconds
+        // (secsTo() truncates, so a lifetime of 3600 s came out as 3599 whenever a millisecond had passed).
+        const int expiresIn = expires.isValid() ? int(qMax<qint64>(0, (QDateTime::currentDateTimeUtc().msecsTo(expires) + 500) / 1000)) : 3600;
         cleanUp();
         if (access.isEmpty() || refresh.isEmpty())
             return emit failed(ApiError::badReply(tr("the token endpoint sent no access or refresh token")));
