@@ -281,13 +281,7 @@ void PipelineModel::revoke(qint64 inviteId)
     if (!client() || m_busy)
         return;
     setBusy(true);
-    client()->post(QStringLiteral("/invites/%1/revoke").arg(inviteId), QJsonValue(), this, [this](const ApiResult &r) {
-        if (!r.ok())
-            return fail(r.error);
-        setBusy(false);
-        emit actionDone(true);
-        reload();
-    });
+    client()->post(QStringLiteral("/invites/%1/revoke").arg(inviteId), QJsonValue(), this, [this](const ApiResult &r) { actionFinished(r); });
 }
 
 void PipelineModel::erase(qint64 candidateId)
@@ -295,14 +289,7 @@ void PipelineModel::erase(qint64 candidateId)
     if (!client() || m_busy)
         return;
     setBusy(true);
-    client()->remove(QStringLiteral("/candidates/%1").arg(candidateId), this, [this](const ApiResult &r) {
-        if (!r.ok())
-            return fail(r.error);
-        setBusy(false);
-        setError(ApiError());
-        emit actionDone(true);
-        reload();
-    });
+    client()->remove(QStringLiteral("/candidates/%1").arg(candidateId), this, [this](const ApiResult &r) { actionFinished(r); });
 }
 
 void PipelineModel::changeTerms(qint64 inviteId, int extendDays, int extraTimePercent)
@@ -317,14 +304,17 @@ void PipelineModel::changeTerms(qint64 inviteId, int extendDays, int extraTimePe
         body.insert(QStringLiteral("expiresAt"), from.addDays(extendDays).toUTC().toString(Qt::ISODate));
     }
     setBusy(true);
-    client()->put(QStringLiteral("/invites/%1").arg(inviteId), body, this, [this](const ApiResult &r) {
-        if (!r.ok())
-            return fail(r.error);
-        setBusy(false);
-        setError(ApiError());
-        emit actionDone(true);
-        reload();
-    });
+    client()->put(QStringLiteral("/invites/%1").arg(inviteId), body, this, [this](const ApiResult &r) { actionFinished(r); });
+}
+
+void PipelineModel::actionFinished(const ApiResult &r)
+{
+    if (!r.ok())
+        return fail(r.error);
+    setBusy(false);
+    setError(ApiError());
+    emit actionDone(true);
+    reload();
 }
 
 void PipelineModel::copyToClipboard(const QString &text) const

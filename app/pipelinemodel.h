@@ -115,6 +115,8 @@ private:
     QString detailOf(const Row &row) const;
     void setBusy(bool busy);
     void fail(const ApiError &error);
+    // The end of a change made from the list (revoke, erase, new terms): the error, or done and a reload.
+    void actionFinished(const ApiResult &r);
     void invite(qint64 candidateId, const QString &name);
 
     QPointer<EventStream> m_events;

@@ -184,6 +184,7 @@ bool Server::start(QString *error)
     m_api->config = &m_config;
     m_api->blobDir = m_config.dataDir + s("/blobs/sha256");
     registerRecruiterApi(*m_http, *m_api);
+    registerCopyAndEraseApi(*m_http, *m_api);
     registerReviewApi(*m_http, *m_api);
     registerJobsApi(*m_http, *m_api);
     registerLocalSignIn(*m_http, *m_api);

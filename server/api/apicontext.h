@@ -95,6 +95,8 @@ void requireAdmin(const Principal &p);                    // 403 unless owner or
 void requireNotReviewer(const Principal &p, const char *what); // 403 for reviewers: "reviewers do not see <what>"
 
 void registerRecruiterApi(HttpServer &http, ApiContext &ctx);
+// POST /interviews/{id}/preview and DELETE /candidates/{id} (copyeraseapi.cpp).
+void registerCopyAndEraseApi(HttpServer &http, ApiContext &ctx);
 // Team members, their roles and setup links, and reviewers assigned to interviews (teamapi.cpp).
 void registerTeamApi(HttpServer &http, ApiContext &ctx);
 // OAuth 2.0 authorization code + PKCE for the desktop app: authorize page, token and revocation (oauthapi.cpp).

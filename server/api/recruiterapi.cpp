@@ -387,37 +387,6 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
         return HttpResponse::noContent();
     }, true));
 
-    // The candidate page as candidates will see it, for the recruiter who builds the interview: a hidden copy of
-    // the interview as saved now (later edits do not reach an open preview; a new preview shows them) and an
-    // invite for a hidden candidate named after the recruiter. Neither appears in a list, the interview's
-    // candidates or its events, and the original stays editable: the copy is what the preview's answers belong to.
-    http.route("POST", s("/api/v1/interviews/{id}/preview"), ctx.authed([db, &ctx](HttpRequest &r, const Principal &p) {
-        const qint64 original = r.ids.at(0);
-        QJsonObject reply;
-        db->transaction([&] {
-            QSqlQuery q = db->exec(s("SELECT title, intro, language FROM interviews WHERE id = ? AND org_id = ? AND preview_of IS NULL"), {original, p.orgId});
-            if (!q.next())
-                fail(ApiError::notFound(s("no such interview")));
-            const qint64 now = nowMs();
-            const QVariantList copy{p.orgId, q.value(0), q.value(1), q.value(2), p.userId, now, now, original};
-            q.finish();
-            const qint64 id = db->insert(s("INSERT INTO interviews (org_id, title, intro, language, created_by, created_at, updated_at, preview_of)"
-                                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"), copy);
-            db->exec(s("INSERT INTO questions (org_id, interview_id, position, body, think_seconds, answer_seconds, retakes)"
-                       " SELECT org_id, ?, position, body, think_seconds, answer_seconds, retakes FROM questions"
-                       " WHERE interview_id = ? AND org_id = ?"), {id, original, p.orgId});
-            const qint64 candidate = db->insert(s("INSERT INTO candidates (org_id, name, email, created_at, preview) VALUES (?, ?, ?, ?, 1)"),
-                                                {p.orgId, p.name, p.email, now});
-            const QString token = secrets::newToken();
-            const qint64 expires = now + kDay;
-            db->insert(s("INSERT INTO invites (org_id, interview_id, candidate_id, token_hash, expires_at, max_uses, created_at) VALUES (?, ?, ?, ?, ?, 1, ?)"),
-                       {p.orgId, id, candidate, secrets::tokenHash(token), expires, now});
-            reply = QJsonObject{{s("url"), ctx.inviteUrl(token)}, {s("expiresAt"), iso(expires)}};
-            audit(ctx, r, p, s("interview.preview"), QStringLiteral("interview:%1 copy:%2").arg(original).arg(id));
-        });
-        return HttpResponse::json(201, reply);
-    }, true));
-
     // ---- candidates
     http.route("GET", s("/api/v1/candidates"), ctx.reader([db](HttpRequest &r, const Principal &p) {
         const PageRequest page = PageRequest::fromQuery(r.query);
@@ -449,53 +418,6 @@ void registerRecruiterApi(HttpServer &http, ApiContext &ctx)
         requireAssigned(db, p, Visible::Candidate, r.ids.at(0));
         return candidateReply(db, p.orgId, r.ids.at(0));
     }));
-    // Erases a candidate on request (their right to erasure; administrators only): the candidate, their invites,
-    // sessions, answers, ratings, notes and decisions go in one transaction, with an audit entry that keeps only
-    // ids; their recordings and CV file are removed from disk by a job queued in that same transaction (durable:
-    // a crash before it ran or while it runs, and it runs again). Refused while they are connected and answering.
-    http.route("DELETE", s("/api/v1/candidates/{id}"), ctx.authed([&ctx, db](HttpRequest &r, const Principal &p) {
-        requireAdmin(p);
-        const qint64 candidate = r.ids.at(0);
-        requireFound(db, "candidates", p.orgId, candidate, "candidate");
-        QList<qint64> invites;
-        QJsonArray sessions, cvs;
-        qint64 job = 0;
-        db->transaction([&] {
-            QSqlQuery q = db->exec(s("SELECT id FROM invites WHERE candidate_id = ? AND org_id = ?"), {candidate, p.orgId});
-            while (q.next())
-                invites << q.value(0).toLongLong();
-            q = db->exec(s("SELECT id, phase FROM sessions WHERE candidate_id = ? AND org_id = ?"), {candidate, p.orgId});
-            while (q.next()) {
-                const bool over = q.value(1).toString() == QLatin1String("finished") || q.value(1).toString() == QLatin1String("refused");
-                if (!over && ctx.sessions->isConnected(q.value(0).toLongLong()))
-                    fail(ApiError::conflict(s("the candidate is answering right now; revoke their link, then erase")));
-                sessions.append(q.value(0).toLongLong());
-            }
-            const QVariant cv = db->scalar(s("SELECT cv_sha256 FROM candidates WHERE id = ? AND org_id = ?"), {candidate, p.orgId});
-            if (!cv.isNull())
-                cvs.append(cv.toString());
-            const QString ofSessions = s("SELECT id FROM sessions WHERE candidate_id = ? AND org_id = ?");
-            const QString ofInvites = s("SELECT id FROM invites WHERE candidate_id = ? AND org_id = ?");
-            db->exec(s("DELETE FROM answer_segments WHERE answer_id IN (SELECT id FROM answers WHERE session_id IN (") + ofSessions + s("))"),
-                     {candidate, p.orgId});
-            db->exec(s("DELETE FROM answers WHERE session_id IN (") + ofSessions + s(")"), {candidate, p.orgId});
-            db->exec(s("DELETE FROM sessions WHERE candidate_id = ? AND org_id = ?"), {candidate, p.orgId});
-            for (const char *table : {"ratings", "review_notes", "decisions"})
-                db->exec(QStringLiteral("DELETE FROM %1 WHERE invite_id IN (").arg(QLatin1String(table)) + ofInvites + s(")"), {candidate, p.orgId});
-            db->exec(s("DELETE FROM invites WHERE candidate_id = ? AND org_id = ?"), {candidate, p.orgId});
-            db->exec(s("DELETE FROM candidates WHERE id = ? AND org_id = ?"), {candidate, p.orgId});
-            job = ctx.jobs->enqueue(*db, JobSpec{s(kEraseFilesJob), QStringLiteral("candidate:%1").arg(candidate), p.orgId,
-                                                 QJsonObject{{s("sessions"), sessions}, {s("cvs"), cvs}}});
-            audit(ctx, r, p, s("candidate.erase"), QStringLiteral("candidate:%1 invites:%2 sessions:%3").arg(candidate).arg(invites.size()).arg(sessions.size()));
-        });
-        ctx.jobs->wake();
-        // Pages still open on an erased invite are told it is gone (on the event loop, where their sockets live).
-        QMetaObject::invokeMethod(ctx.sessions, [sessions = ctx.sessions, invites] {
-            for (qint64 invite : invites)
-                sessions->inviteRevoked(invite);
-        }, Qt::QueuedConnection);
-        return HttpResponse::json(202, QJsonObject{{s("jobId"), job}, {s("invites"), invites.size()}, {s("sessions"), sessions.size()}});
-    }, true));
     http.route("PUT", s("/api/v1/candidates/{id}/cv"), [&ctx, db](HttpRequest &r, const HttpReplier &reply) {
         const Principal p = ctx.requireWriter(r);
         const qint64 candidate = r.ids.at(0);
