@@ -10,6 +10,7 @@
 #include "http/httpserver.h"
 #include "jobs/jobqueue.h"
 #include "jobs/recordingjobs.h"
+#include "jobs/retention.h"
 #include "recording/recordingstore.h"
 #include "recording/segmentfile.h"
 #include "session/sessionhub.h"
@@ -91,6 +92,7 @@ Server::~Server()
         m_workers->waitForDone();
     if (m_recordings)
         m_recordings->waitForWorkers();
+    delete m_retention;
     delete m_http;
     delete m_joiner;
     delete m_jobs;
@@ -135,6 +137,7 @@ bool Server::start(QString *error)
     m_sessions = new SessionHub(m_db.get(), m_recordings, m_events, m_config.sessionIdleSeconds, lanes);
     m_jobs = new JobQueue(m_config, m_config.jobWorkers, m_config.jobLeaseSeconds);
     registerRecordingJobs(*m_jobs, m_recordings, m_config.dataDir + s("/blobs/sha256"));
+    registerRetentionJob(*m_jobs);
     m_joiner = new MediaJoiner(m_db.get(), m_jobs);
     QObject::connect(m_jobs, &JobQueue::jobChanged, m_events,
                      [events = m_events](qint64 id, const QString &kind, qint64 org, const QString &state, const QJsonObject &) {
@@ -142,6 +145,8 @@ bool Server::start(QString *error)
                              events->publish(org, s("job"), QJsonObject{{s("jobId"), id}, {s("kind"), kind}, {s("state"), state}});
                      });
     m_jobs->start();
+    m_retention = new RetentionSchedule(m_db.get(), m_jobs, this);
+    m_retention->enqueueToday();
     try {
         if (const int n = m_sessions->reconcile())
             qCInfo(lcRecording) << n << "finished answer(s) not recorded as saved are being verified and saved";
@@ -185,6 +190,7 @@ bool Server::start(QString *error)
     m_api->blobDir = m_config.dataDir + s("/blobs/sha256");
     registerRecruiterApi(*m_http, *m_api);
     registerCopyAndEraseApi(*m_http, *m_api);
+    registerRetentionApi(*m_http, *m_api);
     registerReviewApi(*m_http, *m_api);
     registerJobsApi(*m_http, *m_api);
     registerLocalSignIn(*m_http, *m_api);
@@ -346,7 +352,8 @@ bool createOrganizationAdmin(Database &db, const QString &organization, const QS
         const QString hash = secrets::hashPassword(password);
         qint64 orgId = 0, userId = 0;
         db.transaction([&] {
-            orgId = db.insert(s("INSERT INTO organizations (name, created_at) VALUES (?, ?)"), {org, nowMs()});
+            orgId = db.insert(s("INSERT INTO organizations (name, created_at, retention_recordings_days, retention_candidate_days) VALUES (?, ?, ?, ?)"),
+                              {org, nowMs(), kDefaultRecordingsDays, kDefaultCandidateDays});
             userId = db.insert(s("INSERT INTO users (org_id, email, name, role, password_hash, created_at) VALUES (?, ?, ?, 'owner', ?, ?)"),
                                {orgId, mail, person, hash, nowMs()});
         });

@@ -19,6 +19,7 @@ class EventHub;
 class HttpServer;
 class JobQueue;
 class MediaJoiner;
+class RetentionSchedule;
 class WorkerThreads;
 class RecordingStore;
 class SessionHub;
@@ -56,6 +57,7 @@ private:
     std::unique_ptr<WorkerThreads> m_readers; // the API's reads, off the event loop
     std::unique_ptr<WorkerThreads> m_writers; // the API's writes, off the event loop
     MediaJoiner *m_joiner = nullptr;
+    RetentionSchedule *m_retention = nullptr; // queues the daily retention run
     AccessTokens *m_tokens = nullptr;
     EventHub *m_events = nullptr;
     SessionHub *m_sessions = nullptr;

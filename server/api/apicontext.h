@@ -97,6 +97,7 @@ void requireNotReviewer(const Principal &p, const char *what); // 403 for review
 void registerRecruiterApi(HttpServer &http, ApiContext &ctx);
 // POST /interviews/{id}/preview and DELETE /candidates/{id} (copyeraseapi.cpp).
 void registerCopyAndEraseApi(HttpServer &http, ApiContext &ctx);
+void registerRetentionApi(HttpServer &http, ApiContext &ctx);     // retentionapi.cpp
 // Team members, their roles and setup links, and reviewers assigned to interviews (teamapi.cpp).
 void registerTeamApi(HttpServer &http, ApiContext &ctx);
 // OAuth 2.0 authorization code + PKCE for the desktop app: authorize page, token and revocation (oauthapi.cpp).

@@ -13,27 +13,12 @@
 
 namespace intervox {
 using validate::iso;
+using validate::queryTime;
 namespace {
 
 QString s(const char *latin1) { return QString::fromLatin1(latin1); }
 
 constexpr int kMaxExportRows = 100000;
-
-// ?from= / ?to= as an ISO 8601 time (a date alone is its midnight UTC); 0 when absent; else a 400 naming it.
-qint64 queryTime(const QUrlQuery &query, const QString &name)
-{
-    const QString text = query.queryItemValue(name, QUrl::FullyDecoded);
-    if (text.isEmpty())
-        return 0;
-    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!t.isValid())
-        t = QDateTime::fromString(text, Qt::ISODate);
-    if (!t.isValid() || text.size() > 40)
-        fail(ApiError{ErrorCode::BadRequest, name + s(": must be a date or time like 2026-12-01 or 2026-12-01T09:30:00Z"), name});
-    if (t.timeSpec() == Qt::LocalTime)
-        t.setTimeSpec(Qt::UTC);
-    return t.toMSecsSinceEpoch();
-}
 
 // The filters both routes take: ?action= (one or more, comma-separated: exact, or a family ending in "." such as
 // "user."), ?userId=, ?from=, ?to=.

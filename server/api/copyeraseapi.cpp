@@ -4,7 +4,7 @@
 #include "auditapi.h"
 #include "auth/secrets.h"
 #include "jobs/jobqueue.h"
-#include "jobs/recordingjobs.h"
+#include "jobs/retention.h"
 #include "session/sessionhub.h"
 #include "storage/database.h"
 #include "validate.h"
@@ -59,44 +59,27 @@ void registerCopyAndEraseApi(HttpServer &http, ApiContext &ctx)
         requireAdmin(p);
         const qint64 candidate = r.ids.at(0);
         requireFound(db, "candidates", p.orgId, candidate, "candidate");
-        QList<qint64> invites;
-        QJsonArray sessions, cvs;
-        qint64 job = 0;
+        ErasedCandidate erased;
         db->transaction([&] {
-            QSqlQuery q = db->exec(s("SELECT id FROM invites WHERE candidate_id = ? AND org_id = ?"), {candidate, p.orgId});
-            while (q.next())
-                invites << q.value(0).toLongLong();
-            q = db->exec(s("SELECT id, phase FROM sessions WHERE candidate_id = ? AND org_id = ?"), {candidate, p.orgId});
+            QSqlQuery q = db->exec(s("SELECT id, phase FROM sessions WHERE candidate_id = ? AND org_id = ?"), {candidate, p.orgId});
             while (q.next()) {
                 const bool over = q.value(1).toString() == QLatin1String("finished") || q.value(1).toString() == QLatin1String("refused");
                 if (!over && ctx.sessions->isConnected(q.value(0).toLongLong()))
                     fail(ApiError::conflict(s("the candidate is answering right now; revoke their link, then erase")));
-                sessions.append(q.value(0).toLongLong());
             }
-            const QVariant cv = db->scalar(s("SELECT cv_sha256 FROM candidates WHERE id = ? AND org_id = ?"), {candidate, p.orgId});
-            if (!cv.isNull())
-                cvs.append(cv.toString());
-            const QString ofSessions = s("SELECT id FROM sessions WHERE candidate_id = ? AND org_id = ?");
-            const QString ofInvites = s("SELECT id FROM invites WHERE candidate_id = ? AND org_id = ?");
-            db->exec(s("DELETE FROM answer_segments WHERE answer_id IN (SELECT id FROM answers WHERE session_id IN (") + ofSessions + s("))"),
-                     {candidate, p.orgId});
-            db->exec(s("DELETE FROM answers WHERE session_id IN (") + ofSessions + s(")"), {candidate, p.orgId});
-            db->exec(s("DELETE FROM sessions WHERE candidate_id = ? AND org_id = ?"), {candidate, p.orgId});
-            for (const char *table : {"ratings", "review_notes", "decisions"})
-                db->exec(QStringLiteral("DELETE FROM %1 WHERE invite_id IN (").arg(QLatin1String(table)) + ofInvites + s(")"), {candidate, p.orgId});
-            db->exec(s("DELETE FROM invites WHERE candidate_id = ? AND org_id = ?"), {candidate, p.orgId});
-            db->exec(s("DELETE FROM candidates WHERE id = ? AND org_id = ?"), {candidate, p.orgId});
-            job = ctx.jobs->enqueue(*db, JobSpec{s(kEraseFilesJob), QStringLiteral("candidate:%1").arg(candidate), p.orgId,
-                                                 QJsonObject{{s("sessions"), sessions}, {s("cvs"), cvs}}});
-            audit(ctx, r, p, s("candidate.erase"), QStringLiteral("candidate:%1 invites:%2 sessions:%3").arg(candidate).arg(invites.size()).arg(sessions.size()));
+            q.finish();
+            erased = eraseCandidateRows(*db, *ctx.jobs, p.orgId, candidate);
+            audit(ctx, r, p, s("candidate.erase"),
+                  QStringLiteral("candidate:%1 invites:%2 sessions:%3").arg(candidate).arg(erased.invites.size()).arg(erased.sessions.size()));
         });
         ctx.jobs->wake();
         // Pages still open on an erased invite are told it is gone (on the event loop, where their sockets live).
-        QMetaObject::invokeMethod(ctx.sessions, [sessions = ctx.sessions, invites] {
+        QMetaObject::invokeMethod(ctx.sessions, [sessions = ctx.sessions, invites = erased.invites] {
             for (qint64 invite : invites)
                 sessions->inviteRevoked(invite);
         }, Qt::QueuedConnection);
-        return HttpResponse::json(202, QJsonObject{{s("jobId"), job}, {s("invites"), invites.size()}, {s("sessions"), sessions.size()}});
+        return HttpResponse::json(202, QJsonObject{{s("jobId"), erased.filesJob}, {s("invites"), erased.invites.size()},
+                                                   {s("sessions"), erased.sessions.size()}});
     }, true));
 }
 

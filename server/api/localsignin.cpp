@@ -3,6 +3,7 @@
 // through this route, like any other API client. Only a server started that way has the route.
 
 #include "apicontext.h"
+#include "jobs/retention.h"
 
 #include "auth/accesstokens.h"
 #include "auth/secrets.h"
@@ -35,7 +36,8 @@ Principal localOwner(Database *db, const QString &organization, const QString &n
             return;
         }
         const qint64 now = nowMs();
-        p.orgId = db->insert(s("INSERT INTO organizations (name, created_at) VALUES (?, ?)"), {organization, now});
+        p.orgId = db->insert(s("INSERT INTO organizations (name, created_at, retention_recordings_days, retention_candidate_days) VALUES (?, ?, ?, ?)"),
+                             {organization, now, kDefaultRecordingsDays, kDefaultCandidateDays});
         // No password can sign this account in: the hash is of a random secret that is thrown away.
         p.userId = db->insert(s("INSERT INTO users (org_id, email, name, role, password_hash, created_at) VALUES (?, ?, ?, 'owner', ?, ?)"),
                               {p.orgId, s(kLocalOwnerEmail), name, secrets::hashPassword(secrets::newToken()), now});

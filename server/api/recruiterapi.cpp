@@ -34,13 +34,16 @@ namespace {
 QString s(const char *latin1) { return QString::fromLatin1(latin1); }
 constexpr qint64 kDay = 24LL * 3600 * 1000;
 
-const char *kInterviewColumns = "id, title, intro, language, deadline_at, created_at, updated_at, version";
+const char *kInterviewColumns = "id, title, intro, language, deadline_at, created_at, updated_at, version, retention_recordings_days,"
+                                " retention_candidate_days";
 
 QJsonObject interviewRow(const QSqlQuery &q)
 {
     return QJsonObject{{s("id"), q.value(0).toLongLong()}, {s("title"), q.value(1).toString()}, {s("intro"), q.value(2).toString()},
                        {s("language"), q.value(3).toString()}, {s("deadline"), isoOrNull(q.value(4))},
-                       {s("createdAt"), iso(q.value(5).toLongLong())}, {s("updatedAt"), iso(q.value(6).toLongLong())}};
+                       {s("createdAt"), iso(q.value(5).toLongLong())}, {s("updatedAt"), iso(q.value(6).toLongLong())},
+                       {s("retention"), QJsonObject{{s("recordingsDays"), q.value(8).isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(q.value(8).toInt())},
+                                                    {s("candidateDays"), q.value(9).isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(q.value(9).toInt())}}}};
 }
 
 // Adds "questions" to every interview of `interviews` with one query, whatever their number.

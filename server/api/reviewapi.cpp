@@ -38,10 +38,19 @@ QJsonObject sessionJson(const QSqlQuery &q, const SessionHub *hub)
                        {s("question"), q.value(4).toInt()},
                        {s("consent"), q.value(5).isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(q.value(5).toString())},
                        {s("consentAt"), isoOrNull(q.value(6))}, {s("startedAt"), iso(q.value(7).toLongLong())},
-                       {s("finishedAt"), isoOrNull(q.value(8))}, {s("inviteId"), q.value(9).toLongLong()}};
+                       {s("finishedAt"), isoOrNull(q.value(8))}, {s("inviteId"), q.value(9).toLongLong()},
+                       {s("recordingsDeletedAt"), isoOrNull(q.value(10))}};
 }
 
-const char *kSessionColumns = "id, interview_id, candidate_id, phase, question_index, consent, consent_at, started_at, finished_at, invite_id";
+const char *kSessionColumns = "id, interview_id, candidate_id, phase, question_index, consent, consent_at, started_at, finished_at, invite_id,"
+                              " recordings_deleted_at";
+
+// A recording deleted under the retention policy is gone for good: 410, not a 404 that suggests a wrong id.
+void requireRecording(const QJsonObject &answer)
+{
+    if (answer.value(QStringLiteral("media")).toString() == QLatin1String("deleted"))
+        fail(ApiError{ErrorCode::Gone, QStringLiteral("the recording was deleted under the organization's retention policy"), {}});
+}
 
 // An answer that was finished but is not saved yet says what it waits for (docs/protocol.md, Durability).
 QJsonObject withWaiting(QJsonObject answer, const SessionHub *hub)
@@ -190,7 +199,9 @@ void registerReviewApi(HttpServer &http, ApiContext &ctx)
         const Principal p = ctx.tokens->require(r);
         const qint64 id = r.ids.at(0);
         requireAssigned(db, p, Visible::Answer, id);
-        if (answerJson(db, p.orgId, id).value(s("status")).toString() != QLatin1String("saved"))
+        const QJsonObject answer = answerJson(db, p.orgId, id);
+        requireRecording(answer);
+        if (answer.value(s("status")).toString() != QLatin1String("saved"))
             fail(ApiError::conflict(s("the answer is still being recorded")));
         // The segments are joined on the first request (a job runs ffmpeg); later requests are served at once.
         ctx.joiner->ensureJoined(p.orgId, id, [&ctx, db, p, id, request = r, reply](const QString &media) {
@@ -216,6 +227,7 @@ void registerReviewApi(HttpServer &http, ApiContext &ctx)
         const qint64 id = r.ids.at(0), n = r.ids.at(1);
         requireAssigned(db, p, Visible::Answer, id);
         const QJsonObject a = answerJson(db, p.orgId, id);
+        requireRecording(a);
         const QJsonArray segments = a.value(s("segments")).toArray();
         if (n >= segments.size())
             fail(ApiError::notFound(s("no such segment")));

@@ -95,6 +95,22 @@ std::optional<qint64> timestamp(const QJsonObject &o, const QString &field)
     return t.toMSecsSinceEpoch();
 }
 
+// A query parameter as an ISO 8601 time (a date alone is its midnight UTC); 0 when absent; else a 400 naming it.
+qint64 queryTime(const QUrlQuery &query, const QString &name)
+{
+    const QString text = query.queryItemValue(name, QUrl::FullyDecoded);
+    if (text.isEmpty())
+        return 0;
+    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!t.isValid())
+        t = QDateTime::fromString(text, Qt::ISODate);
+    if (!t.isValid() || text.size() > 40)
+        fail(ApiError{ErrorCode::BadRequest, name + QStringLiteral(": must be a date or time like 2026-12-01 or 2026-12-01T09:30:00Z"), name});
+    if (t.timeSpec() == Qt::LocalTime)
+        t.setTimeSpec(Qt::UTC);
+    return t.toMSecsSinceEpoch();
+}
+
 QString iso(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);

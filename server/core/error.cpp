@@ -20,6 +20,7 @@ int ApiError::httpStatus() const
     case ErrorCode::RangeNotSatisfiable: return 416;
     case ErrorCode::TooManyRequests: return 429;
     case ErrorCode::Unavailable: return 503;
+    case ErrorCode::Gone: return 410;
     case ErrorCode::Internal: return 500;
     }
     return 500;
@@ -41,6 +42,7 @@ QString ApiError::codeName() const
     case ErrorCode::RangeNotSatisfiable: return QStringLiteral("range_not_satisfiable");
     case ErrorCode::TooManyRequests: return QStringLiteral("too_many_requests");
     case ErrorCode::Unavailable: return QStringLiteral("unavailable");
+    case ErrorCode::Gone: return QStringLiteral("gone");
     case ErrorCode::Internal: return QStringLiteral("internal");
     }
     return QStringLiteral("internal");

@@ -24,6 +24,7 @@ enum class ErrorCode {
     RangeNotSatisfiable,
     TooManyRequests,
     Unavailable,
+    Gone,
     Internal, // keep last: codeTables() lists BadRequest … Internal
 };
 

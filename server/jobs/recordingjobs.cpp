@@ -22,7 +22,7 @@ constexpr int kWaitMs = 30000;
 
 std::function<void(Database &)> setMedia(qint64 answerId, const QString &media)
 {
-    return [answerId, media](Database &db) { db.exec(s("UPDATE answers SET media = ? WHERE id = ?"), {media, answerId}); };
+    return [answerId, media](Database &db) { db.exec(s("UPDATE answers SET media = ? WHERE id = ? AND media <> 'deleted'"), {media, answerId}); };
 }
 } // namespace
 
@@ -65,6 +65,8 @@ void registerRecordingJobs(JobQueue &queue, RecordingStore *store, const QString
         q.finish();
         if (status != answerStatusName(AnswerStatus::Saved) || segments == 0)
             return JobOutcome::fail(s("the answer is not saved"));
+        if (media == QLatin1String("deleted"))
+            return JobOutcome::fail(s("the recording was deleted under the retention policy"));
         if (media == QLatin1String("ready"))
             return JobOutcome::done(QJsonObject{{s("media"), media}});
         const QString dir = store->answerDir(job.orgId, session, answerId);

@@ -60,7 +60,8 @@ void loadHello(Database &db, const QString &tokenHash, const QString &mime, qint
     // The invite, what the page shows, and the invite's latest session, in one round trip.
     QSqlQuery q = db.exec(s("SELECT i.id, i.org_id, i.interview_id, i.candidate_id, i.expires_at, i.max_uses, i.uses, i.revoked_at,"
                             " v.title, v.intro, v.language, v.deadline_at, c.name, o.name,"
-                            " s.id, s.phase, s.question_index, s.deadline_at, s.consent, s.extra_time_percent, i.extra_time_percent, v.preview_of"
+                            " s.id, s.phase, s.question_index, s.deadline_at, s.consent, s.extra_time_percent, i.extra_time_percent, v.preview_of,"
+                            " COALESCE(v.retention_recordings_days, o.retention_recordings_days), COALESCE(v.retention_candidate_days, o.retention_candidate_days)"
                             " FROM invites i JOIN interviews v ON v.id = i.interview_id JOIN candidates c ON c.id = i.candidate_id"
                             " JOIN organizations o ON o.id = i.org_id"
                             " LEFT JOIN sessions s ON s.id = (SELECT MAX(id) FROM sessions WHERE invite_id = i.id)"
@@ -80,6 +81,9 @@ void loadHello(Database &db, const QString &tokenHash, const QString &mime, qint
     // No AI processing exists yet; the consent screen must say so rather than ask for it.
     r.interviewInfo = QJsonObject{{s("title"), q.value(8).toString()}, {s("intro"), q.value(9).toString()}, {s("language"), q.value(10).toString()},
                                   {s("organization"), q.value(13).toString()}, {s("aiProcessing"), false}};
+    // The periods the consent screen states (null: not deleted on a schedule; jobs/retention.h).
+    const auto days = [](const QVariant &v) { return v.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(v.toInt()); };
+    r.interviewInfo.insert(s("retention"), QJsonObject{{s("recordingsDays"), days(q.value(22))}, {s("candidateDays"), days(q.value(23))}});
     if (!q.value(21).isNull()) // the recruiter's own preview from the builder: the page says so
         r.interviewInfo.insert(s("preview"), true);
     const qint64 deadline = q.value(11).isNull() ? 0 : q.value(11).toLongLong();

@@ -151,6 +151,17 @@ const QList<QStringList> &schemaMigrations()
             QStringLiteral("ALTER TABLE audit_log ADD COLUMN address TEXT"),
             QStringLiteral("CREATE INDEX audit_log_org_id ON audit_log(org_id, id)"),
         },
+        // 10: retention (jobs/retention.h) — periods in days per organization, overridden per interview (NULL: the
+        // organization's; for an organization: kept until erased on request); when a session's recordings went
+        {
+            QStringLiteral("ALTER TABLE organizations ADD COLUMN retention_recordings_days INTEGER"),
+            QStringLiteral("ALTER TABLE organizations ADD COLUMN retention_candidate_days INTEGER"),
+            QStringLiteral("ALTER TABLE interviews ADD COLUMN retention_recordings_days INTEGER"),
+            QStringLiteral("ALTER TABLE interviews ADD COLUMN retention_candidate_days INTEGER"),
+            QStringLiteral("ALTER TABLE sessions ADD COLUMN recordings_deleted_at BIGINT"),
+            QStringLiteral("CREATE INDEX invites_candidate ON invites(candidate_id)"),
+            QStringLiteral("CREATE INDEX sessions_candidate ON sessions(candidate_id)"),
+        },
     };
     return migrations;
 }

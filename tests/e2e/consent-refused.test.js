@@ -1,7 +1,8 @@
 'use strict';
 // The candidate refuses consent (in a German interview): the page ends clearly, nothing is recorded or
 // uploaded, and the recruiter API shows the refusal. The consent screen names the organization; the state
-// frames are rewritten to say the interview uses AI, so the screen must say so and how to refuse.
+// frames are rewritten to say the interview uses AI, so the screen must say so and how to refuse. It states the
+// retention periods that apply.
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
@@ -40,9 +41,12 @@ test('refusing consent ends the interview with nothing recorded', { timeout: 120
   assert.match(aiText, /mit Hilfe von KI transkribiert und bewertet/);
   assert.match(aiText, /„Ich stimme nicht zu“/, 'says how to refuse');
   assert.match(aiText, /bitten Sie Acme Test Hiring um eine Beurteilung ohne KI/);
-  // Nothing deletes recordings on a schedule yet: the page must not promise it (it names who to ask instead).
+  // The periods are the organization's as the retention job applies them (a new organization's defaults), in words.
+  const periods = await api.get('/api/v1/retention');
+  assert.deepEqual([periods.recordingsDays, periods.candidateDays], [90, 365]);
   const retention = await page.textContent('#consent-retention-text');
-  assert.doesNotMatch(retention, /automatisch/);
+  assert.match(retention, /Ihre Aufnahmen werden 90 Tage nach der Entscheidung von Acme Test Hiring über Ihre Bewerbung gelöscht/);
+  assert.match(retention, /wird 365 Tage nach dem letzten Schritt Ihrer Bewerbung gelöscht/);
   assert.match(retention, /Sie können Acme Test Hiring jederzeit um Auskunft oder Löschung Ihrer Daten bitten/);
   await page.click('#consent-refuse');
   await page.click('#consent-refuse-yes');

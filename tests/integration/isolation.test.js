@@ -68,6 +68,11 @@ const ROUTES = {
   'POST /api/v1/users/{id}/setup-link': { kind: 'object', call: (v) => ['POST', `/api/v1/users/${v.member}/setup-link`] },
   // The audit log names objects by id only, so no marker could show a leak here: audit.test.js checks that another
   // organization's administrator sees none of its entries.
+  'GET /api/v1/retention': { kind: 'own', call: () => ['GET', '/api/v1/retention'] },
+  'PUT /api/v1/retention': { kind: 'own', call: () => ['PUT', '/api/v1/retention', { recordingsDays: 1, candidateDays: 1 }] },
+  'GET /api/v1/retention/due': { kind: 'own', call: () => ['GET', '/api/v1/retention/due'] },
+  'POST /api/v1/retention/run': { kind: 'own', call: () => ['POST', '/api/v1/retention/run'] },
+  'PUT /api/v1/interviews/{id}/retention': { kind: 'object', call: (v) => ['PUT', `/api/v1/interviews/${v.interview}/retention`, { recordingsDays: 1, candidateDays: 1 }] },
   'GET /api/v1/audit': { kind: 'own', call: () => ['GET', '/api/v1/audit?limit=200'] },
   'GET /api/v1/audit/export': { kind: 'own', call: () => ['GET', '/api/v1/audit/export'] },
   'POST /api/v1/auth/setup/check': { kind: 'public', call: () => ['POST', '/api/v1/auth/setup/check', { token: 'not-a-setup-token' }] },
@@ -183,6 +188,8 @@ describe(`every route, as another organization and as an unassigned reviewer (${
     assert.match(cv.body.toString('latin1'), /CV secret-/);
     const member = (await api.get(`/api/v1/users/${v.member}`)).json;
     assert.deepEqual([member.role, member.status], ['recruiter', 'active']);
+    assert.deepEqual(interview.retention, { recordingsDays: null, candidateDays: null });
+    assert.deepEqual((await api.get('/api/v1/retention')).json, { recordingsDays: 90, candidateDays: 365, previewDays: 2 });
     const interviews = await listAll(api, '/api/v1/interviews');
     assert.deepEqual(interviews.map((i) => i.id), [v.interview], 'nobody added an interview to this organization');
   });

@@ -42,6 +42,16 @@ export function t(key, params = {}) {
   return template.replace(/\{(\w+)\}/g, (match, name) => (name in params ? String(params[name]) : match));
 }
 
+/**
+ * Translates a key that depends on a number: `<key>_one`, `<key>_other` (… by the language's plural rules), with
+ * {count} filled in.
+ */
+export function tn(key, count, params = {}) {
+  const category = new Intl.PluralRules(current || 'en').select(count);
+  const chosen = [`${key}_${category}`, `${key}_other`].find((k) => k in strings || k in fallback) || key;
+  return t(chosen, { ...params, count });
+}
+
 /** Elements with data-i18n get their text, data-i18n-aria-label their accessible name. */
 export function translateStatic(root) {
   for (const element of root.querySelectorAll('[data-i18n]')) element.textContent = t(element.dataset.i18n);

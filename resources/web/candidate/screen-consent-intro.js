@@ -1,6 +1,6 @@
 // The consent and intro screens.
 
-import { t } from './i18n.js';
+import { t, tn } from './i18n.js';
 import { $, setText } from './helpers.js';
 import { resumeLevelMeter } from './answer-recording.js';
 import { isCommandPending, isSynced, lastState, sendCommand } from './session.js';
@@ -14,7 +14,23 @@ export function renderConsent() {
   // unknown value (an older server) falls back to the text that names AI and the way to refuse it.
   const noAi = interview.aiProcessing === false;
   setText('consent-ai-text', t(noAi ? 'consentAiNone' : 'consentAiUsed', { organization }));
-  setText('consent-retention-text', t('consentRetentionText', { organization }));
+  setText('consent-retention-text', retentionText(interview.retention, organization));
+}
+
+// The periods the organization set for this interview, as the server says (never a promise the server does not
+// keep: without periods the page says the data stays until someone asks for deletion).
+function retentionText(retention, organization) {
+  const rights = t('consentRetentionText', { organization });
+  if (!retention || typeof retention !== 'object') return rights;
+  const days = (v) => (Number.isInteger(v) && v > 0 ? v : null);
+  const recordings = days(retention.recordingsDays);
+  const everything = days(retention.candidateDays);
+  const parts = [];
+  if (recordings) parts.push(tn('consentRetentionRecordings', recordings, { organization }));
+  if (everything) parts.push(tn('consentRetentionEverything', everything, { organization }));
+  else parts.push(t(recordings ? 'consentRetentionRestKept' : 'consentRetentionNoSchedule', { organization }));
+  parts.push(rights);
+  return parts.join(' ');
 }
 
 export function renderIntro() {
@@ -22,7 +38,7 @@ export function renderIntro() {
   setText('intro-title', state.interview.title || t('appName'));
   setText('intro-greeting', t('introGreeting', { name: (state.candidate && state.candidate.name) || '' }));
   setText('intro-text', state.interview.intro || '');
-  setText('intro-summary', t('introSummary', { count: state.questions.length }));
+  setText('intro-summary', tn('introSummary', state.questions.length));
   $('intro-begin').disabled = isCommandPending() || !isSynced();
 }
 

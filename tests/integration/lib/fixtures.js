@@ -345,8 +345,45 @@ async function addMember(server, admin, role) {
   return { id: res.json.id, email, password: secret, token: set.json.accessToken, api: new Api(server.url, set.json.accessToken) };
 }
 
+/**
+ * A candidate with a CV (`cv` text) and `answered` invites to `interview` (which has a criterion), each answered
+ * once, rated, with a note and a `decision`. Gives the candidate with `cvSha` and `invites` ({…invite, answer, session}).
+ */
+async function reviewedCandidate(server, org, interview, { name, cv, answered = 2, decision = 'hold' }) {
+  const candidate = await createCandidate(org, { name, email: `${unique(name.split(' ')[0].toLowerCase())}@example.com` });
+  const upload = await org.api.request('PUT', `/api/v1/candidates/${candidate.id}/cv`, { body: makePdf(cv), contentType: 'application/pdf' });
+  assert.equal(upload.status, 200, String(upload));
+  const invites = [];
+  for (let i = 0; i < answered; i += 1) {
+    const invite = await createInvite(org, interview.id, candidate.id);
+    const { answer } = await recordAnswer(server, invite.token, await makeWebm(1), { finishSession: true });
+    const criterion = (await org.api.get(`/api/v1/interviews/${interview.id}/criteria`)).json.items[0].id;
+    assert.equal((await org.api.put(`/api/v1/invites/${invite.id}/review/ratings`, { ratings: { [criterion]: 4 } })).status, 200);
+    assert.equal((await org.api.put(`/api/v1/invites/${invite.id}/review/note`, { note: `About ${name}` })).status, 200);
+    assert.equal((await org.api.post(`/api/v1/invites/${invite.id}/decision`, { decision })).status, 200);
+    invites.push({ ...invite, answer, session: (await org.api.get(`/api/v1/answers/${answer}`)).json.sessionId });
+  }
+  return { ...candidate, cvSha: upload.json.cv.sha256, invites };
+}
+
+/**
+ * Restarts `server` of `env` with a single job worker, kept busy by the join of `answer` through an ffmpeg that
+ * waits a minute: jobs queued next stay queued until the process is killed. Gives the new server and an Api
+ * for `org` on it (a new port after each start).
+ */
+async function restartWithBusyWorker(env, server, org, answer) {
+  const slow = path.join(env.dataDir, 'ffmpeg-slow');
+  fs.writeFileSync(slow, '#!/bin/sh\nsleep 60\nexec ffmpeg "$@"\n', { mode: 0o755 });
+  await server.stop();
+  const busy = await env.start({ extraEnv: { INTERVOX_FFMPEG: slow, INTERVOX_JOB_WORKERS: '1' } });
+  const api = new Api(busy.url, org.token);
+  api.get(`/api/v1/answers/${answer}/recording`, { timeout: 1000 }).catch(() => {}); // starts the join
+  await waitFor(async () => (await api.get('/api/v1/jobs?kind=join&state=running')).json.items.length === 1, { what: 'the slow join running' });
+  return { server: busy, api };
+}
+
 module.exports = {
-  setupTokenOf, addMember,
+  setupTokenOf, addMember, reviewedCandidate, restartWithBusyWorker,
   WEBM_MIME, unique, waitFor, createOrg, interviewBody, createInterview, createCandidate, createInvite, listAll,
   createInvitation, Candidate, startAnswering, recordAnswer, makeWebm, probeDuration, makePdf, assertServerHealthy,
   assertError, sqlCost,
