@@ -51,6 +51,13 @@ Page {
                 onTextChanged: team.filterText = text
                 Keys.onEscapePressed: text = ""
             }
+            Button {
+                objectName: "openRetention"
+                text: qsTr("Data retention…")
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("How long recordings and candidates are kept")
+                onClicked: retentionDialog.open()
+            }
             PrimaryButton {
                 objectName: "inviteMember"
                 text: qsTr("Invite a colleague")
@@ -221,6 +228,8 @@ Page {
     }
 
     // ---- invite
+    RetentionDialog { id: retentionDialog }
+
     Dialog {
         id: inviteDialog
         objectName: "inviteDialog"

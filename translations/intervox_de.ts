@@ -1464,7 +1464,7 @@
     </message>
     <message>
         <location filename="../qml/InterviewPage.qml" line="452"/>
-        <location filename="../qml/InterviewPage.qml" line="505"/>
+        <location filename="../qml/InterviewPage.qml" line="506"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -1489,47 +1489,47 @@
         <translation>Alles über %1 löschen?</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="501"/>
+        <location filename="../qml/InterviewPage.qml" line="502"/>
         <source>Their answers and recordings in every interview, their CV, ratings, notes and decisions are deleted for good, and their links stop working. Do this when %1 asks you to. The activity log keeps only that it was done.</source>
         <translation>Antworten und Aufnahmen aus allen Interviews, Lebenslauf, Bewertungen, Notizen und Entscheidungen werden endgültig gelöscht, und die Links funktionieren nicht mehr. Tun Sie das, wenn %1 Sie darum bittet. Das Aktivitätsprotokoll hält nur fest, dass es geschehen ist.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="511"/>
+        <location filename="../qml/InterviewPage.qml" line="512"/>
         <source>Erase for good</source>
         <translation>Endgültig löschen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="527"/>
+        <location filename="../qml/InterviewPage.qml" line="528"/>
         <source>Reviewers of %1</source>
         <translation>Bewertende von %1</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="536"/>
+        <location filename="../qml/InterviewPage.qml" line="537"/>
         <source>Reviewers see only the interviews assigned to them: their candidates and answers, to rate them and keep notes. Administrators and recruiters see every interview.</source>
         <translation>Bewertende sehen nur die ihnen zugewiesenen Interviews: deren Kandidaten und Antworten, um sie zu bewerten und Notizen zu führen. Administratoren und Recruiter sehen alle Interviews.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="552"/>
+        <location filename="../qml/InterviewPage.qml" line="553"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="555"/>
+        <location filename="../qml/InterviewPage.qml" line="556"/>
         <source>%1 reviews this interview</source>
         <translation>%1 bewertet dieses Interview</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="565"/>
+        <location filename="../qml/InterviewPage.qml" line="566"/>
         <source>The team has no reviewers yet. Invite colleagues as reviewers on the Team page.</source>
         <translation>Das Team hat noch keine Bewertenden. Laden Sie Kolleginnen und Kollegen auf der Team-Seite als Bewertende ein.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="566"/>
+        <location filename="../qml/InterviewPage.qml" line="567"/>
         <source>The team has no reviewers yet. An administrator can invite them.</source>
         <translation>Das Team hat noch keine Bewertenden. Eine Administratorin oder ein Administrator kann sie einladen.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="575"/>
+        <location filename="../qml/InterviewPage.qml" line="576"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
@@ -1748,28 +1748,28 @@
         <translation>der Server hat keinen Autorisierungscode gesendet</translation>
     </message>
     <message>
-        <location filename="../app/oauthsignin.cpp" line="144"/>
-        <location filename="../app/oauthsignin.cpp" line="228"/>
+        <location filename="../app/oauthsignin.cpp" line="146"/>
+        <location filename="../app/oauthsignin.cpp" line="230"/>
         <source>the token endpoint sent no access or refresh token</source>
         <translation>der Token-Endpunkt hat kein Zugangs- oder Erneuerungstoken gesendet</translation>
     </message>
     <message>
-        <location filename="../app/oauthsignin.cpp" line="154"/>
+        <location filename="../app/oauthsignin.cpp" line="156"/>
         <source>cancelled in the app</source>
         <translation>in der App abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/oauthsignin.cpp" line="166"/>
+        <location filename="../app/oauthsignin.cpp" line="168"/>
         <source>the token endpoint did not answer within %1 s</source>
         <translation>der Token-Endpunkt hat nicht innerhalb von %1 s geantwortet</translation>
     </message>
     <message>
-        <location filename="../app/oauthsignin.cpp" line="167"/>
+        <location filename="../app/oauthsignin.cpp" line="169"/>
         <source>the sign-in in the browser was not completed in time</source>
         <translation>die Anmeldung im Browser wurde nicht rechtzeitig abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../app/oauthsignin.cpp" line="205"/>
+        <location filename="../app/oauthsignin.cpp" line="207"/>
         <source>the token endpoint answered with HTTP %1</source>
         <translation>der Token-Endpunkt hat mit HTTP %1 geantwortet</translation>
     </message>
@@ -1969,6 +1969,134 @@
             <numerusform>Kürzen Sie die Frage auf höchstens %n Zeichen.</numerusform>
             <numerusform>Kürzen Sie die Frage auf höchstens %n Zeichen.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RetentionDialog</name>
+    <message>
+        <location filename="../qml/RetentionDialog.qml" line="15"/>
+        <source>Data retention</source>
+        <translation>Aufbewahrung</translation>
+    </message>
+    <message>
+        <location filename="../qml/RetentionDialog.qml" line="44"/>
+        <source>A daily job deletes what is due. Candidates are told these periods before they agree to be recorded. Each interview can set its own periods through the API.</source>
+        <translation>Ein täglicher Auftrag löscht, was fällig ist. Bewerbende erfahren diese Fristen, bevor sie der Aufnahme zustimmen. Jedes Interview kann über die API eigene Fristen festlegen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/RetentionDialog.qml" line="50"/>
+        <source>Delete recordings after a decision</source>
+        <translation>Aufnahmen nach einer Entscheidung löschen</translation>
+    </message>
+    <message>
+        <location filename="../qml/RetentionDialog.qml" line="63"/>
+        <source>Days after the decision</source>
+        <translation>Tage nach der Entscheidung</translation>
+    </message>
+    <message>
+        <location filename="../qml/RetentionDialog.qml" line="69"/>
+        <source>days after a candidate was advanced or rejected (not while on hold). The answers stay listed, without audio.</source>
+        <translation>Tage, nachdem jemand weiterkam oder abgelehnt wurde (nicht solange zurückgestellt). Die Antworten bleiben aufgeführt, ohne Ton.</translation>
+    </message>
+    <message>
+        <location filename="../qml/RetentionDialog.qml" line="76"/>
+        <source>Erase candidates after their last activity</source>
+        <translation>Bewerbende nach ihrer letzten Aktivität löschen</translation>
+    </message>
+    <message>
+        <location filename="../qml/RetentionDialog.qml" line="89"/>
+        <source>Days after the last activity</source>
+        <translation>Tage nach der letzten Aktivität</translation>
+    </message>
+    <message>
+        <location filename="../qml/RetentionDialog.qml" line="95"/>
+        <source>days after anything last happened in their application: everything about them goes, CV and recordings included.</source>
+        <translation>Tage, nachdem zuletzt etwas in ihrer Bewerbung geschah: alles über sie wird gelöscht, auch Lebenslauf und Aufnahmen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/RetentionDialog.qml" line="104"/>
+        <source>Nothing is deleted on a schedule: candidates are told their data is kept until they or you ask for it to be deleted.</source>
+        <translation>Nichts wird nach Frist gelöscht: Bewerbende erfahren, dass ihre Daten aufbewahrt werden, bis sie oder Sie die Löschung verlangen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/RetentionDialog.qml" line="123"/>
+        <source>Checking what is due…</source>
+        <translation>Prüfe, was fällig ist …</translation>
+    </message>
+    <message>
+        <location filename="../qml/RetentionDialog.qml" line="124"/>
+        <source>Nothing is due for deletion now.</source>
+        <translation>Zurzeit ist nichts zur Löschung fällig.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/RetentionDialog.qml" line="125"/>
+        <source>Due now: the recordings of %n interview(s)</source>
+        <translation>
+            <numerusform>Jetzt fällig: die Aufnahmen von %n Interview</numerusform>
+            <numerusform>Jetzt fällig: die Aufnahmen von %n Interviews</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/RetentionDialog.qml" line="126"/>
+        <source>%n candidate(s) to erase</source>
+        <translation>
+            <numerusform>%n Person zu löschen</numerusform>
+            <numerusform>%n Personen zu löschen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/RetentionDialog.qml" line="130"/>
+        <source>Delete now</source>
+        <translation>Jetzt löschen</translation>
+    </message>
+    <message>
+        <location filename="../qml/RetentionDialog.qml" line="133"/>
+        <source>Runs the daily deletion now, for what is due today</source>
+        <translation>Führt die tägliche Löschung jetzt aus, für alles, was heute fällig ist</translation>
+    </message>
+    <message>
+        <location filename="../qml/RetentionDialog.qml" line="148"/>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../qml/RetentionDialog.qml" line="153"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../qml/RetentionDialog.qml" line="156"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionSettings</name>
+    <message numerus="yes">
+        <location filename="../app/retentionsettings.cpp" line="124"/>
+        <source>Deleted the recordings of %n interview(s)</source>
+        <translation>
+            <numerusform>Die Aufnahmen von %n Interview gelöscht</numerusform>
+            <numerusform>Die Aufnahmen von %n Interviews gelöscht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/retentionsettings.cpp" line="125"/>
+        <source>erased %n candidate(s)</source>
+        <translation>
+            <numerusform>%n Person gelöscht</numerusform>
+            <numerusform>%n Personen gelöscht</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/retentionsettings.cpp" line="127"/>
+        <source>The run failed: %1</source>
+        <translation>Der Lauf ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/retentionsettings.cpp" line="129"/>
+        <source>Still running; the activity log will show what it deleted.</source>
+        <translation>Läuft noch; das Aktivitätsprotokoll zeigt, was gelöscht wurde.</translation>
     </message>
 </context>
 <context>
@@ -2429,48 +2557,58 @@
     </message>
     <message>
         <location filename="../qml/TeamPage.qml" line="56"/>
-        <location filename="../qml/TeamPage.qml" line="217"/>
-        <location filename="../qml/TeamPage.qml" line="231"/>
+        <source>Data retention…</source>
+        <translation>Aufbewahrung …</translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="58"/>
+        <source>How long recordings and candidates are kept</source>
+        <translation>Wie lange Aufnahmen und Bewerbende aufbewahrt werden</translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="63"/>
+        <location filename="../qml/TeamPage.qml" line="224"/>
+        <location filename="../qml/TeamPage.qml" line="240"/>
         <source>Invite a colleague</source>
         <translation>Kollegin oder Kollegen einladen</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="58"/>
+        <location filename="../qml/TeamPage.qml" line="65"/>
         <source>Ctrl+N</source>
         <translation>Strg+N</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="67"/>
+        <location filename="../qml/TeamPage.qml" line="74"/>
         <source>Administrators manage the team and every interview. Recruiters build interviews, invite candidates and decide. Reviewers rate the answers of the interviews assigned to them, and see nothing else.</source>
         <translation>Administratoren verwalten das Team und alle Interviews. Recruiter erstellen Interviews, laden Kandidaten ein und entscheiden. Bewertende bewerten die Antworten der ihnen zugewiesenen Interviews und sehen sonst nichts.</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="76"/>
+        <location filename="../qml/TeamPage.qml" line="83"/>
         <source>This is the server inside the app: it answers only on this computer, so a colleague&apos;s setup link opens only here. To work as a team, add your organization&apos;s Intervox server (the server menu at the bottom left) and invite colleagues there.</source>
         <translation>Dies ist der Server in der App: Er antwortet nur auf diesem Computer, ein Einrichtungslink für Kolleginnen und Kollegen öffnet sich also nur hier. Um im Team zu arbeiten, fügen Sie den Intervox-Server Ihrer Organisation hinzu (Servermenü unten links) und laden Sie dort ein.</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="82"/>
+        <location filename="../qml/TeamPage.qml" line="89"/>
         <source>Try again</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="90"/>
+        <location filename="../qml/TeamPage.qml" line="97"/>
         <source>Dismiss</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="110"/>
+        <location filename="../qml/TeamPage.qml" line="117"/>
         <source>Team members</source>
         <translation>Teammitglieder</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="127"/>
+        <location filename="../qml/TeamPage.qml" line="134"/>
         <source>%1, %2, %3</source>
         <translation>%1, %2, %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/TeamPage.qml" line="148"/>
+        <location filename="../qml/TeamPage.qml" line="155"/>
         <source>%n interview(s) assigned</source>
         <translation>
             <numerusform>%n Interview zugewiesen</numerusform>
@@ -2478,127 +2616,127 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="165"/>
+        <location filename="../qml/TeamPage.qml" line="172"/>
         <source>Role of %1</source>
         <translation>Rolle von %1</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="172"/>
+        <location filename="../qml/TeamPage.qml" line="179"/>
         <source>New setup link</source>
         <translation>Neuer Einrichtungslink</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="172"/>
+        <location filename="../qml/TeamPage.qml" line="179"/>
         <source>Password reset link</source>
         <translation>Link zum Zurücksetzen des Passworts</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="174"/>
+        <location filename="../qml/TeamPage.qml" line="181"/>
         <source>%1 for %2</source>
         <translation>%1 für %2</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="181"/>
-        <location filename="../qml/TeamPage.qml" line="357"/>
+        <location filename="../qml/TeamPage.qml" line="188"/>
+        <location filename="../qml/TeamPage.qml" line="366"/>
         <source>Disable</source>
         <translation>Deaktivieren</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="183"/>
+        <location filename="../qml/TeamPage.qml" line="190"/>
         <source>Disable %1</source>
         <translation>%1 deaktivieren</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="203"/>
+        <location filename="../qml/TeamPage.qml" line="210"/>
         <source>No one matches “%1”</source>
         <translation>Niemand passt zu „%1“</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="204"/>
+        <location filename="../qml/TeamPage.qml" line="211"/>
         <source>Search looks at names and email addresses.</source>
         <translation>Die Suche berücksichtigt Namen und E-Mail-Adressen.</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="205"/>
+        <location filename="../qml/TeamPage.qml" line="212"/>
         <source>Clear the search</source>
         <translation>Suche leeren</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="215"/>
+        <location filename="../qml/TeamPage.qml" line="222"/>
         <source>Hiring is a team sport</source>
         <translation>Einstellen ist Teamarbeit</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="216"/>
+        <location filename="../qml/TeamPage.qml" line="223"/>
         <source>Invite the colleagues who review answers with you. Each gets a link to set a password.</source>
         <translation>Laden Sie die Kolleginnen und Kollegen ein, die mit Ihnen Antworten bewerten. Alle erhalten einen Link, um ein Passwort festzulegen.</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="247"/>
-        <location filename="../qml/TeamPage.qml" line="252"/>
+        <location filename="../qml/TeamPage.qml" line="256"/>
+        <location filename="../qml/TeamPage.qml" line="261"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="255"/>
-        <location filename="../qml/TeamPage.qml" line="260"/>
+        <location filename="../qml/TeamPage.qml" line="264"/>
+        <location filename="../qml/TeamPage.qml" line="269"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="265"/>
-        <location filename="../qml/TeamPage.qml" line="273"/>
+        <location filename="../qml/TeamPage.qml" line="274"/>
+        <location filename="../qml/TeamPage.qml" line="282"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="280"/>
+        <location filename="../qml/TeamPage.qml" line="289"/>
         <source>You get a link to send them: it works once, for 7 days, and lets them set their password.</source>
         <translation>Sie erhalten einen Link zum Weitergeben: Er funktioniert einmal, 7 Tage lang, und damit wird das Passwort festgelegt.</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="284"/>
-        <location filename="../qml/TeamPage.qml" line="354"/>
+        <location filename="../qml/TeamPage.qml" line="293"/>
+        <location filename="../qml/TeamPage.qml" line="363"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="287"/>
+        <location filename="../qml/TeamPage.qml" line="296"/>
         <source>Invite</source>
         <translation>Einladen</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="303"/>
+        <location filename="../qml/TeamPage.qml" line="312"/>
         <source>Send this link</source>
         <translation>Diesen Link weitergeben</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="314"/>
+        <location filename="../qml/TeamPage.qml" line="323"/>
         <source>Send it in a message of your own. It is shown only now: the server keeps only a fingerprint of it. It works once, until %1.</source>
         <translation>Schicken Sie ihn in einer eigenen Nachricht. Er wird nur jetzt angezeigt: Der Server bewahrt nur einen Fingerabdruck davon auf. Er funktioniert einmal, bis %1.</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="323"/>
+        <location filename="../qml/TeamPage.qml" line="332"/>
         <source>Setup link</source>
         <translation>Einrichtungslink</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="329"/>
+        <location filename="../qml/TeamPage.qml" line="338"/>
         <source>Copy link</source>
         <translation>Link kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="333"/>
+        <location filename="../qml/TeamPage.qml" line="342"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="344"/>
+        <location filename="../qml/TeamPage.qml" line="353"/>
         <source>Disable %1?</source>
         <translation>%1 deaktivieren?</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="351"/>
+        <location filename="../qml/TeamPage.qml" line="360"/>
         <source>They are signed out everywhere and can no longer sign in. Their ratings, notes and decisions stay, with their name.</source>
         <translation>Die Person wird überall abgemeldet und kann sich nicht mehr anmelden. Ihre Bewertungen, Notizen und Entscheidungen bleiben mit ihrem Namen erhalten.</translation>
     </message>

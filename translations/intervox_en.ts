@@ -124,6 +124,44 @@
     </message>
 </context>
 <context>
+    <name>RetentionDialog</name>
+    <message numerus="yes">
+        <location filename="../qml/RetentionDialog.qml" line="125"/>
+        <source>Due now: the recordings of %n interview(s)</source>
+        <translation>
+            <numerusform>Due now: the recordings of %n interview</numerusform>
+            <numerusform>Due now: the recordings of %n interviews</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/RetentionDialog.qml" line="126"/>
+        <source>%n candidate(s) to erase</source>
+        <translation>
+            <numerusform>%n candidate to erase</numerusform>
+            <numerusform>%n candidates to erase</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RetentionSettings</name>
+    <message numerus="yes">
+        <location filename="../app/retentionsettings.cpp" line="124"/>
+        <source>Deleted the recordings of %n interview(s)</source>
+        <translation>
+            <numerusform>Deleted the recordings of %n interview</numerusform>
+            <numerusform>Deleted the recordings of %n interviews</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/retentionsettings.cpp" line="125"/>
+        <source>erased %n candidate(s)</source>
+        <translation>
+            <numerusform>erased %n candidate</numerusform>
+            <numerusform>erased %n candidates</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message numerus="yes">
         <location filename="../qml/ReviewPage.qml" line="475"/>
@@ -137,7 +175,7 @@
 <context>
     <name>TeamPage</name>
     <message numerus="yes">
-        <location filename="../qml/TeamPage.qml" line="148"/>
+        <location filename="../qml/TeamPage.qml" line="155"/>
         <source>%n interview(s) assigned</source>
         <translation>
             <numerusform>%n interview assigned</numerusform>

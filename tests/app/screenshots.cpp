@@ -317,6 +317,16 @@ int main(int argc, char *argv[])
         return 1;
     QMetaObject::invokeMethod(linkDialog, "close");
     settle(400);
+    if (auto *dialog = teamPage->findChild<QObject *>(QStringLiteral("retentionDialog"))) {
+        QMetaObject::invokeMethod(dialog, "open");
+        auto *settings = dialog->property("settings").value<QObject *>();
+        waitFor([&] { return settings && settings->property("dueKnown").toBool(); }, 10000);
+        settle(600);
+        if (!shoot(QStringLiteral("team-retention")))
+            return 1;
+        QMetaObject::invokeMethod(dialog, "close");
+        settle(400);
+    }
 
     // 8b. The activity log: what everyone above did, in words.
     auto *navAudit = window->findChild<QQuickItem *>(QStringLiteral("navAudit"));

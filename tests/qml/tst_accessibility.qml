@@ -169,6 +169,7 @@ Item {
             tryVerify(() => page.model.count === 2, 10000)
             check(page, "team")
             checkDialog(findChild(page, "inviteDialog"), "invite")
+            checkDialog(findChild(page, "retentionDialog"), "retention")
         }
 
         function test_theServerMenuAndTheSignInCard() {

@@ -125,6 +125,14 @@ public:
             .json.toObject().value("id").toInteger();
     }
 
+    // A new invite's link (…/i/<token>), or empty.
+    Q_INVOKABLE QString newInviteLink(ApiClient *client, qint64 interview, qint64 candidate)
+    {
+        return call(client, "POST", "/invites", QJsonObject{{"interviewId", interview}, {"candidateId", candidate}}).json.toObject().value("url").toString();
+    }
+    // What GET `path` answers, as the server sent it (empty on an error).
+    Q_INVOKABLE QVariantMap apiGet(ApiClient *client, const QString &path) { return call(client, "GET", path).json.toObject().toVariantMap(); }
+
     // Whether a local file exists, and whether only its owner may read it.
     Q_INVOKABLE bool exists(const QUrl &file) { return QFile::exists(file.toLocalFile()); }
     Q_INVOKABLE bool candidateExists(ApiClient *client, qint64 id)
