@@ -10,6 +10,7 @@
 #include "http/httpserver.h"
 #include "jobs/jobqueue.h"
 #include "jobs/recordingjobs.h"
+#include "jobs/candidateexport.h"
 #include "jobs/retention.h"
 #include "recording/recordingstore.h"
 #include "recording/segmentfile.h"
@@ -136,8 +137,10 @@ bool Server::start(QString *error)
     const int lanes = m_config.sessionDbThreads > 0 ? m_config.sessionDbThreads : m_db->isPostgres() ? 8 : 1;
     m_sessions = new SessionHub(m_db.get(), m_recordings, m_events, m_config.sessionIdleSeconds, lanes);
     m_jobs = new JobQueue(m_config, m_config.jobWorkers, m_config.jobLeaseSeconds);
-    registerRecordingJobs(*m_jobs, m_recordings, m_config.dataDir + s("/blobs/sha256"));
-    registerRetentionJob(*m_jobs);
+    const QString exportsDir = m_config.dataDir + s("/exports");
+    registerRecordingJobs(*m_jobs, m_recordings, m_config.dataDir + s("/blobs/sha256"), exportsDir);
+    registerRetentionJob(*m_jobs, exportsDir);
+    registerExportJob(*m_jobs, m_recordings, m_config.dataDir + s("/blobs/sha256"), exportsDir);
     m_joiner = new MediaJoiner(m_db.get(), m_jobs);
     QObject::connect(m_jobs, &JobQueue::jobChanged, m_events,
                      [events = m_events](qint64 id, const QString &kind, qint64 org, const QString &state, const QJsonObject &) {
@@ -188,6 +191,7 @@ bool Server::start(QString *error)
     m_api->jobs = m_jobs;
     m_api->config = &m_config;
     m_api->blobDir = m_config.dataDir + s("/blobs/sha256");
+    m_api->exportsDir = exportsDir;
     registerRecruiterApi(*m_http, *m_api);
     registerCopyAndEraseApi(*m_http, *m_api);
     registerRetentionApi(*m_http, *m_api);

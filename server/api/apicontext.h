@@ -37,6 +37,7 @@ struct ApiContext
     WorkerThreads *writers = nullptr; // one thread with its own database connection, for writes in order (owned by the Server)
     QObject *home = nullptr;        // an object of the event loop's thread: replies are sent from there
     QString blobDir;
+    QString exportsDir; // candidates' export archives (jobs/candidateexport.h)
     QUrl publicUrl;
 
     // What strangers may cost: requests without a token, per client address per minute (config

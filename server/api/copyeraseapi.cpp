@@ -1,14 +1,20 @@
 // Routes that make and unmake whole sets of rows: the recruiter's preview of the candidate page (a hidden copy of
-// an interview) and erasing a candidate at their request (every row of theirs, then their files by a job).
+// an interview), and a candidate's rights served by administrators: everything of theirs in one archive (a job),
+// and erasing them (every row of theirs, then their files by a job).
 #include "apicontext.h"
 #include "auditapi.h"
 #include "auth/secrets.h"
 #include "jobs/jobqueue.h"
+#include "jobs/candidateexport.h"
 #include "jobs/retention.h"
+#include "storage/database.h"
+#include <QFile>
+#include <QSqlQuery>
 #include "session/sessionhub.h"
 #include "storage/database.h"
 #include "validate.h"
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace intervox {
 using namespace validate;
@@ -50,6 +56,47 @@ void registerCopyAndEraseApi(HttpServer &http, ApiContext &ctx)
         });
         return HttpResponse::json(201, reply);
     }, true));
+
+    // Everything held about a candidate, for them (their right of access): an `export` job writes the archive,
+    // GET /exports/{job} hands it out once the job is done.
+    http.route("POST", s("/api/v1/candidates/{id}/export"), ctx.authed([&ctx, db](HttpRequest &r, const Principal &p) {
+        requireAdmin(p);
+        const qint64 candidate = r.ids.at(0);
+        requireFound(db, "candidates", p.orgId, candidate, "candidate");
+        qint64 job = 0;
+        db->transaction([&] {
+            job = ctx.jobs->enqueue(*db, JobSpec{s(kExportJob), QStringLiteral("candidate:%1:%2").arg(candidate).arg(nowMs()), p.orgId,
+                                                 QJsonObject{{s("candidateId"), candidate}}, 3, 5});
+            audit(ctx, r, p, s("candidate.export"), QStringLiteral("candidate:%1 job:%2").arg(candidate).arg(job));
+        });
+        ctx.jobs->wake();
+        return HttpResponse::json(202, QJsonObject{{s("jobId"), job}});
+    }, true));
+    http.route("GET", s("/api/v1/exports/{id}"), ctx.reader([&ctx, db](HttpRequest &r, const Principal &p) {
+        requireAdmin(p);
+        const qint64 job = r.ids.at(0);
+        QSqlQuery q = db->exec(s("SELECT state, payload, last_error FROM jobs WHERE id = ? AND org_id = ? AND kind = ?"), {job, p.orgId, s(kExportJob)});
+        if (!q.next())
+            fail(ApiError::notFound(s("no such export")));
+        const QString state = q.value(0).toString();
+        if (state == QLatin1String("failed"))
+            fail(ApiError::conflict(s("the archive could not be made: ") + q.value(2).toString()));
+        if (state != QLatin1String("done"))
+            fail(ApiError::conflict(s("the archive is still being made; ask again when its job is done")));
+        const qint64 candidate = QJsonDocument::fromJson(q.value(1).toByteArray()).object().value(s("candidateId")).toInteger();
+        auto file = std::make_shared<QFile>(candidateExportPath(ctx.exportsDir, p.orgId, candidate, job));
+        if (!file->open(QIODevice::ReadOnly))
+            fail(ApiError{ErrorCode::Gone, QStringLiteral("the archive was removed (archives are kept %1 days, and go when the candidate is erased); make a new one")
+                                               .arg(kExportKeptDays), {}});
+        audit(ctx, r, p, s("candidate.export_download"), QStringLiteral("candidate:%1 job:%2").arg(candidate).arg(job));
+        file->moveToThread(ctx.home->thread()); // opened here, streamed by the event loop
+        HttpResponse resp;
+        resp.headers = {{"content-type", "application/zip"}, {"cache-control", "no-store"},
+                        {"content-disposition", QStringLiteral("attachment; filename=\"candidate-%1-export.zip\"").arg(candidate).toLatin1()}};
+        resp.streamLength = file->size();
+        resp.stream = file;
+        return resp;
+    }));
 
     // Erases a candidate on request (their right to erasure; administrators only): the candidate, their invites,
     // sessions, answers, ratings, notes and decisions go in one transaction, with an audit entry that keeps only

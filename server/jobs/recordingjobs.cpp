@@ -5,6 +5,7 @@
 #include <QJsonArray>
 
 #include "core/error.h"
+#include "candidateexport.h"
 #include "jobqueue.h"
 #include "recording/recordingstore.h"
 #include "session/phase.h"
@@ -26,10 +27,10 @@ std::function<void(Database &)> setMedia(qint64 answerId, const QString &media)
 }
 } // namespace
 
-void registerRecordingJobs(JobQueue &queue, RecordingStore *store, const QString &blobDir)
+void registerRecordingJobs(JobQueue &queue, RecordingStore *store, const QString &blobDir, const QString &exportsDir)
 {
-    queue.registerHandler(s(kEraseFilesJob), [store, blobDir](JobContext &job) {
-        int dirs = 0, blobs = 0;
+    queue.registerHandler(s(kEraseFilesJob), [store, blobDir, exportsDir](JobContext &job) {
+        int dirs = 0, blobs = 0, exports = 0;
         for (const QJsonValue &v : job.payload.value(s("sessions")).toArray()) {
             QDir dir(store->sessionDir(job.orgId, v.toInteger()));
             if (dir.exists()) {
@@ -51,7 +52,16 @@ void registerRecordingJobs(JobQueue &queue, RecordingStore *store, const QString
                 ++blobs;
             }
         }
-        return JobOutcome::done(QJsonObject{{s("sessionFoldersRemoved"), dirs}, {s("cvFilesRemoved"), blobs}});
+        if (const qint64 candidate = job.payload.value(s("candidate")).toInteger()) {
+            bool ok = true;
+            exports = removeCandidateExports(exportsDir, job.orgId, candidate, &ok);
+            if (!ok)
+                return JobOutcome::retry(s("could not remove an export archive"));
+        }
+        QJsonObject result{{s("sessionFoldersRemoved"), dirs}, {s("cvFilesRemoved"), blobs}};
+        if (exports > 0)
+            result.insert(s("exportsRemoved"), exports);
+        return JobOutcome::done(result);
     });
     queue.registerHandler(s(kJoinJob), [store](JobContext &job) {
         const qint64 answerId = job.payload.value(s("answerId")).toInteger();

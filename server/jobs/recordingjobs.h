@@ -15,13 +15,13 @@ class JobQueue;
 class RecordingStore;
 
 inline constexpr char kJoinJob[] = "join";
-// `erase_files`: removes what is left on disk of erased rows (DELETE /candidates/{id}): the recordings of the
-// sessions in the payload and CV files no candidate refers to any more. Idempotent, so a run cut short by a crash
+// `erase_files`: removes what is left on disk of erased rows (DELETE /candidates/{id}, retention): the recordings
+// of the sessions in the payload, CV files no candidate refers to any more, and the candidate's export archives. Idempotent, so a run cut short by a crash
 // simply runs again; the rows were deleted, in one transaction, before the job was queued.
 inline constexpr char kEraseFilesJob[] = "erase_files";
 
-// `blobDir`: where CVs are kept by their SHA-256 (blobs/sha256/ab/abcd….pdf).
-void registerRecordingJobs(JobQueue &queue, RecordingStore *store, const QString &blobDir);
+// `blobDir`: where CVs are kept by their SHA-256 (blobs/sha256/ab/abcd….pdf); `exportsDir`: candidates' archives.
+void registerRecordingJobs(JobQueue &queue, RecordingStore *store, const QString &blobDir, const QString &exportsDir);
 
 // Answers requests for a recording once its join job has ended.
 class MediaJoiner : public QObject

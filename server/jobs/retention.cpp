@@ -9,6 +9,7 @@
 #include "api/auditapi.h"
 #include "core/error.h"
 #include "core/log.h"
+#include "candidateexport.h"
 #include "jobqueue.h"
 #include "recordingjobs.h"
 #include "storage/database.h"
@@ -135,7 +136,7 @@ ErasedCandidate eraseCandidateRows(Database &db, JobQueue &jobs, qint64 org, qin
     db.exec(s("DELETE FROM invites WHERE candidate_id = ? AND org_id = ?"), {candidate, org});
     db.exec(s("DELETE FROM candidates WHERE id = ? AND org_id = ?"), {candidate, org});
     erased.filesJob = jobs.enqueue(db, JobSpec{s(kEraseFilesJob), QStringLiteral("candidate:%1").arg(candidate), org,
-                                               QJsonObject{{s("sessions"), sessions}, {s("cvs"), cvs}}});
+                                               QJsonObject{{s("sessions"), sessions}, {s("cvs"), cvs}, {s("candidate"), candidate}}});
     return erased;
 }
 
@@ -148,9 +149,9 @@ void deleteSessionRecordings(Database &db, JobQueue &jobs, qint64 org, qint64 se
                              QJsonObject{{s("sessions"), QJsonArray{session}}, {s("cvs"), QJsonArray{}}}});
 }
 
-void registerRetentionJob(JobQueue &queue)
+void registerRetentionJob(JobQueue &queue, const QString &exportsDir)
 {
-    queue.registerHandler(s(kRetentionJob), [&queue](JobContext &job) {
+    queue.registerHandler(s(kRetentionJob), [&queue, exportsDir](JobContext &job) {
         QList<qint64> orgs;
         if (job.orgId > 0) {
             orgs << job.orgId;
@@ -204,6 +205,9 @@ void registerRetentionJob(JobQueue &queue)
         if (recordings + candidates + previews > 0)
             qCInfo(lcJobs).noquote() << QStringLiteral("retention: recordings of %1 session(s) deleted, %2 candidate(s) and %3 preview(s) erased")
                                             .arg(recordings).arg(candidates).arg(previews);
+        // Candidates' export archives are kept a week (a daily run covers every organization's).
+        if (job.orgId == 0)
+            removeOldExports(exportsDir, nowMs());
         queue.wake();
         return JobOutcome::done(QJsonObject{{s("organizations"), orgs.size()}, {s("recordingSessions"), recordings},
                                             {s("candidatesErased"), candidates}, {s("previewsRemoved"), previews}});

@@ -76,7 +76,8 @@ ErasedCandidate eraseCandidateRows(Database &db, JobQueue &jobs, qint64 org, qin
 // rows gone, the session's recordings_deleted_at set) and queues `erase_files` for its folder.
 void deleteSessionRecordings(Database &db, JobQueue &jobs, qint64 org, qint64 session);
 
-void registerRetentionJob(JobQueue &queue);
+// `exportsDir`: candidates' export archives, removed by the daily run once older than kExportKeptDays.
+void registerRetentionJob(JobQueue &queue, const QString &exportsDir);
 
 // Queues the day's retention run when the server starts and then every hour (a day's run is queued once).
 class RetentionSchedule : public QObject

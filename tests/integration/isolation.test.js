@@ -38,6 +38,8 @@ const ROUTES = {
   'GET /api/v1/candidates': { kind: 'own', call: () => ['GET', '/api/v1/candidates?limit=200'] },
   'POST /api/v1/candidates': { kind: 'own', call: () => ['POST', '/api/v1/candidates', { name: 'Mine', email: 'mine@example.com' }] },
   'GET /api/v1/candidates/{id}': { kind: 'object', call: (v) => ['GET', `/api/v1/candidates/${v.candidate}`] },
+  'POST /api/v1/candidates/{id}/export': { kind: 'object', call: (v) => ['POST', `/api/v1/candidates/${v.candidate}/export`] },
+  'GET /api/v1/exports/{id}': { kind: 'object', call: (v) => ['GET', `/api/v1/exports/${v.export}`] },
   'DELETE /api/v1/candidates/{id}': { kind: 'object', call: (v) => ['DELETE', `/api/v1/candidates/${v.candidate}`] },
   'PUT /api/v1/candidates/{id}/cv': { kind: 'object', call: (v) => ['PUT', `/api/v1/candidates/${v.candidate}/cv`], pdf: true },
   'GET /api/v1/candidates/{id}/cv': { kind: 'object', call: (v) => ['GET', `/api/v1/candidates/${v.candidate}/cv`] },
@@ -132,8 +134,11 @@ describe(`every route, as another organization and as an unassigned reviewer (${
     const reviewer = await addMember(server, victim, 'reviewer');
     // The recording is joined by a job when first asked for: one of the organization's jobs.
     await victim.api.get(`/api/v1/answers/${answer}/recording`);
-    const job = await waitFor(async () => (await victim.api.get('/api/v1/jobs')).json.items[0], { what: 'the answer\'s join job' });
-    v = { interview: interview.id, candidate: candidate.id, invite: invite.id, answer, session, criterion, member: member.id, reviewer: reviewer.id, job: job.id };
+    const job = await waitFor(async () => (await victim.api.get('/api/v1/jobs?kind=join')).json.items[0], { what: 'the answer\'s join job' });
+    // The candidate's own archive (with the marked name, CV and note in it).
+    const exported = await victim.api.post(`/api/v1/candidates/${candidate.id}/export`);
+    await waitFor(async () => (await victim.api.get(`/api/v1/jobs/${exported.json.jobId}`)).json.state === 'done', { what: 'the export job' });
+    v = { export: exported.json.jobId, interview: interview.id, candidate: candidate.id, invite: invite.id, answer, session, criterion, member: member.id, reviewer: reviewer.id, job: job.id };
     markers = [mark, member.email]; // (the reviewer's own address is theirs to see)
     const outsider = await createOrg(env, server, 'outsider');
     v.attackers = [
