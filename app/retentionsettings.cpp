@@ -4,17 +4,12 @@
 
 namespace {
 QString s(const char *latin1) { return QString::fromLatin1(latin1); }
-constexpr int kPollMs = 500;
-constexpr int kMaxPolls = 240; // two minutes; then the result is left to the activity log
 QJsonValue daysValue(int days) { return days > 0 ? QJsonValue(days) : QJsonValue(QJsonValue::Null); }
 } // namespace
 
 RetentionSettings::RetentionSettings(QObject *parent)
     : QObject(parent)
 {
-    m_poll.setInterval(kPollMs);
-    m_poll.setSingleShot(true);
-    connect(&m_poll, &QTimer::timeout, this, &RetentionSettings::followRun);
 }
 
 void RetentionSettings::setClient(ApiClient *client)
@@ -95,40 +90,27 @@ void RetentionSettings::checkDue()
 
 void RetentionSettings::runNow()
 {
-    if (!m_client || m_runJob)
+    if (!m_client || m_run.active())
         return;
     m_runResult.clear();
     m_client->post(s("/retention/run"), QJsonValue(), this, [this](const ApiResult &r) {
         if (!r.ok())
             return setError(r.error);
-        m_runJob = r.json.toObject().value(s("jobId")).toInteger();
-        m_runPolls = 0;
+        m_run.watch(m_client, r.json.toObject().value(s("jobId")).toInteger(), [this](const QJsonObject &job, const ApiError &error) {
+            const QJsonObject result = job.value(s("result")).toObject();
+            const QString state = job.value(s("state")).toString();
+            if (error.isError())
+                setError(error);
+            else if (state == QLatin1String("done"))
+                m_runResult = tr("Deleted the recordings of %n interview(s)", "", int(result.value(s("recordingSessions")).toInteger())) + QStringLiteral(" · ")
+                    + tr("erased %n candidate(s)", "", int(result.value(s("candidatesErased")).toInteger()));
+            else if (state == QLatin1String("failed"))
+                m_runResult = tr("The run failed: %1").arg(job.value(s("lastError")).toString());
+            else
+                m_runResult = tr("Still running; the activity log will show what it deleted.");
+            emit runChanged();
+            checkDue();
+        });
         emit runChanged();
-        m_poll.start();
-    });
-}
-
-void RetentionSettings::followRun()
-{
-    if (!m_client || !m_runJob)
-        return;
-    m_client->get(s("/jobs/%1").arg(m_runJob), this, [this](const ApiResult &r) {
-        const QJsonObject job = r.json.toObject();
-        const QString state = job.value(s("state")).toString();
-        if (r.ok() && state != QLatin1String("done") && state != QLatin1String("failed") && ++m_runPolls < kMaxPolls)
-            return m_poll.start();
-        const QJsonObject result = job.value(s("result")).toObject();
-        if (!r.ok())
-            setError(r.error);
-        else if (state == QLatin1String("done"))
-            m_runResult = tr("Deleted the recordings of %n interview(s)", "", int(result.value(s("recordingSessions")).toInteger())) + QStringLiteral(" · ")
-                + tr("erased %n candidate(s)", "", int(result.value(s("candidatesErased")).toInteger()));
-        else if (state == QLatin1String("failed"))
-            m_runResult = tr("The run failed: %1").arg(job.value(s("lastError")).toString());
-        else
-            m_runResult = tr("Still running; the activity log will show what it deleted.");
-        m_runJob = 0;
-        emit runChanged();
-        checkDue();
     });
 }

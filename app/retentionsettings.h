@@ -4,9 +4,9 @@
 // result is followed until its job ends. A period of 0 means "not deleted on a schedule" (null in the API).
 
 #include "apiclient.h"
+#include "jobwatcher.h"
 
 #include <QObject>
-#include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
 class RetentionSettings : public QObject
@@ -41,7 +41,7 @@ public:
     bool dueKnown() const { return m_dueKnown; }
     int dueRecordings() const { return m_dueRecordings; }
     int dueCandidates() const { return m_dueCandidates; }
-    bool running() const { return m_runJob != 0; }
+    bool running() const { return m_run.active(); }
     QString runResult() const { return m_runResult; }
 
     // Reads the periods and what is due now.
@@ -63,7 +63,6 @@ signals:
 private:
     void take(const QJsonObject &o);
     void checkDue();
-    void followRun();
     void setBusy(bool busy);
     void setError(const ApiError &error);
 
@@ -77,8 +76,6 @@ private:
     bool m_dueKnown = false;
     int m_dueRecordings = 0;
     int m_dueCandidates = 0;
-    qint64 m_runJob = 0;
-    int m_runPolls = 0;
+    JobWatcher m_run;
     QString m_runResult;
-    QTimer m_poll;
 };

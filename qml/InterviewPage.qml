@@ -47,7 +47,7 @@ Page {
     Shortcut { sequence: StandardKey.New; enabled: page.visible; onActivated: addDialog.open() }
     Shortcut { sequence: StandardKey.Find; enabled: page.visible; onActivated: search.forceActiveFocus() }
     Shortcut { sequence: StandardKey.Refresh; enabled: page.visible; onActivated: pipeline.reload() }
-    Shortcut { sequence: "Escape"; enabled: page.visible && !addDialog.visible && !importDialog.visible && !reviewersDialog.visible && !cvDialog.visible && !termsDialog.visible && !eraseDialog.visible; onActivated: page.back() }
+    Shortcut { sequence: "Escape"; enabled: page.visible && !addDialog.visible && !importDialog.visible && !reviewersDialog.visible && !cvDialog.visible && !termsDialog.visible && !eraseDialog.visible && !exportDialog.visible; onActivated: page.back() }
 
     header: ToolBar {
         background: Rectangle { color: Theme.surface; border.color: Theme.border }
@@ -350,7 +350,7 @@ Page {
                             Accessible.name: qsTr("Revoke the link of %1").arg(row.name)
                             onClicked: { revokeDialog.inviteId = row.inviteId; revokeDialog.name = row.name; revokeDialog.open() }
                         }
-                        // What is rarely needed stays out of the row: erasing a candidate at their request.
+                        // What is rarely needed stays out of the row: a candidate's data for them, and erasing it, at their request.
                         ToolButton {
                             objectName: "more:" + row.email
                             text: "⋯"
@@ -363,6 +363,11 @@ Page {
                             Menu {
                                 id: moreMenu
                                 y: parent.height
+                                MenuItem {
+                                    objectName: "export:" + row.email
+                                    text: qsTr("Export everything about %1…").arg(row.name)
+                                    onTriggered: { exportDialog.candidateId = row.candidateId; exportDialog.name = row.name; exportDialog.open() }
+                                }
                                 MenuItem {
                                     objectName: "erase:" + row.email
                                     text: qsTr("Erase everything about %1…").arg(row.name)
@@ -485,6 +490,8 @@ Page {
         }
         onAccepted: pipeline.revoke(inviteId)
     }
+
+    ExportDialog { id: exportDialog }
 
     Dialog {
         id: eraseDialog

@@ -522,6 +522,19 @@
     </message>
 </context>
 <context>
+    <name>CandidateExport</name>
+    <message>
+        <location filename="../app/candidateexport.cpp" line="54"/>
+        <source>the archive took too long; try again later</source>
+        <translation>das Archiv hat zu lange gedauert; versuchen Sie es später erneut</translation>
+    </message>
+    <message>
+        <location filename="../app/candidateexport.cpp" line="56"/>
+        <source>the server could not make the archive: %1</source>
+        <translation>der Server konnte das Archiv nicht erstellen: %1</translation>
+    </message>
+</context>
+<context>
     <name>ComparisonPage</name>
     <message>
         <location filename="../qml/ComparisonPage.qml" line="18"/>
@@ -789,6 +802,49 @@
         <location filename="../qml/ErrorBanner.qml" line="43"/>
         <source>Details: %1</source>
         <translation>Details: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../qml/ExportDialog.qml" line="18"/>
+        <source>Export everything about %1</source>
+        <translation>Alles über %1 exportieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/ExportDialog.qml" line="26"/>
+        <source>Save the archive</source>
+        <translation>Archiv speichern</translation>
+    </message>
+    <message>
+        <location filename="../qml/ExportDialog.qml" line="29"/>
+        <source>ZIP archives (*.zip)</source>
+        <translation>ZIP-Archive (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ExportDialog.qml" line="40"/>
+        <source>One ZIP file with everything held about %1: their details, CV, every recorded answer, the ratings, reviewers&apos; notes and decisions (without who wrote them), and a short explanation. Give it to them when they ask for their data.</source>
+        <translation>Eine ZIP-Datei mit allem, was über %1 gespeichert ist: Angaben, Lebenslauf, jede aufgenommene Antwort, die Bewertungen, Notizen und Entscheidungen (ohne die Namen derer, die sie verfasst haben) und eine kurze Erklärung. Geben Sie sie der Person, wenn sie nach ihren Daten fragt.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ExportDialog.qml" line="52"/>
+        <source>The server is putting the archive together…</source>
+        <translation>Der Server stellt das Archiv zusammen …</translation>
+    </message>
+    <message>
+        <location filename="../qml/ExportDialog.qml" line="61"/>
+        <source>Saved to %1. Only you can open it; send it to %2 in a way only they can open, and delete your copy afterwards.</source>
+        <translation>Gespeichert unter %1. Nur Sie können es öffnen; schicken Sie es %2 auf einem Weg, den nur diese Person öffnen kann, und löschen Sie danach Ihre Kopie.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ExportDialog.qml" line="66"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ExportDialog.qml" line="70"/>
+        <source>Save archive…</source>
+        <translation>Archiv speichern …</translation>
     </message>
 </context>
 <context>
@@ -1407,129 +1463,134 @@
     </message>
     <message>
         <location filename="../qml/InterviewPage.qml" line="368"/>
+        <source>Export everything about %1…</source>
+        <translation>Alles über %1 exportieren …</translation>
+    </message>
+    <message>
+        <location filename="../qml/InterviewPage.qml" line="373"/>
         <source>Erase everything about %1…</source>
         <translation>Alles über %1 löschen…</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="388"/>
+        <location filename="../qml/InterviewPage.qml" line="393"/>
         <source>No candidates yet</source>
         <translation>Noch keine Kandidaten</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="389"/>
+        <location filename="../qml/InterviewPage.qml" line="394"/>
         <source>Add a candidate to get an invite link. They open it in a browser, check their microphone and answer when it suits them.</source>
         <translation>Fügen Sie einen Kandidaten hinzu, um einen Einladungslink zu erhalten. Er wird im Browser geöffnet; dort wird das Mikrofon geprüft und geantwortet, wann es passt.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="390"/>
+        <location filename="../qml/InterviewPage.qml" line="395"/>
         <source>Add the first candidate</source>
         <translation>Ersten Kandidaten hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="397"/>
+        <location filename="../qml/InterviewPage.qml" line="402"/>
         <source>No candidate matches “%1”</source>
         <translation>Kein Kandidat passt zu „%1“</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="398"/>
+        <location filename="../qml/InterviewPage.qml" line="403"/>
         <source>Search looks at names, email addresses and statuses.</source>
         <translation>Die Suche durchsucht Namen, E-Mail-Adressen und Status.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="399"/>
+        <location filename="../qml/InterviewPage.qml" line="404"/>
         <source>Clear the search</source>
         <translation>Suche leeren</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="412"/>
+        <location filename="../qml/InterviewPage.qml" line="417"/>
         <source>Add a candidate</source>
         <translation>Kandidat hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="419"/>
-        <location filename="../qml/InterviewPage.qml" line="425"/>
+        <location filename="../qml/InterviewPage.qml" line="424"/>
+        <location filename="../qml/InterviewPage.qml" line="430"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="428"/>
-        <location filename="../qml/InterviewPage.qml" line="435"/>
+        <location filename="../qml/InterviewPage.qml" line="433"/>
+        <location filename="../qml/InterviewPage.qml" line="440"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="441"/>
+        <location filename="../qml/InterviewPage.qml" line="446"/>
         <source>Intervox makes an invite link for this interview. Nothing is sent yet: you send the link yourself.</source>
         <translation>Intervox erstellt einen Einladungslink für dieses Interview. Es wird noch nichts verschickt: Den Link senden Sie selbst.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="452"/>
-        <location filename="../qml/InterviewPage.qml" line="506"/>
+        <location filename="../qml/InterviewPage.qml" line="457"/>
+        <location filename="../qml/InterviewPage.qml" line="513"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="458"/>
+        <location filename="../qml/InterviewPage.qml" line="463"/>
         <source>Add and make link</source>
         <translation>Hinzufügen und Link erstellen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="479"/>
+        <location filename="../qml/InterviewPage.qml" line="484"/>
         <source>Revoke the link of %1?</source>
         <translation>Link von %1 widerrufen?</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="484"/>
+        <location filename="../qml/InterviewPage.qml" line="489"/>
         <source>The link stops working at once; an interview in progress on it is ended. What was recorded stays.</source>
         <translation>Der Link funktioniert sofort nicht mehr; ein laufendes Interview darüber wird beendet. Bereits Aufgezeichnetes bleibt erhalten.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="497"/>
+        <location filename="../qml/InterviewPage.qml" line="504"/>
         <source>Erase everything about %1?</source>
         <translation>Alles über %1 löschen?</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="502"/>
+        <location filename="../qml/InterviewPage.qml" line="509"/>
         <source>Their answers and recordings in every interview, their CV, ratings, notes and decisions are deleted for good, and their links stop working. Do this when %1 asks you to. The activity log keeps only that it was done.</source>
         <translation>Antworten und Aufnahmen aus allen Interviews, Lebenslauf, Bewertungen, Notizen und Entscheidungen werden endgültig gelöscht, und die Links funktionieren nicht mehr. Tun Sie das, wenn %1 Sie darum bittet. Das Aktivitätsprotokoll hält nur fest, dass es geschehen ist.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="512"/>
+        <location filename="../qml/InterviewPage.qml" line="519"/>
         <source>Erase for good</source>
         <translation>Endgültig löschen</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="528"/>
+        <location filename="../qml/InterviewPage.qml" line="535"/>
         <source>Reviewers of %1</source>
         <translation>Bewertende von %1</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="537"/>
+        <location filename="../qml/InterviewPage.qml" line="544"/>
         <source>Reviewers see only the interviews assigned to them: their candidates and answers, to rate them and keep notes. Administrators and recruiters see every interview.</source>
         <translation>Bewertende sehen nur die ihnen zugewiesenen Interviews: deren Kandidaten und Antworten, um sie zu bewerten und Notizen zu führen. Administratoren und Recruiter sehen alle Interviews.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="553"/>
+        <location filename="../qml/InterviewPage.qml" line="560"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="556"/>
+        <location filename="../qml/InterviewPage.qml" line="563"/>
         <source>%1 reviews this interview</source>
         <translation>%1 bewertet dieses Interview</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="566"/>
+        <location filename="../qml/InterviewPage.qml" line="573"/>
         <source>The team has no reviewers yet. Invite colleagues as reviewers on the Team page.</source>
         <translation>Das Team hat noch keine Bewertenden. Laden Sie Kolleginnen und Kollegen auf der Team-Seite als Bewertende ein.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="567"/>
+        <location filename="../qml/InterviewPage.qml" line="574"/>
         <source>The team has no reviewers yet. An administrator can invite them.</source>
         <translation>Das Team hat noch keine Bewertenden. Eine Administratorin oder ein Administrator kann sie einladen.</translation>
     </message>
     <message>
-        <location filename="../qml/InterviewPage.qml" line="576"/>
+        <location filename="../qml/InterviewPage.qml" line="583"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
@@ -1664,6 +1725,14 @@
         <location filename="../qml/InterviewsPage.qml" line="172"/>
         <source>Clear the search</source>
         <translation>Suche leeren</translation>
+    </message>
+</context>
+<context>
+    <name>JobWatcher</name>
+    <message>
+        <location filename="../app/jobwatcher.cpp" line="28"/>
+        <source>not signed in</source>
+        <translation>nicht angemeldet</translation>
     </message>
 </context>
 <context>
@@ -2073,7 +2142,7 @@
 <context>
     <name>RetentionSettings</name>
     <message numerus="yes">
-        <location filename="../app/retentionsettings.cpp" line="124"/>
+        <location filename="../app/retentionsettings.cpp" line="105"/>
         <source>Deleted the recordings of %n interview(s)</source>
         <translation>
             <numerusform>Die Aufnahmen von %n Interview gelöscht</numerusform>
@@ -2081,7 +2150,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/retentionsettings.cpp" line="125"/>
+        <location filename="../app/retentionsettings.cpp" line="106"/>
         <source>erased %n candidate(s)</source>
         <translation>
             <numerusform>%n Person gelöscht</numerusform>
@@ -2089,12 +2158,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/retentionsettings.cpp" line="127"/>
+        <location filename="../app/retentionsettings.cpp" line="108"/>
         <source>The run failed: %1</source>
         <translation>Der Lauf ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../app/retentionsettings.cpp" line="129"/>
+        <location filename="../app/retentionsettings.cpp" line="110"/>
         <source>Still running; the activity log will show what it deleted.</source>
         <translation>Läuft noch; das Aktivitätsprotokoll zeigt, was gelöscht wurde.</translation>
     </message>

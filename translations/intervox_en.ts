@@ -145,7 +145,7 @@
 <context>
     <name>RetentionSettings</name>
     <message numerus="yes">
-        <location filename="../app/retentionsettings.cpp" line="124"/>
+        <location filename="../app/retentionsettings.cpp" line="105"/>
         <source>Deleted the recordings of %n interview(s)</source>
         <translation>
             <numerusform>Deleted the recordings of %n interview</numerusform>
@@ -153,7 +153,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/retentionsettings.cpp" line="125"/>
+        <location filename="../app/retentionsettings.cpp" line="106"/>
         <source>erased %n candidate(s)</source>
         <translation>
             <numerusform>erased %n candidate</numerusform>

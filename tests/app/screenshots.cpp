@@ -18,6 +18,7 @@
 #include <QQuickWindow>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <functional>
 #include <QtQml/qqmlextensionplugin.h>
 
 Q_IMPORT_QML_PLUGIN(IntervoxPlugin)
@@ -65,6 +66,17 @@ int main(int argc, char *argv[])
             return false;
         QTextStream(stdout) << file << Qt::endl;
         return true;
+    };
+    // Opens `dialog`, waits for `ready` (if given), shoots it as `name` and closes it again.
+    const auto shootDialog = [&](QObject *dialog, const QString &name, const std::function<bool()> &ready = {}) {
+        QMetaObject::invokeMethod(dialog, "open");
+        if (ready)
+            waitFor(ready, 10000);
+        settle(600);
+        const bool ok = shoot(name);
+        QMetaObject::invokeMethod(dialog, "close");
+        settle(400);
+        return ok;
     };
     auto *list = window->findChild<QQuickItem *>(QStringLiteral("interviewsPage"));
     if (!list)
@@ -197,22 +209,19 @@ int main(int argc, char *argv[])
     settle(800);
     if (!shoot(QStringLiteral("interview-candidates")))
         return 1;
+    if (auto *dialog = interviewPage->findChild<QObject *>(QStringLiteral("exportDialog"))) {
+        dialog->setProperty("name", QStringLiteral("Maya Chen"));
+        if (!shootDialog(dialog, QStringLiteral("export-candidate")))
+            return 1;
+    }
     if (auto *dialog = interviewPage->findChild<QObject *>(QStringLiteral("eraseDialog"))) {
         dialog->setProperty("name", QStringLiteral("Daniel Kowalski"));
-        QMetaObject::invokeMethod(dialog, "open");
-        settle(600);
-        if (!shoot(QStringLiteral("erase-candidate")))
+        if (!shootDialog(dialog, QStringLiteral("erase-candidate")))
             return 1;
-        QMetaObject::invokeMethod(dialog, "close");
-        settle(400);
     }
     if (auto *dialog = interviewPage->findChild<QObject *>(QStringLiteral("addDialog"))) {
-        QMetaObject::invokeMethod(dialog, "open");
-        settle(600);
-        if (!shoot(QStringLiteral("add-candidate")))
+        if (!shootDialog(dialog, QStringLiteral("add-candidate")))
             return 1;
-        QMetaObject::invokeMethod(dialog, "close");
-        settle(400);
     }
     if (auto *terms = interviewPage->findChild<QObject *>(QStringLiteral("termsDialog"))) {
         terms->setProperty("name", QStringLiteral("Jordan Lee"));
@@ -300,12 +309,8 @@ int main(int argc, char *argv[])
     if (!shoot(QStringLiteral("team")))
         return 1;
     if (auto *dialog = teamPage->findChild<QObject *>(QStringLiteral("inviteDialog"))) {
-        QMetaObject::invokeMethod(dialog, "open");
-        settle(600);
-        if (!shoot(QStringLiteral("team-invite")))
+        if (!shootDialog(dialog, QStringLiteral("team-invite")))
             return 1;
-        QMetaObject::invokeMethod(dialog, "close");
-        settle(400);
     }
     QMetaObject::invokeMethod(team, "invite", Q_ARG(QString, QStringLiteral("Lena Vogel")), Q_ARG(QString, QStringLiteral("lena@example.com")),
                               Q_ARG(QString, QStringLiteral("reviewer")));
@@ -318,14 +323,9 @@ int main(int argc, char *argv[])
     QMetaObject::invokeMethod(linkDialog, "close");
     settle(400);
     if (auto *dialog = teamPage->findChild<QObject *>(QStringLiteral("retentionDialog"))) {
-        QMetaObject::invokeMethod(dialog, "open");
         auto *settings = dialog->property("settings").value<QObject *>();
-        waitFor([&] { return settings && settings->property("dueKnown").toBool(); }, 10000);
-        settle(600);
-        if (!shoot(QStringLiteral("team-retention")))
+        if (!shootDialog(dialog, QStringLiteral("team-retention"), [&] { return settings && settings->property("dueKnown").toBool(); }))
             return 1;
-        QMetaObject::invokeMethod(dialog, "close");
-        settle(400);
     }
 
     // 8b. The activity log: what everyone above did, in words.
@@ -357,12 +357,8 @@ int main(int argc, char *argv[])
     QMetaObject::invokeMethod(reviewers, "setAssigned", Q_ARG(qint64, firstReviewer.toLongLong()), Q_ARG(bool, true));
     waitFor([&] { return reviewers->property("assignedCount").toInt() == 1; }, 10000);
     if (auto *dialog = interviewPage->findChild<QObject *>(QStringLiteral("reviewersDialog"))) {
-        QMetaObject::invokeMethod(dialog, "open");
-        settle(800);
-        if (!shoot(QStringLiteral("interview-reviewers")))
+        if (!shootDialog(dialog, QStringLiteral("interview-reviewers")))
             return 1;
-        QMetaObject::invokeMethod(dialog, "close");
-        settle(400);
     }
 
     // 10. A candidate's CV, read inside the app.

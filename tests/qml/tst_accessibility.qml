@@ -144,7 +144,7 @@ Item {
             page.model.addCandidate("Ravi Menon", "ravi.menon@example.com")
             tryVerify(() => page.model.count === 1, 10000)
             check(page, "interview page")
-            for (const name of ["addDialog", "importDialog", "reviewersDialog", "termsDialog", "cvDialog", "eraseDialog"])
+            for (const name of ["addDialog", "importDialog", "reviewersDialog", "termsDialog", "cvDialog", "eraseDialog", "exportDialog"])
                 checkDialog(findChild(page, name), name)
         }
 

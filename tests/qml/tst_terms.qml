@@ -5,7 +5,8 @@ import Intervox
 
 // A later deadline and extra time for one candidate, from the interview page: the dialog shows the link's
 // deadline, saves both through the API, and the candidate's row says what was granted. And erasing a candidate at
-// their request: confirmed in a dialog that says what goes, then gone from the list and from the server.
+// their request: confirmed in a dialog that says what goes, then gone from the list and from the server. And their
+// data in one archive for them, from the same menu, saved where the administrator chose and for their eyes only.
 Item {
     id: root
     width: 1280
@@ -101,6 +102,34 @@ Item {
             tryCompare(dialog, "visible", false, 10000)
             tryVerify(() => list.count === 1 && rowOf(list, "tom@example.com") !== null, 10000)
             verify(!testServer.candidateExists(AppSession.client, candidate), "the server has no such candidate any more")
+        }
+
+        function test_exportingACandidatesDataForThem() {
+            const id = testServer.newInterview(AppSession.client, "Access")
+            const page = createTemporaryObject(pageComponent, root, {interviewId: id, interviewTitle: "Access"})
+            const list = findChild(page, "candidateList")
+            page.model.addCandidate("Ada Access", "ada.access@example.com")
+            let row = null
+            tryVerify(() => list.count === 1 && (row = rowOf(list, "ada.access@example.com")) !== null, 10000)
+            mouseClick(findChild(row, "more:ada.access@example.com"))
+            let item = null
+            tryVerify(() => (item = findChild(row, "export:ada.access@example.com")) !== null && item.visible, 5000, "the menu offers an export")
+            mouseClick(item)
+            const dialog = findChild(page, "exportDialog")
+            tryCompare(dialog, "opened", true)
+            compare(dialog.title, "Export everything about Ada Access")
+            // (A file dialog cannot be driven offscreen: the test names the file as the dialog would.)
+            const file = testData + "ada-access.zip"
+            dialog.archive.saveTo(row.candidateId, file)
+            tryVerify(() => findChild(dialog, "exportProgress").visible, 5000, "it shows that it works")
+            tryVerify(() => findChild(dialog, "exportSaved").visible, 20000, "it says where the archive went")
+            verify(!dialog.archive.error.isError)
+            verify(testServer.ownerOnly(file), "only the administrator can open it")
+            verify(testServer.readText(file).startsWith("PK"), "a ZIP archive")
+            const log = testServer.apiGet(AppSession.client, "/audit?action=candidate.export_download")
+            compare(log.items.length, 1)
+            keyClick(Qt.Key_Escape)
+            tryCompare(dialog, "visible", false)
         }
     }
 }
