@@ -127,3 +127,18 @@ void TeamModel::newSetupLink(qint64 userId)
 {
     change("POST", QStringLiteral("/users/%1/setup-link").arg(userId), QJsonValue(), userId, true);
 }
+
+void TeamModel::signOutEverywhere(qint64 userId)
+{
+    if (!client() || m_busy)
+        return;
+    m_busy = true;
+    emit busyChanged();
+    client()->post(QStringLiteral("/users/%1/signout").arg(userId), QJsonValue(), this, [this, userId](const ApiResult &r) {
+        m_busy = false;
+        emit busyChanged();
+        if (!r.ok())
+            return emit changeFailed(r.error);
+        emit signedOutEverywhere(userId);
+    });
+}

@@ -38,12 +38,15 @@ public:
     Q_INVOKABLE void setRole(qint64 userId, const QString &role);
     Q_INVOKABLE void disable(qint64 userId);
     Q_INVOKABLE void newSetupLink(qint64 userId);
+    // Ends every session of the member (POST /users/{id}/signout); signedOutEverywhere() follows.
+    Q_INVOKABLE void signOutEverywhere(qint64 userId);
 
 signals:
     void busyChanged();
     // A setup link to hand to the member (shown once; only its hash is kept on the server).
     void setupLinkReady(qint64 userId, const QString &url, const QDateTime &expiresAt);
     void changeFailed(const ApiError &error);
+    void signedOutEverywhere(qint64 userId);
 
 protected:
     QString listPath() const override { return QStringLiteral("/users"); }

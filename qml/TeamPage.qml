@@ -21,6 +21,7 @@ Page {
             linkDialog.open()
         }
         onChangeFailed: (error) => { changeError.error = error }
+        onSignedOutEverywhere: (userId) => { teamNote.text = qsTr("Signed out everywhere: they sign in again on every device.") }
     }
 
     Shortcut { sequence: StandardKey.Find; enabled: page.visible; onActivated: search.forceActiveFocus() }
@@ -88,6 +89,16 @@ Page {
             error: team.error
             actionText: qsTr("Try again")
             onAction: team.reload()
+        }
+        Label {
+            id: teamNote
+            objectName: "teamNote"
+            Layout.fillWidth: true
+            visible: text.length > 0
+            wrapMode: Text.Wrap
+            color: Theme.mutedText
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
         }
         ErrorBanner {
             id: changeError
@@ -180,6 +191,17 @@ Page {
                             enabled: !team.busy
                             Accessible.name: qsTr("%1 for %2").arg(text).arg(row.name)
                             onClicked: team.newSetupLink(row.userId)
+                        }
+                        Button {
+                            objectName: "signout:" + row.email
+                            visible: row.editable && row.status === "active"
+                            flat: true
+                            text: qsTr("Sign out everywhere")
+                            enabled: !team.busy
+                            Accessible.name: qsTr("Sign %1 out everywhere").arg(row.name)
+                            ToolTip.visible: hovered
+                            ToolTip.text: qsTr("Ends every session of %1, on every device (a lost laptop, a shared computer)").arg(row.name)
+                            onClicked: team.signOutEverywhere(row.userId)
                         }
                         Button {
                             objectName: "disable:" + row.email

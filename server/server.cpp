@@ -10,6 +10,7 @@
 #include "http/httpserver.h"
 #include "jobs/jobqueue.h"
 #include "jobs/recordingjobs.h"
+#include "auth/passwordpolicy.h"
 #include "jobs/candidateexport.h"
 #include "jobs/retention.h"
 #include "recording/recordingstore.h"
@@ -340,8 +341,8 @@ bool createOrganizationAdmin(Database &db, const QString &organization, const QS
         *error = s("--name: must be 1 to 200 characters");
         return false;
     }
-    if (password.size() < 10 || password.size() > 1024) {
-        *error = s("password: must be 10 to 1024 characters");
+    if (const QString problem = passwordProblem(password, mail); !problem.isEmpty()) {
+        *error = s("password: ") + problem;
         return false;
     }
     if (!secrets::init()) {

@@ -2610,74 +2610,79 @@
     <name>TeamPage</name>
     <message>
         <location filename="../qml/TeamPage.qml" line="11"/>
-        <location filename="../qml/TeamPage.qml" line="38"/>
+        <location filename="../qml/TeamPage.qml" line="39"/>
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="49"/>
+        <location filename="../qml/TeamPage.qml" line="24"/>
+        <source>Signed out everywhere: they sign in again on every device.</source>
+        <translation>Überall abgemeldet: Die Person meldet sich auf jedem Gerät neu an.</translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="50"/>
         <source>Search by name or email (Ctrl+F)</source>
         <translation>Nach Name oder E-Mail suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="50"/>
+        <location filename="../qml/TeamPage.qml" line="51"/>
         <source>Search the team</source>
         <translation>Im Team suchen</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="56"/>
+        <location filename="../qml/TeamPage.qml" line="57"/>
         <source>Data retention…</source>
         <translation>Aufbewahrung …</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="58"/>
+        <location filename="../qml/TeamPage.qml" line="59"/>
         <source>How long recordings and candidates are kept</source>
         <translation>Wie lange Aufnahmen und Bewerbende aufbewahrt werden</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="63"/>
-        <location filename="../qml/TeamPage.qml" line="224"/>
-        <location filename="../qml/TeamPage.qml" line="240"/>
+        <location filename="../qml/TeamPage.qml" line="64"/>
+        <location filename="../qml/TeamPage.qml" line="246"/>
+        <location filename="../qml/TeamPage.qml" line="262"/>
         <source>Invite a colleague</source>
         <translation>Kollegin oder Kollegen einladen</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="65"/>
+        <location filename="../qml/TeamPage.qml" line="66"/>
         <source>Ctrl+N</source>
         <translation>Strg+N</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="74"/>
+        <location filename="../qml/TeamPage.qml" line="75"/>
         <source>Administrators manage the team and every interview. Recruiters build interviews, invite candidates and decide. Reviewers rate the answers of the interviews assigned to them, and see nothing else.</source>
         <translation>Administratoren verwalten das Team und alle Interviews. Recruiter erstellen Interviews, laden Kandidaten ein und entscheiden. Bewertende bewerten die Antworten der ihnen zugewiesenen Interviews und sehen sonst nichts.</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="83"/>
+        <location filename="../qml/TeamPage.qml" line="84"/>
         <source>This is the server inside the app: it answers only on this computer, so a colleague&apos;s setup link opens only here. To work as a team, add your organization&apos;s Intervox server (the server menu at the bottom left) and invite colleagues there.</source>
         <translation>Dies ist der Server in der App: Er antwortet nur auf diesem Computer, ein Einrichtungslink für Kolleginnen und Kollegen öffnet sich also nur hier. Um im Team zu arbeiten, fügen Sie den Intervox-Server Ihrer Organisation hinzu (Servermenü unten links) und laden Sie dort ein.</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="89"/>
+        <location filename="../qml/TeamPage.qml" line="90"/>
         <source>Try again</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="97"/>
+        <location filename="../qml/TeamPage.qml" line="108"/>
         <source>Dismiss</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="117"/>
+        <location filename="../qml/TeamPage.qml" line="128"/>
         <source>Team members</source>
         <translation>Teammitglieder</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="134"/>
+        <location filename="../qml/TeamPage.qml" line="145"/>
         <source>%1, %2, %3</source>
         <translation>%1, %2, %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/TeamPage.qml" line="155"/>
+        <location filename="../qml/TeamPage.qml" line="166"/>
         <source>%n interview(s) assigned</source>
         <translation>
             <numerusform>%n Interview zugewiesen</numerusform>
@@ -2685,127 +2690,142 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="172"/>
+        <location filename="../qml/TeamPage.qml" line="183"/>
         <source>Role of %1</source>
         <translation>Rolle von %1</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="179"/>
+        <location filename="../qml/TeamPage.qml" line="190"/>
         <source>New setup link</source>
         <translation>Neuer Einrichtungslink</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="179"/>
+        <location filename="../qml/TeamPage.qml" line="190"/>
         <source>Password reset link</source>
         <translation>Link zum Zurücksetzen des Passworts</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="181"/>
+        <location filename="../qml/TeamPage.qml" line="192"/>
         <source>%1 for %2</source>
         <translation>%1 für %2</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="188"/>
-        <location filename="../qml/TeamPage.qml" line="366"/>
+        <location filename="../qml/TeamPage.qml" line="199"/>
+        <source>Sign out everywhere</source>
+        <translation>Überall abmelden</translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="201"/>
+        <source>Sign %1 out everywhere</source>
+        <translation>%1 überall abmelden</translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="203"/>
+        <source>Ends every session of %1, on every device (a lost laptop, a shared computer)</source>
+        <translation>Beendet jede Sitzung von %1 auf jedem Gerät (ein verlorener Laptop, ein geteilter Computer)</translation>
+    </message>
+    <message>
+        <location filename="../qml/TeamPage.qml" line="210"/>
+        <location filename="../qml/TeamPage.qml" line="388"/>
         <source>Disable</source>
         <translation>Deaktivieren</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="190"/>
+        <location filename="../qml/TeamPage.qml" line="212"/>
         <source>Disable %1</source>
         <translation>%1 deaktivieren</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="210"/>
+        <location filename="../qml/TeamPage.qml" line="232"/>
         <source>No one matches “%1”</source>
         <translation>Niemand passt zu „%1“</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="211"/>
+        <location filename="../qml/TeamPage.qml" line="233"/>
         <source>Search looks at names and email addresses.</source>
         <translation>Die Suche berücksichtigt Namen und E-Mail-Adressen.</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="212"/>
+        <location filename="../qml/TeamPage.qml" line="234"/>
         <source>Clear the search</source>
         <translation>Suche leeren</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="222"/>
+        <location filename="../qml/TeamPage.qml" line="244"/>
         <source>Hiring is a team sport</source>
         <translation>Einstellen ist Teamarbeit</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="223"/>
+        <location filename="../qml/TeamPage.qml" line="245"/>
         <source>Invite the colleagues who review answers with you. Each gets a link to set a password.</source>
         <translation>Laden Sie die Kolleginnen und Kollegen ein, die mit Ihnen Antworten bewerten. Alle erhalten einen Link, um ein Passwort festzulegen.</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="256"/>
-        <location filename="../qml/TeamPage.qml" line="261"/>
+        <location filename="../qml/TeamPage.qml" line="278"/>
+        <location filename="../qml/TeamPage.qml" line="283"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="264"/>
-        <location filename="../qml/TeamPage.qml" line="269"/>
+        <location filename="../qml/TeamPage.qml" line="286"/>
+        <location filename="../qml/TeamPage.qml" line="291"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="274"/>
-        <location filename="../qml/TeamPage.qml" line="282"/>
+        <location filename="../qml/TeamPage.qml" line="296"/>
+        <location filename="../qml/TeamPage.qml" line="304"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="289"/>
+        <location filename="../qml/TeamPage.qml" line="311"/>
         <source>You get a link to send them: it works once, for 7 days, and lets them set their password.</source>
         <translation>Sie erhalten einen Link zum Weitergeben: Er funktioniert einmal, 7 Tage lang, und damit wird das Passwort festgelegt.</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="293"/>
-        <location filename="../qml/TeamPage.qml" line="363"/>
+        <location filename="../qml/TeamPage.qml" line="315"/>
+        <location filename="../qml/TeamPage.qml" line="385"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="296"/>
+        <location filename="../qml/TeamPage.qml" line="318"/>
         <source>Invite</source>
         <translation>Einladen</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="312"/>
+        <location filename="../qml/TeamPage.qml" line="334"/>
         <source>Send this link</source>
         <translation>Diesen Link weitergeben</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="323"/>
+        <location filename="../qml/TeamPage.qml" line="345"/>
         <source>Send it in a message of your own. It is shown only now: the server keeps only a fingerprint of it. It works once, until %1.</source>
         <translation>Schicken Sie ihn in einer eigenen Nachricht. Er wird nur jetzt angezeigt: Der Server bewahrt nur einen Fingerabdruck davon auf. Er funktioniert einmal, bis %1.</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="332"/>
+        <location filename="../qml/TeamPage.qml" line="354"/>
         <source>Setup link</source>
         <translation>Einrichtungslink</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="338"/>
+        <location filename="../qml/TeamPage.qml" line="360"/>
         <source>Copy link</source>
         <translation>Link kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="342"/>
+        <location filename="../qml/TeamPage.qml" line="364"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="353"/>
+        <location filename="../qml/TeamPage.qml" line="375"/>
         <source>Disable %1?</source>
         <translation>%1 deaktivieren?</translation>
     </message>
     <message>
-        <location filename="../qml/TeamPage.qml" line="360"/>
+        <location filename="../qml/TeamPage.qml" line="382"/>
         <source>They are signed out everywhere and can no longer sign in. Their ratings, notes and decisions stay, with their name.</source>
         <translation>Die Person wird überall abgemeldet und kann sich nicht mehr anmelden. Ihre Bewertungen, Notizen und Entscheidungen bleiben mit ihrem Namen erhalten.</translation>
     </message>

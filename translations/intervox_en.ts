@@ -175,7 +175,7 @@
 <context>
     <name>TeamPage</name>
     <message numerus="yes">
-        <location filename="../qml/TeamPage.qml" line="155"/>
+        <location filename="../qml/TeamPage.qml" line="166"/>
         <source>%n interview(s) assigned</source>
         <translation>
             <numerusform>%n interview assigned</numerusform>

@@ -5,6 +5,7 @@
 #include "auditapi.h"
 
 #include "auth/accesstokens.h"
+#include "auth/passwordpolicy.h"
 #include "auth/secrets.h"
 #include "core/log.h"
 #include "events/eventhub.h"
@@ -24,7 +25,6 @@ namespace {
 QString s(const char *latin1) { return QString::fromLatin1(latin1); }
 
 constexpr qint64 kSetupLinkLifetimeMs = 7LL * 24 * 3600 * 1000;
-constexpr int kMinPassword = 10;
 constexpr int kMaxAssigned = 200;
 
 const QStringList &assignableRoles()
@@ -199,6 +199,21 @@ void registerTeamApi(HttpServer &http, ApiContext &ctx)
         return HttpResponse::noContent();
     }, true));
 
+    // Ends every session of a member (a lost laptop, a shared computer): the member themself, or an administrator
+    // for a member they may change. Their next request asks them to sign in again.
+    http.route("POST", s("/api/v1/users/{id}/signout"), ctx.authed([&ctx, db](HttpRequest &r, const Principal &p) {
+        const qint64 id = r.ids.at(0);
+        if (id != p.userId) {
+            requireAdmin(p);
+            requireChangeable(db, p, id);
+        }
+        db->transaction([&] {
+            audit(ctx, r, p, s("user.signout_everywhere"), QStringLiteral("user:%1").arg(id));
+            signOutEverywhere(ctx, db, id);
+        });
+        return HttpResponse::noContent();
+    }));
+
     // A new setup link: for a member who has not used theirs in time, or who forgot their password (their
     // current password keeps working until the link is used).
     http.route("POST", s("/api/v1/users/{id}/setup-link"), ctx.authed([&ctx, db](HttpRequest &r, const Principal &p) {
@@ -227,14 +242,14 @@ void registerTeamApi(HttpServer &http, ApiContext &ctx)
         const QJsonObject o = r.jsonObject();
         const QString token = text(o, s("token"), 1, 100);
         const QString password = o.value(s("password")).toString();
-        if (password.size() < kMinPassword || password.size() > 1024)
-            fail(ApiError::validation(s("password"), QStringLiteral("must be %1 to 1024 characters").arg(kMinPassword)));
+        if (password.size() < kMinPasswordLength || password.size() > kMaxPasswordLength)
+            fail(ApiError::validation(s("password"), passwordProblem(password, QString())));
         // Checked before the (slow, on purpose) hash, so that unknown links cost nothing.
         const auto owner = setupLinkOwner(db, token);
         if (!owner)
             fail(unknownSetupLink());
-        if (password.trimmed().compare(owner->value(s("email")).toString(), Qt::CaseInsensitive) == 0)
-            fail(ApiError::validation(s("password"), s("must not be your email address")));
+        if (const QString problem = passwordProblem(password, owner->value(s("email")).toString()); !problem.isEmpty())
+            fail(ApiError::validation(s("password"), problem));
         const QString hash = secrets::hashPassword(password);
         const qint64 user = owner->value(s("id")).toInteger();
         Principal p;

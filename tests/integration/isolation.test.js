@@ -67,6 +67,7 @@ const ROUTES = {
   'GET /api/v1/users/{id}': { kind: 'object', call: (v) => ['GET', `/api/v1/users/${v.member}`] },
   'PUT /api/v1/users/{id}': { kind: 'object', call: (v) => ['PUT', `/api/v1/users/${v.member}`, { role: 'reviewer' }] },
   'DELETE /api/v1/users/{id}': { kind: 'object', call: (v) => ['DELETE', `/api/v1/users/${v.member}`] },
+  'POST /api/v1/users/{id}/signout': { kind: 'object', call: (v) => ['POST', `/api/v1/users/${v.member}/signout`] },
   'POST /api/v1/users/{id}/setup-link': { kind: 'object', call: (v) => ['POST', `/api/v1/users/${v.member}/setup-link`] },
   // The audit log names objects by id only, so no marker could show a leak here: audit.test.js checks that another
   // organization's administrator sees none of its entries.

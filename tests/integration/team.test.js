@@ -134,6 +134,56 @@ describe(`team members and setup links (${engine})`, () => {
     assert.equal(again.json.user.role, 'recruiter');
   });
 
+  it('a password is refused when it is common, repetitive, or made of the address or the product name, and says why', T, async () => {
+    const email = `${unique('pat')}@example.com`;
+    const invited = await admin.api.post('/api/v1/users', { name: 'Pat Policy', email, role: 'recruiter' });
+    assert.equal(invited.status, 201, String(invited));
+    const token = tokenOf(invited.json.setupLink);
+    const anonymous = new Api(server.url);
+    for (const [candidate, why] of [
+      ['qwertyuiop', /most common passwords/], ['1q2w3e4r5t', /most common passwords/], ['PassWord123', /most common passwords/],
+      ['aaaaabbbbbaaaaa', /too repetitive/], ['my intervox login', /product's name/],
+      [`${email.split('@')[0]}-2026!`, /email address/], ['x'.repeat(9), /10 to 1024/], ['y'.repeat(1025), /10 to 1024/],
+    ]) {
+      const res = await anonymous.post('/api/v1/auth/setup', { token, password: candidate });
+      assertError(res, 422, 'validation', 'password');
+      assert.match(res.json.error.message, why, candidate.slice(0, 20));
+    }
+    // The link still works after refusals, and an ordinary passphrase is taken.
+    const set = await anonymous.post('/api/v1/auth/setup', { token, password: 'violet tractor lantern' });
+    assert.equal(set.status, 200, String(set));
+  });
+
+  it('signing out everywhere ends every session of a member, by themself or by an administrator', T, async () => {
+    const member = await addMember(server, admin, 'reviewer');
+    const second = await new Api(server.url).post('/api/v1/auth/login', { email: member.email, password: member.password });
+    assert.equal(second.status, 200, String(second));
+    const elsewhere = new Api(server.url, second.json.accessToken);
+    const events = await Client.open(`${server.wsUrl}/api/v1/events`);
+    events.send({ type: 'auth', token: second.json.accessToken });
+    await events.next('ready');
+    // Nobody else's sessions: not another member's (a reviewer), not across organizations, not the owner's.
+    const colleague = await addMember(server, admin, 'recruiter');
+    assertError(await member.api.post(`/api/v1/users/${colleague.id}/signout`), 403, 'forbidden');
+    assertError(await other.api.post(`/api/v1/users/${member.id}/signout`), 404, 'not_found');
+    const owner = (await admin.api.get('/api/v1/me')).json;
+    assert.equal(owner.role, 'owner');
+    assertError(await colleague.api.post(`/api/v1/users/${owner.id}/signout`), 403, 'forbidden');
+    assert.equal((await elsewhere.get('/api/v1/me')).status, 200, 'refused calls changed nothing');
+
+    assert.equal((await member.api.post(`/api/v1/users/${member.id}/signout`)).status, 204);
+    assertError(await member.api.get('/api/v1/me'), 401, 'unauthorized');
+    assertError(await elsewhere.get('/api/v1/me'), 401, 'unauthorized');
+    assert.equal((await events.waitClosed()).code, 4401, 'the live events of the other session end too');
+    // They sign in again; an administrator can end that too.
+    const again = await new Api(server.url).post('/api/v1/auth/login', { email: member.email, password: member.password });
+    const back = new Api(server.url, again.json.accessToken);
+    assert.equal((await admin.api.post(`/api/v1/users/${member.id}/signout`)).status, 204);
+    assertError(await back.get('/api/v1/me'), 401, 'unauthorized');
+    const log = await listAll(admin.api, '/api/v1/audit?action=user.signout_everywhere');
+    assert.deepEqual(log.map((e) => e.target), [`user:${member.id}`, `user:${member.id}`]);
+  });
+
   it('a disabled member is signed out and can neither sign in nor use a setup link; their history stays', T, async () => {
     const member = await addMember(server, admin, 'recruiter');
     const link = await admin.api.post(`/api/v1/users/${member.id}/setup-link`);

@@ -130,6 +130,22 @@ public:
     {
         return call(client, "POST", "/invites", QJsonObject{{"interviewId", interview}, {"candidateId", candidate}}).json.toObject().value("url").toString();
     }
+    // Sets the password of the member whose setup link is `link` and signs them in: their access token, or empty.
+    Q_INVOKABLE QString setUpMember(ApiClient *client, const QString &link, const QString &password)
+    {
+        ApiClient anonymous;
+        anonymous.setBaseUrl(client->baseUrl());
+        return call(&anonymous, "POST", "/auth/setup", QJsonObject{{"token", QUrl(link).fragment()}, {"password", password}})
+            .json.toObject().value("accessToken").toString();
+    }
+    // Whether `token` still signs in at the server of `client`.
+    Q_INVOKABLE bool tokenWorks(ApiClient *client, const QString &token)
+    {
+        ApiClient as;
+        as.setBaseUrl(client->baseUrl());
+        as.setAccessToken(token);
+        return call(&as, "GET", "/me").ok();
+    }
     // What GET `path` answers, as the server sent it (empty on an error).
     Q_INVOKABLE QVariantMap apiGet(ApiClient *client, const QString &path) { return call(client, "GET", path).json.toObject().toVariantMap(); }
 

@@ -103,6 +103,7 @@ Item {
             const link = findChild(page, "setupLinkDialog")
             tryCompare(link, "opened", true, 10000)
             verify(findChild(link, "setupLink").text.indexOf(remote + "/setup#") === 0, findChild(link, "setupLink").text)
+            const raviLink = findChild(link, "setupLink").text
             link.close()
             tryCompare(link, "visible", false)
             tryVerify(() => page.model.count === 2, 10000)
@@ -111,8 +112,19 @@ Item {
             compare(ravi.memberRole, "recruiter")
             compare(ravi.status, "invited")
             verify(!row(list, "admin@example.com").editable, "no one changes their own account")
+            verify(!findChild(ravi, "signout:ravi@example.com").visible, "an invited member has no session to end")
 
-            mouseClick(findChild(ravi, "disable:ravi@example.com"))
+            // Once Ravi has signed in, an administrator can end his sessions everywhere.
+            const raviToken = testServer.setUpMember(AppSession.client, raviLink, "violet tractor lantern")
+            verify(raviToken.length > 0)
+            verify(testServer.tokenWorks(AppSession.client, raviToken))
+            page.model.reload()
+            tryVerify(() => { const r = row(list, "ravi@example.com"); return r && r.status === "active" }, 10000)
+            mouseClick(findChild(row(list, "ravi@example.com"), "signout:ravi@example.com"))
+            tryVerify(() => findChild(page, "teamNote").visible, 10000)
+            verify(!testServer.tokenWorks(AppSession.client, raviToken), "his session ended")
+
+            mouseClick(findChild(row(list, "ravi@example.com"), "disable:ravi@example.com"))
             const confirm = findChild(page, "confirmDisable")
             tryVerify(() => confirm.visible)
             mouseClick(confirm)
