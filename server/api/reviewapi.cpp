@@ -39,11 +39,13 @@ QJsonObject sessionJson(const QSqlQuery &q, const SessionHub *hub)
                        {s("consent"), q.value(5).isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(q.value(5).toString())},
                        {s("consentAt"), isoOrNull(q.value(6))}, {s("startedAt"), iso(q.value(7).toLongLong())},
                        {s("finishedAt"), isoOrNull(q.value(8))}, {s("inviteId"), q.value(9).toLongLong()},
-                       {s("recordingsDeletedAt"), isoOrNull(q.value(10))}};
+                       {s("recordingsDeletedAt"), isoOrNull(q.value(10))},
+                       {s("consentNotice"), q.value(11).isNull() ? QJsonValue(QJsonValue::Null)
+                                                                 : QJsonValue(QJsonObject{{s("language"), q.value(12).toString()}, {s("text"), q.value(11).toString()}})}};
 }
 
 const char *kSessionColumns = "id, interview_id, candidate_id, phase, question_index, consent, consent_at, started_at, finished_at, invite_id,"
-                              " recordings_deleted_at";
+                              " recordings_deleted_at, consent_notice, consent_language";
 
 // A recording deleted under the retention policy is gone for good: 410, not a 404 that suggests a wrong id.
 void requireRecording(const QJsonObject &answer)

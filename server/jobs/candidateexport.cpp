@@ -114,14 +114,16 @@ QJsonObject collect(Database &db, RecordingStore *store, qint64 org, qint64 cand
                         {s("invitedAt"), iso(q.value(3).toLongLong())}, {s("linkExpiresAt"), iso(q.value(4).toLongLong())},
                         {s("linkRevokedAt"), isoOrNull(q.value(5))}, {s("extraTimePercent"), q.value(6).toInt()}};
         QJsonArray sessions;
-        QSqlQuery ss = db.exec(s("SELECT id, phase, consent, consent_at, started_at, finished_at, recordings_deleted_at FROM sessions"
+        QSqlQuery ss = db.exec(s("SELECT id, phase, consent, consent_at, started_at, finished_at, recordings_deleted_at, consent_notice, consent_language FROM sessions"
                                  " WHERE invite_id = ? AND org_id = ? ORDER BY id"), {invite, org});
         while (ss.next()) {
             const qint64 session = ss.value(0).toLongLong();
             QJsonObject so{{s("id"), session}, {s("phase"), ss.value(1).toString()},
                            {s("consent"), ss.value(2).isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(ss.value(2).toString())},
                            {s("consentAt"), isoOrNull(ss.value(3))}, {s("startedAt"), iso(ss.value(4).toLongLong())},
-                           {s("finishedAt"), isoOrNull(ss.value(5))}, {s("recordingsDeletedAt"), isoOrNull(ss.value(6))}};
+                           {s("finishedAt"), isoOrNull(ss.value(5))}, {s("recordingsDeletedAt"), isoOrNull(ss.value(6))},
+                           {s("consentNotice"), ss.value(7).isNull() ? QJsonValue(QJsonValue::Null)
+                                                                     : QJsonValue(QJsonObject{{s("language"), ss.value(8).toString()}, {s("text"), ss.value(7).toString()}})}};
             QJsonArray answers;
             QSqlQuery a = db.exec(s("SELECT a.id, q.body, a.question_index, a.take, a.status, a.mime, a.started_at, a.finished_at, a.duration_ms, a.media,"
                                     " a.superseded, (SELECT COUNT(*) FROM answer_segments g WHERE g.answer_id = a.id)"

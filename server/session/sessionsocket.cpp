@@ -1,5 +1,7 @@
 #include "sessionsocket.h"
 
+#include <QRegularExpression>
+
 #include "answerupload.h"
 #include "chunkframe.h"
 #include "core/error.h"
@@ -312,6 +314,10 @@ void SessionSocket::moveTo(Phase phase, qint64 deadlineAt, int question, std::fu
         });
 }
 
+namespace {
+constexpr int kMaxNoticeChars = 6000; // (text frames are at most 8 KiB)
+}
+
 void SessionSocket::consent(const QJsonObject &m)
 {
     if (m_phase != Phase::Consent)
@@ -319,12 +325,27 @@ void SessionSocket::consent(const QJsonObject &m)
     const QJsonValue accepted = m.value(QLatin1String("accepted"));
     if (!accepted.isBool())
         return sendError(s("validation"), s("accepted: must be true or false"));
+    // The notice as the page showed it, kept with the answer (optional: pages before it was sent send none).
+    QVariant noticeText(QMetaType(QMetaType::QString)), noticeLanguage(QMetaType(QMetaType::QString));
+    const QJsonValue notice = m.value(QLatin1String("notice"));
+    if (!notice.isUndefined()) {
+        const QJsonValue text = notice.toObject().value(QLatin1String("text"));
+        const QJsonValue language = notice.toObject().value(QLatin1String("language"));
+        if (!notice.isObject() || !text.isString() || text.toString().trimmed().isEmpty() || text.toString().size() > kMaxNoticeChars)
+            return sendError(s("validation"), QStringLiteral("notice.text: must be the notice shown, 1 to %1 characters").arg(kMaxNoticeChars));
+        static const QRegularExpression tag(s("^[a-z]{2}(-[A-Z]{2})?$"));
+        if (!language.isString() || !tag.match(language.toString()).hasMatch())
+            return sendError(s("validation"), s("notice.language: must be a language tag like en or de"));
+        noticeText = text.toString();
+        noticeLanguage = language.toString();
+    }
     const bool yes = accepted.toBool();
     const QString consent = yes ? s("given") : s("refused");
     moveTo(
         yes ? Phase::Intro : Phase::Refused, 0, 0,
-        [consent, session = m_session](Database &db) {
-            db.exec(s("UPDATE sessions SET consent = ?, consent_at = ? WHERE id = ?"), {consent, nowMs(), session});
+        [consent, session = m_session, noticeText, noticeLanguage](Database &db) {
+            db.exec(s("UPDATE sessions SET consent = ?, consent_at = ?, consent_notice = ?, consent_language = ? WHERE id = ?"),
+                    {consent, nowMs(), noticeText, noticeLanguage, session});
         },
         [this, consent, yes] {
             m_consent = consent;

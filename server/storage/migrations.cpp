@@ -162,6 +162,12 @@ const QList<QStringList> &schemaMigrations()
             QStringLiteral("CREATE INDEX invites_candidate ON invites(candidate_id)"),
             QStringLiteral("CREATE INDEX sessions_candidate ON sessions(candidate_id)"),
         },
+        // 11: the notice each candidate answered, as their page showed it (consent, AI and retention paragraphs) and
+        // in which language: what they agreed to, for an auditor
+        {
+            QStringLiteral("ALTER TABLE sessions ADD COLUMN consent_notice TEXT"),
+            QStringLiteral("ALTER TABLE sessions ADD COLUMN consent_language TEXT"),
+        },
     };
     return migrations;
 }

@@ -56,6 +56,11 @@ test('refusing consent ends the interview with nothing recorded', { timeout: 120
 
   const session = await lib.sessionOf(api, env.interview.id);
   assert.equal(session.consent, 'refused');
+  // What the candidate refused is kept as the page showed it, in its language.
+  assert.equal(session.consentNotice.language, 'de');
+  assert.ok(session.consentNotice.text.startsWith(await page.textContent('#consent-title')), session.consentNotice.text.slice(0, 80));
+  assert.ok(session.consentNotice.text.includes(retention.trim()), 'with the retention periods it stated');
+  assert.ok(session.consentNotice.text.includes(aiText.trim()), 'and the AI notice it showed');
   assert.equal(session.phase, 'refused');
   assert.deepEqual(session.answers || [], []);
   assert.equal(env.traffic.chunkSends.size, 0, 'no audio was sent');

@@ -212,6 +212,29 @@ describe(`candidate protocol under bad input (${engine})`, () => {
     await healthy();
   });
 
+  it('the notice the page showed is kept with the consent, in its language; a malformed one is refused and changes nothing', T, async () => {
+    const { interview, invite } = await createInvitation(org);
+    const candidate = await Candidate.join(server, invite.token);
+    for (const [notice, field] of [
+      [{ language: 'en', text: '' }, 'notice.text'], [{ language: 'en', text: 'x'.repeat(6001) }, 'notice.text'],
+      [{ language: 'english', text: 'Consent' }, 'notice.language'], ['Consent', 'notice.text'],
+    ]) {
+      candidate.client.send({ type: 'consent', accepted: true, notice });
+      const error = await candidate.client.next('error');
+      assert.equal(error.code, 'validation', JSON.stringify(error));
+      assert.match(error.message, new RegExp(`^${field.replace('.', '\\.')}:`));
+    }
+    await candidate.ping();
+    const text = 'Before we start\n\nYour spoken answers are recorded … Ünïcode kept.';
+    candidate.client.send({ type: 'consent', accepted: true, notice: { language: 'de', text } });
+    await candidate.waitState('intro');
+    candidate.close();
+    const sessions = (await org.api.get(`/api/v1/sessions?interviewId=${interview.id}`)).json.items;
+    assert.equal(sessions.length, 1);
+    assert.deepEqual(sessions[0].consentNotice, { language: 'de', text });
+    await healthy();
+  });
+
   it('a text frame over 8 KiB gets error too_large and the socket stays open', T, async () => {
     const { invite } = await createInvitation(org);
     const candidate = await Candidate.join(server, invite.token);

@@ -1,6 +1,6 @@
 // The consent and intro screens.
 
-import { t, tn } from './i18n.js';
+import { currentLanguage, t, tn } from './i18n.js';
 import { $, setText } from './helpers.js';
 import { resumeLevelMeter } from './answer-recording.js';
 import { isCommandPending, isSynced, lastState, sendCommand } from './session.js';
@@ -42,8 +42,16 @@ export function renderIntro() {
   $('intro-begin').disabled = isCommandPending() || !isSynced();
 }
 
+// The notice exactly as this screen shows it (title, headings, paragraphs), sent with the answer so the server
+// keeps what the candidate agreed to or refused, in which language.
+function shownNotice() {
+  const blocks = [...document.querySelectorAll('#screen-consent > h1, #screen-consent > h2, #screen-consent > p')]
+    .map((element) => element.textContent.trim()).filter(Boolean);
+  return { language: currentLanguage() || 'en', text: blocks.join('\n\n').slice(0, 3000) }; // (a text frame holds 8 KiB)
+}
+
 export function wireConsentIntroActions() {
-  $('consent-accept').addEventListener('click', () => sendCommand({ type: 'consent', accepted: true }));
+  $('consent-accept').addEventListener('click', () => sendCommand({ type: 'consent', accepted: true, notice: shownNotice() }));
   $('consent-refuse').addEventListener('click', () => {
     $('consent-actions').hidden = true;
     $('consent-refuse-confirm').hidden = false;
@@ -54,7 +62,7 @@ export function wireConsentIntroActions() {
     $('consent-actions').hidden = false;
     $('consent-refuse').focus();
   });
-  $('consent-refuse-yes').addEventListener('click', () => sendCommand({ type: 'consent', accepted: false }));
+  $('consent-refuse-yes').addEventListener('click', () => sendCommand({ type: 'consent', accepted: false, notice: shownNotice() }));
   $('intro-begin').addEventListener('click', () => {
     resumeLevelMeter();
     sendCommand({ type: 'begin' });
