@@ -138,7 +138,8 @@ void ReviewSession::take(const QJsonObject &review)
                                      {str("questionText"), a.value(str("questionText")).toString()}, {str("take"), a.value(str("take")).toInt()},
                                      {str("status"), a.value(str("status")).toString()}, {str("mime"), a.value(str("mime")).toString()},
                                      {str("durationMs"), a.value(str("durationMs")).toInteger()},
-                                     {str("saved"), a.value(str("status")).toString() == QLatin1String("saved")}});
+                                     {str("saved"), a.value(str("status")).toString() == QLatin1String("saved")},
+                                     {str("recordingDeleted"), a.value(str("media")).toString() == QLatin1String("deleted")}});
     }
     const QJsonObject decision = review.value(str("decision")).toObject();
     m_decision = decision.value(str("value")).toString();
@@ -264,8 +265,11 @@ ApiError ReviewSession::audioError() const
 void ReviewSession::fetch(int index)
 {
     const qint64 id = answerIdAt(index);
-    if (!id || !m_answers.at(index).toMap().value(str("saved")).toBool())
+    if (!id) // (no such answer: past the last one)
         return;
+    const QVariantMap answer = m_answers.at(index).toMap();
+    if (!answer.value(str("saved")).toBool() || answer.value(str("recordingDeleted")).toBool())
+        return; // nothing to play (yet, or any more: deleted under the retention policy)
     const auto it = m_downloads.constFind(id);
     if (it != m_downloads.cend() && (it->loading || !it->path.isEmpty()))
         return;

@@ -336,7 +336,9 @@ Page {
                         wrapMode: Text.Wrap
                         visible: text.length > 0
                         color: review.audioError.isError ? Theme.danger : Theme.mutedText
-                        text: review.audioError.isError ? qsTr("The recording cannot be played: %1").arg(review.audioError.message)
+                        text: listening.answer && listening.answer.recordingDeleted
+                              ? qsTr("The recording was deleted under your organization's retention policy. The answer's question, time and length stay, and so do the ratings.")
+                              : review.audioError.isError ? qsTr("The recording cannot be played: %1").arg(review.audioError.message)
                               : review.audioLoading ? qsTr("Preparing the recording…")
                               : listening.answer && !listening.answer.saved ? qsTr("This answer is still being saved.")
                               : player.error !== MediaPlayer.NoError ? qsTr("The recording cannot be played: %1").arg(player.errorString)

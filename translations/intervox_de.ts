@@ -2269,48 +2269,53 @@
         <translation>Frage %1 von %2</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="339"/>
-        <location filename="../qml/ReviewPage.qml" line="342"/>
+        <location filename="../qml/ReviewPage.qml" line="340"/>
+        <source>The recording was deleted under your organization&apos;s retention policy. The answer&apos;s question, time and length stay, and so do the ratings.</source>
+        <translation>Die Aufnahme wurde nach den Aufbewahrungsregeln Ihrer Organisation gelöscht. Frage, Zeitpunkt und Länge der Antwort bleiben erhalten, ebenso die Bewertungen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewPage.qml" line="341"/>
+        <location filename="../qml/ReviewPage.qml" line="344"/>
         <source>The recording cannot be played: %1</source>
         <translation>Die Aufnahme kann nicht abgespielt werden: %1</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="340"/>
+        <location filename="../qml/ReviewPage.qml" line="342"/>
         <source>Preparing the recording…</source>
         <translation>Aufnahme wird vorbereitet …</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="341"/>
+        <location filename="../qml/ReviewPage.qml" line="343"/>
         <source>This answer is still being saved.</source>
         <translation>Diese Antwort wird noch gespeichert.</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="360"/>
+        <location filename="../qml/ReviewPage.qml" line="362"/>
         <source>Pause (Space)</source>
         <translation>Pause (Leertaste)</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="360"/>
+        <location filename="../qml/ReviewPage.qml" line="362"/>
         <source>Play (Space)</source>
         <translation>Abspielen (Leertaste)</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="377"/>
+        <location filename="../qml/ReviewPage.qml" line="379"/>
         <source>Position in the answer</source>
         <translation>Position in der Antwort</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="388"/>
+        <location filename="../qml/ReviewPage.qml" line="390"/>
         <source>Speed</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="400"/>
+        <location filename="../qml/ReviewPage.qml" line="402"/>
         <source>Play at %1× speed (S cycles)</source>
         <translation>Mit %1-facher Geschwindigkeit abspielen (S wechselt)</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="590"/>
+        <location filename="../qml/ReviewPage.qml" line="592"/>
         <source>Space play/pause · ←/→ ±5 s · S speed · J/K answer · N/P candidate · ↑/↓ criterion · 1–5 rate (0 clears) · A/H/R advance/hold/reject · E note · C CV · Esc back</source>
         <translation>Leertaste Abspielen/Pause · ←/→ ±5 s · S Tempo · J/K Antwort · N/P Kandidat · ↑/↓ Kriterium · 1–5 bewerten (0 löscht) · A/H/R weiter/zurückstellen/absagen · E Notiz · C Lebenslauf · Esc zurück</translation>
     </message>
@@ -2325,22 +2330,22 @@
         <translation>Nächste Antwort (J)</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="433"/>
+        <location filename="../qml/ReviewPage.qml" line="435"/>
         <source>Ratings</source>
         <translation>Bewertungen</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="442"/>
+        <location filename="../qml/ReviewPage.qml" line="444"/>
         <source>This interview has no rating criteria. Add them with “Edit interview” on the interview&apos;s page to rate candidates on them.</source>
         <translation>Dieses Interview hat keine Bewertungskriterien. Fügen Sie sie auf der Seite des Interviews mit „Interview bearbeiten“ hinzu, um Kandidaten danach zu bewerten.</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="501"/>
+        <location filename="../qml/ReviewPage.qml" line="503"/>
         <source>Rate %1 %2 of 5</source>
         <translation>%1 mit %2 von 5 bewerten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ReviewPage.qml" line="475"/>
+        <location filename="../qml/ReviewPage.qml" line="477"/>
         <source>avg %1 · %n rating(s)</source>
         <translation>
             <numerusform>Ø %1 · %n Bewertung</numerusform>
@@ -2348,53 +2353,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="476"/>
+        <location filename="../qml/ReviewPage.qml" line="478"/>
         <source>not rated</source>
         <translation>nicht bewertet</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="515"/>
-        <location filename="../qml/ReviewPage.qml" line="527"/>
+        <location filename="../qml/ReviewPage.qml" line="517"/>
+        <location filename="../qml/ReviewPage.qml" line="529"/>
         <source>Private note</source>
         <translation>Private Notiz</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="526"/>
+        <location filename="../qml/ReviewPage.qml" line="528"/>
         <source>Only you can read this note. (E to write, Esc when done)</source>
         <translation>Nur Sie können diese Notiz lesen. (E zum Schreiben, Esc zum Beenden)</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="534"/>
+        <location filename="../qml/ReviewPage.qml" line="536"/>
         <source>Saving…</source>
         <translation>Wird gespeichert …</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="547"/>
+        <location filename="../qml/ReviewPage.qml" line="549"/>
         <source>Decision</source>
         <translation>Entscheidung</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="556"/>
+        <location filename="../qml/ReviewPage.qml" line="558"/>
         <source>Advance</source>
         <translation>Weiter</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="556"/>
+        <location filename="../qml/ReviewPage.qml" line="558"/>
         <source>Hold</source>
         <translation>Zurückstellen</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="556"/>
+        <location filename="../qml/ReviewPage.qml" line="558"/>
         <source>Reject</source>
         <translation>Absagen</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="562"/>
+        <location filename="../qml/ReviewPage.qml" line="564"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewPage.qml" line="574"/>
+        <location filename="../qml/ReviewPage.qml" line="576"/>
         <source>%1 — reviewers rate; recruiters decide.</source>
         <translation>%1 – Bewertende bewerten, Recruiter entscheiden.</translation>
     </message>
@@ -2402,38 +2407,38 @@
 <context>
     <name>ReviewSession</name>
     <message>
-        <location filename="../app/reviewsession.cpp" line="169"/>
+        <location filename="../app/reviewsession.cpp" line="170"/>
         <source>Advance</source>
         <translation>Weiter</translation>
     </message>
     <message>
-        <location filename="../app/reviewsession.cpp" line="170"/>
+        <location filename="../app/reviewsession.cpp" line="171"/>
         <source>Hold</source>
         <translation>Zurückstellen</translation>
     </message>
     <message>
-        <location filename="../app/reviewsession.cpp" line="171"/>
+        <location filename="../app/reviewsession.cpp" line="172"/>
         <source>Reject</source>
         <translation>Absagen</translation>
     </message>
     <message>
-        <location filename="../app/reviewsession.cpp" line="172"/>
-        <location filename="../app/reviewsession.cpp" line="178"/>
+        <location filename="../app/reviewsession.cpp" line="173"/>
+        <location filename="../app/reviewsession.cpp" line="179"/>
         <source>No decision yet</source>
         <translation>Noch keine Entscheidung</translation>
     </message>
     <message>
-        <location filename="../app/reviewsession.cpp" line="180"/>
+        <location filename="../app/reviewsession.cpp" line="181"/>
         <source>Advanced by %1, %2</source>
         <translation>Weiter, entschieden von %1, %2</translation>
     </message>
     <message>
-        <location filename="../app/reviewsession.cpp" line="181"/>
+        <location filename="../app/reviewsession.cpp" line="182"/>
         <source>On hold by %1, %2</source>
         <translation>Zurückgestellt von %1, %2</translation>
     </message>
     <message>
-        <location filename="../app/reviewsession.cpp" line="182"/>
+        <location filename="../app/reviewsession.cpp" line="183"/>
         <source>Rejected by %1, %2</source>
         <translation>Abgesagt von %1, %2</translation>
     </message>

@@ -87,7 +87,7 @@ QJsonObject reviewJson(Database *db, qint64 org, qint64 user, qint64 invite)
 
     // The answers of the invite's latest session, the last take of each question.
     QJsonArray answers;
-    QSqlQuery a = db->exec(s("SELECT a.id, a.question_index, q.body, a.take, a.status, a.duration_ms, a.bytes, a.finished_at, a.mime"
+    QSqlQuery a = db->exec(s("SELECT a.id, a.question_index, q.body, a.take, a.status, a.duration_ms, a.bytes, a.finished_at, a.mime, a.media"
                              " FROM answers a JOIN questions q ON q.id = a.question_id AND q.org_id = a.org_id"
                              " WHERE a.org_id = ? AND a.superseded = 0 AND a.session_id ="
                              " (SELECT MAX(x.id) FROM sessions x WHERE x.invite_id = ? AND x.org_id = ?)"
@@ -99,7 +99,7 @@ QJsonObject reviewJson(Database *db, qint64 org, qint64 user, qint64 invite)
                                    {s("status"), a.value(4).toString()},
                                    {s("durationMs"), a.value(5).isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(a.value(5).toLongLong())},
                                    {s("bytes"), a.value(6).toLongLong()}, {s("finishedAt"), isoOrNull(a.value(7))},
-                                   {s("mime"), a.value(8).toString()}});
+                                   {s("mime"), a.value(8).toString()}, {s("media"), a.value(9).toString()}});
 
     const QVariant note = db->scalar(s("SELECT body FROM review_notes WHERE invite_id = ? AND user_id = ? AND org_id = ?"), {invite, user, org});
     QJsonArray history;

@@ -7,7 +7,10 @@
 #include "candidatepage.h"
 #include "remoteserver.h"
 
+#include <QDirIterator>
 #include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QQmlContext>
 #include <QQmlEngine>
 #include <QQuickItem>
@@ -145,6 +148,35 @@ public:
         as.setBaseUrl(client->baseUrl());
         as.setAccessToken(token);
         return call(&as, "GET", "/me").ok();
+    }
+    // What POST `path` answers, as the server sent it (empty on an error); an empty `body` sends none.
+    Q_INVOKABLE QVariantMap apiPost(ApiClient *client, const QString &path, const QVariantMap &body)
+    {
+        return call(client, "POST", path, body.isEmpty() ? QJsonValue() : QJsonValue(QJsonObject::fromVariantMap(body))).json.toObject().toVariantMap();
+    }
+    // Moves the decisions on invite `invite` `days` into the past in the embedded server's database, as if the days had
+    // gone by (the retention tests' clock).
+    Q_INVOKABLE bool ageDecisions(qint64 invite, int days)
+    {
+        QDirIterator it(qEnvironmentVariable("INTERVOX_DATA_DIR"), {QStringLiteral("intervox.db")}, QDir::Files, QDirIterator::Subdirectories);
+        if (!it.hasNext())
+            return false;
+        bool ok = false;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("aging"));
+            db.setDatabaseName(it.next());
+            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+            QSqlQuery q(db);
+            ok = db.open() && q.prepare(QStringLiteral("UPDATE decisions SET at = at - ? WHERE invite_id = ?"));
+            if (ok) {
+                q.addBindValue(qint64(days) * 24 * 3600 * 1000);
+                q.addBindValue(invite);
+                ok = q.exec() && q.numRowsAffected() > 0;
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("aging"));
+        return ok;
     }
     // What GET `path` answers, as the server sent it (empty on an error).
     Q_INVOKABLE QVariantMap apiGet(ApiClient *client, const QString &path) { return call(client, "GET", path).json.toObject().toVariantMap(); }

@@ -191,6 +191,23 @@ Item {
             keyClick(Qt.Key_Space)
         }
 
+        function test_yARecordingDeletedUnderTheRetentionPolicySaysSo() {
+            const invite = testServer.finishedCandidates(AppSession.client, AppSession.serverUrl, ["Rena Retained"], 1)[0]
+            const decided = testServer.apiPost(AppSession.client, "/invites/" + invite + "/decision", {decision: "reject"})
+            verify(JSON.stringify(decided).indexOf("reject") >= 0, JSON.stringify(decided))
+            verify(testServer.ageDecisions(invite, 91), "the decision is 91 days old")
+            const run = testServer.apiPost(AppSession.client, "/retention/run", {})
+            verify(run.jobId > 0)
+            tryVerify(() => testServer.apiGet(AppSession.client, "/jobs/" + run.jobId).state === "done", 20000, "the retention run")
+            const page = createTemporaryObject(reviewComponent, root, {inviteIds: [invite], position: 0})
+            tryVerify(() => page.review.loaded, 10000)
+            verify(page.review.answers[0].recordingDeleted)
+            const state = findChild(page, "audioState")
+            tryVerify(() => state.text.indexOf("deleted under your organization's retention policy") >= 0, 5000, state.text)
+            verify(!page.review.audioLoading, "nothing is fetched")
+            verify(!page.review.audioError.isError, "not an error: it is gone on purpose")
+        }
+
         function test_everyControlHasAnAccessibleName() {
             const page = openReview()
             for (const name of ["playButton", "seekSlider", "noteField", "decide-advance", "decide-hold", "decide-reject", "speed0"]) {
