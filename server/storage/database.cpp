@@ -184,6 +184,10 @@ bool Database::migrate(QString *error)
         for (int v = current + 1; ok && v <= all.size(); ++v) {
             transaction([&] {
                 for (QString sql : all.at(v - 1)) {
+                    const QString other = m_postgres ? QStringLiteral("{{sqlite}}") : QStringLiteral("{{postgres}}");
+                    if (sql.startsWith(other))
+                        continue;
+                    sql.remove(m_postgres ? QStringLiteral("{{postgres}}") : QStringLiteral("{{sqlite}}"));
                     sql.replace(QStringLiteral("{{pk}}"), m_postgres ? QStringLiteral("BIGSERIAL PRIMARY KEY")
                                                                      : QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT"));
                     exec(sql);

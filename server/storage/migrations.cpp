@@ -1,5 +1,6 @@
 // Versioned schema. Append new migrations; never edit one that has shipped.
-// {{pk}} becomes the engine's auto-increment primary key.
+// {{pk}} becomes the engine's auto-increment primary key; a statement starting {{sqlite}} or {{postgres}} runs on
+// that engine only.
 
 #include <QStringList>
 
@@ -167,6 +168,20 @@ const QList<QStringList> &schemaMigrations()
         {
             QStringLiteral("ALTER TABLE sessions ADD COLUMN consent_notice TEXT"),
             QStringLiteral("ALTER TABLE sessions ADD COLUMN consent_language TEXT"),
+        },
+        // 12: the audit log is append-only in the database itself, not just in the server's code: an UPDATE, DELETE
+        // or TRUNCATE of it fails, whoever sends it
+        {
+            QStringLiteral("{{sqlite}}CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log"
+                           " BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"),
+            QStringLiteral("{{sqlite}}CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
+                           " BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"),
+            QStringLiteral("{{postgres}}CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS"
+                           " $$ BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$"),
+            QStringLiteral("{{postgres}}CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log"
+                           " FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()"),
+            QStringLiteral("{{postgres}}CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log"
+                           " FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()"),
         },
     };
     return migrations;

@@ -118,4 +118,20 @@ describe(`the audit log (${engine})`, () => {
     const csv = (await other.api.get('/api/v1/audit/export')).text;
     assert.ok(!csv.includes(`interview:${ids.interview}`));
   });
+
+  it('is append-only in the database itself: an UPDATE, DELETE (or TRUNCATE) of it fails whoever sends it', T, async () => {
+    const count = async () => Number((await env.sql('SELECT COUNT(*) FROM audit_log')).trim());
+    const before = await count();
+    assert.ok(before > 0);
+    const statements = ["UPDATE audit_log SET action = 'nothing.happened'", 'DELETE FROM audit_log'];
+    if (engine === 'postgresql') statements.push('TRUNCATE audit_log');
+    for (const statement of statements) {
+      await assert.rejects(env.sql(statement), /append-only/, statement);
+    }
+    assert.equal(await count(), before);
+    assert.equal(Number((await env.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'nothing.happened'")).trim()), 0);
+    // The server still writes entries.
+    assert.equal((await org.api.get('/api/v1/audit/export')).status, 200);
+    assert.equal(await count(), before + 1, 'the export is logged');
+  });
 });
