@@ -326,7 +326,7 @@ void SessionSocket::consent(const QJsonObject &m)
     if (!accepted.isBool())
         return sendError(s("validation"), s("accepted: must be true or false"));
     // The notice as the page showed it, kept with the answer (optional: pages before it was sent send none).
-    QVariant noticeText(QMetaType(QMetaType::QString)), noticeLanguage(QMetaType(QMetaType::QString));
+    QVariant noticeText{QMetaType(QMetaType::QString)}, noticeLanguage{QMetaType(QMetaType::QString)};
     const QJsonValue notice = m.value(QLatin1String("notice"));
     if (!notice.isUndefined()) {
         const QJsonValue text = notice.toObject().value(QLatin1String("text"));
