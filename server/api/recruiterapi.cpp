@@ -1,6 +1,7 @@
 // Sign-in, interviews, candidates (with CV upload) and invites.
 
 #include "apicontext.h"
+#include "jobs/retention.h"
 #include "auditapi.h"
 
 #include "auth/secrets.h"
@@ -42,8 +43,7 @@ QJsonObject interviewRow(const QSqlQuery &q)
     return QJsonObject{{s("id"), q.value(0).toLongLong()}, {s("title"), q.value(1).toString()}, {s("intro"), q.value(2).toString()},
                        {s("language"), q.value(3).toString()}, {s("deadline"), isoOrNull(q.value(4))},
                        {s("createdAt"), iso(q.value(5).toLongLong())}, {s("updatedAt"), iso(q.value(6).toLongLong())},
-                       {s("retention"), QJsonObject{{s("recordingsDays"), q.value(8).isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(q.value(8).toInt())},
-                                                    {s("candidateDays"), q.value(9).isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(q.value(9).toInt())}}}};
+                       {s("retention"), retentionJson(q.value(8), q.value(9))}};
 }
 
 // Adds "questions" to every interview of `interviews` with one query, whatever their number.

@@ -14,13 +14,6 @@ namespace {
 QString s(const char *latin1) { return QString::fromLatin1(latin1); }
 constexpr int kMaxDueItems = 1000;
 
-QJsonValue daysJson(const std::optional<int> &days) { return days ? QJsonValue(*days) : QJsonValue(QJsonValue::Null); }
-
-QJsonObject policyJson(const RetentionPolicy &policy)
-{
-    return QJsonObject{{s("recordingsDays"), daysJson(policy.recordingsDays)}, {s("candidateDays"), daysJson(policy.candidateDays)}};
-}
-
 // {"recordingsDays": n|null, "candidateDays": n|null}: both fields required, null meaning "none" (for an
 // organization: kept until erased on request; for an interview: the organization's).
 RetentionPolicy parsePolicy(const QJsonObject &o)
@@ -50,7 +43,7 @@ void registerRetentionApi(HttpServer &http, ApiContext &ctx)
     Database *db = ctx.db;
     // Every member may read the organization's periods (the builder shows them); administrators change them.
     http.route("GET", s("/api/v1/retention"), ctx.reader([db](HttpRequest &, const Principal &p) {
-        QJsonObject o = policyJson(retentionPolicy(*db, p.orgId));
+        QJsonObject o = retentionJson(retentionPolicy(*db, p.orgId));
         o.insert(s("previewDays"), kPreviewKeptDays);
         return HttpResponse::json(200, o);
     }));
@@ -59,11 +52,10 @@ void registerRetentionApi(HttpServer &http, ApiContext &ctx)
         const RetentionPolicy policy = parsePolicy(r.jsonObject());
         db->transaction([&] {
             db->exec(s("UPDATE organizations SET retention_recordings_days = ?, retention_candidate_days = ? WHERE id = ?"),
-                     {policy.recordingsDays ? QVariant(*policy.recordingsDays) : QVariant(QMetaType(QMetaType::Int)),
-                      policy.candidateDays ? QVariant(*policy.candidateDays) : QVariant(QMetaType(QMetaType::Int)), p.orgId});
+                     {retentionDaysValue(policy.recordingsDays), retentionDaysValue(policy.candidateDays), p.orgId});
             audit(ctx, r, p, s("retention.change"), policyTarget(policy));
         });
-        QJsonObject o = policyJson(policy);
+        QJsonObject o = retentionJson(policy);
         o.insert(s("previewDays"), kPreviewKeptDays);
         return HttpResponse::json(200, o);
     }, true), BodyKind::Json);
@@ -76,12 +68,11 @@ void registerRetentionApi(HttpServer &http, ApiContext &ctx)
         db->transaction([&] {
             db->exec(s("UPDATE interviews SET retention_recordings_days = ?, retention_candidate_days = ?, version = version + 1, updated_at = ?"
                        " WHERE id = ? AND org_id = ?"),
-                     {policy.recordingsDays ? QVariant(*policy.recordingsDays) : QVariant(QMetaType(QMetaType::Int)),
-                      policy.candidateDays ? QVariant(*policy.candidateDays) : QVariant(QMetaType(QMetaType::Int)), nowMs(), id, p.orgId});
+                     {retentionDaysValue(policy.recordingsDays), retentionDaysValue(policy.candidateDays), nowMs(), id, p.orgId});
             audit(ctx, r, p, s("interview.retention"), QStringLiteral("interview:%1 ").arg(id) + policyTarget(policy));
         });
-        QJsonObject o = policyJson(policy);
-        o.insert(s("effective"), policyJson(retentionPolicy(*db, p.orgId, id)));
+        QJsonObject o = retentionJson(policy);
+        o.insert(s("effective"), retentionJson(retentionPolicy(*db, p.orgId, id)));
         return HttpResponse::json(200, o);
     }, true), BodyKind::Json);
     // A dry run: what a retention run would delete now, or by ?asOf= (a later date shows what is coming).

@@ -30,6 +30,22 @@ std::optional<int> days(const QVariant &v)
 qint64 later(qint64 a, const QVariant &b) { return b.isNull() ? a : qMax(a, b.toLongLong()); }
 } // namespace
 
+QJsonObject retentionJson(const RetentionPolicy &policy)
+{
+    const auto value = [](const std::optional<int> &d) { return d ? QJsonValue(*d) : QJsonValue(QJsonValue::Null); };
+    return QJsonObject{{s("recordingsDays"), value(policy.recordingsDays)}, {s("candidateDays"), value(policy.candidateDays)}};
+}
+
+QJsonObject retentionJson(const QVariant &recordingsDays, const QVariant &candidateDays)
+{
+    return retentionJson(RetentionPolicy{days(recordingsDays), days(candidateDays)});
+}
+
+QVariant retentionDaysValue(const std::optional<int> &d)
+{
+    return d ? QVariant(*d) : QVariant(QMetaType(QMetaType::Int));
+}
+
 RetentionPolicy retentionPolicy(Database &db, qint64 org, qint64 interview)
 {
     QSqlQuery q = interview > 0

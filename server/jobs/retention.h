@@ -44,6 +44,12 @@ struct RetentionPolicy
     std::optional<int> candidateDays;
 };
 
+// {"recordingsDays": n|null, "candidateDays": n|null}, from a policy or from two nullable columns.
+QJsonObject retentionJson(const RetentionPolicy &policy);
+QJsonObject retentionJson(const QVariant &recordingsDays, const QVariant &candidateDays);
+// A period as a bindable value (NULL when there is none).
+QVariant retentionDaysValue(const std::optional<int> &days);
+
 // The organization's periods; with `interview`, the periods that apply to it (its own, else the organization's).
 RetentionPolicy retentionPolicy(Database &db, qint64 org, qint64 interview = 0);
 

@@ -10,6 +10,7 @@
 #include "core/log.h"
 #include "recording/recordingstore.h"
 #include "sessiondb.h"
+#include "jobs/retention.h"
 #include "sessionhub.h"
 #include "storage/database.h"
 
@@ -82,8 +83,7 @@ void loadHello(Database &db, const QString &tokenHash, const QString &mime, qint
     r.interviewInfo = QJsonObject{{s("title"), q.value(8).toString()}, {s("intro"), q.value(9).toString()}, {s("language"), q.value(10).toString()},
                                   {s("organization"), q.value(13).toString()}, {s("aiProcessing"), false}};
     // The periods the consent screen states (null: not deleted on a schedule; jobs/retention.h).
-    const auto days = [](const QVariant &v) { return v.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(v.toInt()); };
-    r.interviewInfo.insert(s("retention"), QJsonObject{{s("recordingsDays"), days(q.value(22))}, {s("candidateDays"), days(q.value(23))}});
+    r.interviewInfo.insert(s("retention"), retentionJson(q.value(22), q.value(23)));
     if (!q.value(21).isNull()) // the recruiter's own preview from the builder: the page says so
         r.interviewInfo.insert(s("preview"), true);
     const qint64 deadline = q.value(11).isNull() ? 0 : q.value(11).toLongLong();
